@@ -1,0 +1,52 @@
+//! Checks the corpus before anything is built, and bundles it into the app.
+//!
+//! A broken corpus stops `cargo build` (and so `trunk build`) with
+//! `file:line: error: …`; the parser's warnings show as cargo warnings.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+// The parser is included by path: a build script cannot depend on its own
+// crate. It uses only a few entry points of these modules.
+#[allow(dead_code, unused_imports)]
+#[path = "src/fold.rs"]
+mod fold;
+
+#[allow(dead_code, unused_imports)]
+#[path = "src/corpus/mod.rs"]
+mod corpus;
+
+fn main() {
+    println!("cargo:rerun-if-env-changed=FOLIO_SEEDS");
+    let dir = std::env::var("FOLIO_SEEDS").unwrap_or_else(|_| "seeds".to_string());
+    println!("cargo:rerun-if-changed={dir}");
+    let sources = corpus::read_sources(&[PathBuf::from(&dir)]).unwrap_or_else(|e| fail(&e));
+    let parsed = corpus::parse(&sources).unwrap_or_else(|e| fail(&e));
+    for warning in &parsed.warnings {
+        println!("cargo:warning={warning}");
+    }
+
+    let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let mut code = String::from(
+        "/// The corpus files, by name, as bundled.\npub static FILES: &[(&str, &[u8])] = &[\n",
+    );
+    for source in &sources {
+        let path = PathBuf::from(&root).join(&*source.name);
+        let name = source.name.rsplit('/').next().unwrap_or(&source.name);
+        writeln!(
+            code,
+            "    ({name:?}, include_bytes!({:?})),",
+            path.display().to_string()
+        )
+        .expect("write to String");
+    }
+    code.push_str("];\n");
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
+        .join("bundled_files.rs");
+    std::fs::write(&out, code).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+}
+
+fn fail(error: &corpus::CorpusError) -> ! {
+    eprintln!("folio: the corpus cannot be built:\n{error}");
+    std::process::exit(1);
+}

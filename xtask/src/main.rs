@@ -1,0 +1,60 @@
+//! Project commands: `cargo xtask serve` builds the release site and serves
+//! it; `cargo xtask test` runs every test. Both install what is missing first.
+
+mod run;
+mod serve;
+mod setup;
+mod site;
+mod test;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use run::{say, Fail};
+
+const USAGE: &str = "usage: cargo xtask <command>
+  serve   build the release site and serve it on http://127.0.0.1:8080/
+  test    run every test: fmt, clippy, native, browser and end-to-end";
+
+fn main() -> ExitCode {
+    let root = workspace_root();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve_site(&root),
+        Some("test") => test::all(&root),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Fail(message)) => {
+            say(&format!("FAILED: {message}"));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn serve_site(root: &Path) -> Result<(), Fail> {
+    let dist = site::build(root)?;
+    let server = serve::start(&dist, "127.0.0.1:8080", "/")?;
+    say(&format!(
+        "serving {} on {} (Ctrl-C to stop)",
+        dist.display(),
+        server.url
+    ));
+    loop {
+        std::thread::park();
+    }
+}
+
+/// The workspace root, whatever directory `cargo xtask` was run from.
+fn workspace_root() -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives inside the workspace")
+        .to_path_buf();
+    std::env::set_current_dir(&root).expect("the workspace root is a directory");
+    root
+}

@@ -1,0 +1,112 @@
+//! A plain static file server, like the hosts folio is deployed to: no
+//! rewrites and no fallback to `index.html`. A missing file is a 404 (with
+//! the site's `404.html` when it has one), so tests see what a reader on a
+//! real static host would.
+
+use std::fs::File;
+use std::path::{Component, Path, PathBuf};
+use std::thread::JoinHandle;
+
+use tiny_http::{Header, Response, Server};
+
+use crate::run::Fail;
+
+/// A server running on its own thread.
+pub struct Running {
+    pub url: String,
+    _thread: JoinHandle<()>,
+}
+
+/// Serves `dir` on `address` (port 0 picks a free one) under the URL path
+/// `base` (`/` or `/news/`).
+pub fn start(dir: &Path, address: &str, base: &str) -> Result<Running, Fail> {
+    let server =
+        Server::http(address).map_err(|e| Fail(format!("cannot listen on {address}: {e}")))?;
+    let port = server
+        .server_addr()
+        .to_ip()
+        .map(|a| a.port())
+        .ok_or_else(|| Fail("server has no IP address".into()))?;
+    let host = address.rsplit_once(':').map_or(address, |(host, _)| host);
+    let url = format!("http://{host}:{port}{base}");
+    let dir = dir.to_path_buf();
+    let base = base.to_string();
+    let thread = std::thread::spawn(move || {
+        for request in server.incoming_requests() {
+            let response = respond(&dir, &base, request.url());
+            // A client that hung up is no concern of the server's.
+            let _ = request.respond(response);
+        }
+    });
+    Ok(Running {
+        url,
+        _thread: thread,
+    })
+}
+
+fn respond(dir: &Path, base: &str, url: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+    let path = url.split(['?', '#']).next().unwrap_or("/");
+    let file = path
+        .strip_prefix(base.trim_end_matches('/'))
+        .and_then(|rest| resolve(dir, rest));
+    match file.and_then(|f| std::fs::read(&f).ok().map(|bytes| (f, bytes))) {
+        Some((file, bytes)) => Response::from_data(bytes).with_header(content_type(&file)),
+        None => {
+            let page =
+                std::fs::read(dir.join("404.html")).unwrap_or_else(|_| b"not found".to_vec());
+            Response::from_data(page)
+                .with_status_code(404)
+                .with_header(content_type(Path::new("404.html")))
+        }
+    }
+}
+
+/// The file a URL path names inside `dir`: percent-decoded, never outside
+/// `dir`, and `index.html` for a directory.
+fn resolve(dir: &Path, url_path: &str) -> Option<PathBuf> {
+    let decoded = percent_decode(url_path)?;
+    let mut path = dir.to_path_buf();
+    for component in Path::new(decoded.trim_start_matches('/')).components() {
+        match component {
+            Component::Normal(part) => path.push(part),
+            Component::CurDir => {}
+            _ => return None,
+        }
+    }
+    if path.is_dir() {
+        path.push("index.html");
+    }
+    File::open(&path).ok().map(|_| path)
+}
+
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = text.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+fn content_type(file: &Path) -> Header {
+    let kind = match file.extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js" | "mjs") => "text/javascript; charset=utf-8",
+        Some("wasm") => "application/wasm",
+        Some("css") => "text/css; charset=utf-8",
+        Some("json" | "webmanifest") => "application/json",
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        Some("txt") => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    };
+    Header::from_bytes("Content-Type", kind).expect("static header is valid")
+}

@@ -1,0 +1,79 @@
+//! `cargo xtask test`: every test, in order, stopping at the first failure.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::run::{run, say, Fail};
+use crate::{serve, setup, site};
+
+pub fn all(root: &Path) -> Result<(), Fail> {
+    setup::test_tools(root)?;
+    let cargo = |args: &[&str]| {
+        let mut command = Command::new("cargo");
+        command.args(args).current_dir(root);
+        command
+    };
+    say("1/5 formatting");
+    run(&mut cargo(&["fmt", "--all", "--check"]))?;
+    say("2/5 clippy, native and wasm32, warnings denied");
+    run(&mut cargo(&[
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    run(&mut cargo(&[
+        "clippy",
+        "--package",
+        "folio",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    say("3/5 native tests");
+    run(&mut cargo(&["test", "--workspace"]))?;
+    say("4/5 browser tests (wasm-bindgen-test in headless Chromium)");
+    run(cargo(&[
+        "test",
+        "--package",
+        "folio",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--test",
+        "browser",
+    ])
+    .env("PATH", setup::path_with_npm_tools(root))
+    .env(
+        "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+        "wasm-bindgen-test-runner",
+    )
+    .env("CHROMEDRIVER", setup::CHROMEDRIVER))?;
+    say("5/5 end-to-end tests (the release site in Chromium)");
+    end_to_end(root)
+}
+
+/// Builds the release site, serves it on 127.0.0.1 and runs the Node tests
+/// in `tests/e2e` against it.
+fn end_to_end(root: &Path) -> Result<(), Fail> {
+    let dist = site::build(root)?;
+    let server = serve::start(&dist, "127.0.0.1:0", "/")?;
+    let mut tests: Vec<String> = std::fs::read_dir(root.join("tests/e2e"))
+        .map_err(|e| Fail(format!("tests/e2e: {e}")))?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with(".test.mjs"))
+        .map(|p| p.display().to_string())
+        .collect();
+    tests.sort();
+    run(Command::new("node")
+        .arg("--test")
+        .args(&tests)
+        .current_dir(root)
+        .env("FOLIO_URL", &server.url)
+        .env("CHROMIUM", setup::CHROMIUM))
+}
