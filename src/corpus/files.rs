@@ -1,0 +1,67 @@
+//! Reading corpus files from disk, for the CLI and the build script (the web
+//! app gets its bytes bundled and never touches a file system).
+
+use std::path::{Path, PathBuf};
+
+use super::{CorpusError, Diagnostic, Source};
+
+/// Reads every corpus file named by `paths`: files as given, directories as
+/// their visible files in name order (so a corpus always parses in the same
+/// order, and slugs stay stable).
+pub fn read_sources(paths: &[PathBuf]) -> Result<Vec<Source<'static>>, CorpusError> {
+    let mut sources = Vec::new();
+    let mut diagnostics = Vec::new();
+    for path in paths {
+        match corpus_files(path) {
+            Ok(files) if files.is_empty() => diagnostics.push(Diagnostic::error(
+                &path.display().to_string(),
+                0,
+                "no corpus files here (expected *.txt or *.jsonl articles)",
+            )),
+            Ok(files) => {
+                for file in files {
+                    match std::fs::read(&file) {
+                        Ok(bytes) => sources.push(Source {
+                            name: file.display().to_string().into(),
+                            bytes: bytes.into(),
+                        }),
+                        Err(e) => diagnostics.push(Diagnostic::error(
+                            &file.display().to_string(),
+                            0,
+                            format!("cannot read: {e}"),
+                        )),
+                    }
+                }
+            }
+            Err(e) => diagnostics.push(Diagnostic::error(
+                &path.display().to_string(),
+                0,
+                format!("cannot read: {e}"),
+            )),
+        }
+    }
+    if diagnostics.is_empty() {
+        Ok(sources)
+    } else {
+        Err(CorpusError { diagnostics })
+    }
+}
+
+/// `path` itself if it is a file; its visible regular files, sorted, if it is
+/// a directory.
+pub fn corpus_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
+    if !path.is_dir() {
+        std::fs::metadata(path)?;
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(path)? {
+        let entry = entry?;
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        if !hidden && entry.file_type()?.is_file() {
+            files.push(entry.path());
+        }
+    }
+    files.sort();
+    Ok(files)
+}

@@ -1,0 +1,246 @@
+//! A small gazetteer of Central Asia and its neighbours.
+//!
+//! Readers filter by country, and news names a country in many ways: its name
+//! in several spellings (`Kyrgyzstan`, `Kirghizia`), a demonym (`Kazakh`
+//! officials, a `Russian-led` alliance) or a place (`Almaty`, `Nur-Sultan`).
+//! Each entry maps the words of one way of naming to a country and, for places,
+//! to the place's current name, so `Nur-Sultan` and `Astana` count as one city.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// One way of naming a place or a country: its words, the country, and the
+/// canonical place name (`None` when the words name the country itself).
+struct Entry {
+    words: &'static [&'static str],
+    country: &'static str,
+    place: Option<&'static str>,
+}
+
+const fn country(words: &'static [&'static str], country: &'static str) -> Entry {
+    Entry {
+        words,
+        country,
+        place: None,
+    }
+}
+
+const fn place(
+    words: &'static [&'static str],
+    country: &'static str,
+    place: &'static str,
+) -> Entry {
+    Entry {
+        words,
+        country,
+        place: Some(place),
+    }
+}
+
+const KZ: &str = "Kazakhstan";
+const KG: &str = "Kyrgyzstan";
+const TJ: &str = "Tajikistan";
+const UZ: &str = "Uzbekistan";
+const TM: &str = "Turkmenistan";
+const AF: &str = "Afghanistan";
+const RU: &str = "Russia";
+const CN: &str = "China";
+
+#[rustfmt::skip]
+const GAZETTEER: &[Entry] = &[
+    country(&["Kazakhstan"], KZ), country(&["Kazakstan"], KZ), country(&["Qazaqstan"], KZ),
+    country(&["Kazakh"], KZ), country(&["Kazakhs"], KZ), country(&["Qazaq"], KZ),
+    country(&["Kazakhstani"], KZ),
+    place(&["Almaty"], KZ, "Almaty"), place(&["Alma", "Ata"], KZ, "Almaty"),
+    place(&["Astana"], KZ, "Astana"), place(&["Nur", "Sultan"], KZ, "Astana"),
+    place(&["Akmola"], KZ, "Astana"), place(&["Tselinograd"], KZ, "Astana"),
+    place(&["Shymkent"], KZ, "Shymkent"), place(&["Chimkent"], KZ, "Shymkent"),
+    place(&["Karaganda"], KZ, "Karaganda"), place(&["Qaraghandy"], KZ, "Karaganda"),
+    place(&["Aktau"], KZ, "Aktau"), place(&["Aktobe"], KZ, "Aktobe"), place(&["Atyrau"], KZ, "Atyrau"),
+    place(&["Zhanaozen"], KZ, "Zhanaozen"), place(&["Janaozen"], KZ, "Zhanaozen"),
+    place(&["Mangystau"], KZ, "Mangystau"), place(&["Manghystau"], KZ, "Mangystau"),
+    place(&["Mangistau"], KZ, "Mangystau"),
+    place(&["Zhambyl"], KZ, "Zhambyl"), place(&["Jambyl"], KZ, "Zhambyl"), place(&["Taraz"], KZ, "Taraz"),
+    place(&["Kyzylorda"], KZ, "Kyzylorda"), place(&["Pavlodar"], KZ, "Pavlodar"),
+    place(&["Semey"], KZ, "Semey"), place(&["Baikonur"], KZ, "Baikonur"),
+    place(&["Taldykorgan"], KZ, "Taldykorgan"), place(&["Oskemen"], KZ, "Oskemen"),
+
+    country(&["Kyrgyzstan"], KG), country(&["Kirghizia"], KG), country(&["Kirgizia"], KG),
+    country(&["Kyrgyz"], KG), country(&["Kirghiz"], KG), country(&["Kyrgyzstani"], KG),
+    place(&["Bishkek"], KG, "Bishkek"), place(&["Frunze"], KG, "Bishkek"), place(&["Osh"], KG, "Osh"),
+    place(&["Jalal", "Abad"], KG, "Jalal-Abad"), place(&["Batken"], KG, "Batken"),
+    place(&["Karakol"], KG, "Karakol"), place(&["Naryn"], KG, "Naryn"),
+    place(&["Issyk", "Kul"], KG, "Issyk-Kul"),
+
+    country(&["Tajikistan"], TJ), country(&["Tadjikistan"], TJ), country(&["Tajik"], TJ),
+    country(&["Tajiks"], TJ), country(&["Tojikiston"], TJ),
+    place(&["Dushanbe"], TJ, "Dushanbe"), place(&["Khujand"], TJ, "Khujand"),
+    place(&["Gorno", "Badakhshan"], TJ, "Gorno-Badakhshan"),
+    place(&["Gorno", "Badakshan"], TJ, "Gorno-Badakhshan"), place(&["GBAO"], TJ, "Gorno-Badakhshan"),
+    place(&["Pamir"], TJ, "Gorno-Badakhshan"), place(&["Pamirs"], TJ, "Gorno-Badakhshan"),
+    place(&["Pamiris"], TJ, "Gorno-Badakhshan"), place(&["Khorog"], TJ, "Khorog"),
+    place(&["Khatlon"], TJ, "Khatlon"), place(&["Bokhtar"], TJ, "Bokhtar"),
+    place(&["Kulob"], TJ, "Kulob"), place(&["Kulyab"], TJ, "Kulob"),
+    place(&["Panjakent"], TJ, "Panjakent"), place(&["Penjikent"], TJ, "Panjakent"),
+    place(&["Sughd"], TJ, "Sughd"), place(&["Rasht"], TJ, "Rasht"),
+
+    country(&["Uzbekistan"], UZ), country(&["Uzbek"], UZ), country(&["Uzbeks"], UZ),
+    country(&["Ozbekiston"], UZ),
+    place(&["Tashkent"], UZ, "Tashkent"), place(&["Samarkand"], UZ, "Samarkand"),
+    place(&["Bukhara"], UZ, "Bukhara"), place(&["Andijan"], UZ, "Andijan"),
+    place(&["Namangan"], UZ, "Namangan"), place(&["Fergana"], UZ, "Fergana"),
+    place(&["Ferghana"], UZ, "Fergana"), place(&["Nukus"], UZ, "Nukus"),
+    place(&["Karakalpakstan"], UZ, "Karakalpakstan"), place(&["Khiva"], UZ, "Khiva"),
+
+    country(&["Turkmenistan"], TM), country(&["Turkmen"], TM),
+    place(&["Ashgabat"], TM, "Ashgabat"), place(&["Ashkhabad"], TM, "Ashgabat"),
+    place(&["Turkmenabat"], TM, "Turkmenabat"), place(&["Dashoguz"], TM, "Dashoguz"),
+
+    country(&["Afghanistan"], AF), country(&["Afghan"], AF), country(&["Afghans"], AF),
+    place(&["Kabul"], AF, "Kabul"), place(&["Kandahar"], AF, "Kandahar"),
+    place(&["Herat"], AF, "Herat"), place(&["Kunduz"], AF, "Kunduz"),
+    place(&["Mazar", "i", "Sharif"], AF, "Mazar-i-Sharif"),
+
+    country(&["Russia"], RU), country(&["Russian"], RU), country(&["Russians"], RU),
+    country(&["Kremlin"], RU),
+    place(&["Moscow"], RU, "Moscow"), place(&["St", "Petersburg"], RU, "Saint Petersburg"),
+    place(&["Saint", "Petersburg"], RU, "Saint Petersburg"), place(&["Novosibirsk"], RU, "Novosibirsk"),
+    place(&["Orenburg"], RU, "Orenburg"), place(&["Omsk"], RU, "Omsk"),
+
+    country(&["China"], CN), country(&["Chinese"], CN),
+    place(&["Beijing"], CN, "Beijing"), place(&["Xinjiang"], CN, "Xinjiang"),
+    place(&["Urumqi"], CN, "Urumqi"),
+
+    country(&["Mongolia"], "Mongolia"), country(&["Mongolian"], "Mongolia"),
+    place(&["Ulaanbaatar"], "Mongolia", "Ulaanbaatar"),
+    country(&["Iran"], "Iran"), country(&["Iranian"], "Iran"), place(&["Tehran"], "Iran", "Tehran"),
+    country(&["Pakistan"], "Pakistan"), country(&["Pakistani"], "Pakistan"),
+    place(&["Islamabad"], "Pakistan", "Islamabad"),
+    country(&["Azerbaijan"], "Azerbaijan"), country(&["Azerbaijani"], "Azerbaijan"),
+    place(&["Baku"], "Azerbaijan", "Baku"),
+    country(&["Armenia"], "Armenia"), country(&["Armenian"], "Armenia"),
+    place(&["Yerevan"], "Armenia", "Yerevan"),
+    country(&["Georgia"], "Georgia"), country(&["Georgian"], "Georgia"),
+    place(&["Tbilisi"], "Georgia", "Tbilisi"),
+    country(&["Belarus"], "Belarus"), country(&["Belarusian"], "Belarus"),
+    place(&["Minsk"], "Belarus", "Minsk"),
+    country(&["Ukraine"], "Ukraine"), country(&["Ukrainian"], "Ukraine"),
+    country(&["Ukrainians"], "Ukraine"),
+    place(&["Kyiv"], "Ukraine", "Kyiv"), place(&["Kiev"], "Ukraine", "Kyiv"),
+    place(&["Crimea"], "Ukraine", "Crimea"), place(&["Donbas"], "Ukraine", "Donbas"),
+    country(&["Turkey"], "Turkey"), country(&["Turkish"], "Turkey"), country(&["Türkiye"], "Turkey"),
+    place(&["Ankara"], "Turkey", "Ankara"), place(&["Istanbul"], "Turkey", "Istanbul"),
+];
+
+/// The countries and places `texts` mention, each ordered by how often, then by name.
+pub struct Mentions {
+    pub countries: Vec<&'static str>,
+    pub places: Vec<&'static str>,
+}
+
+/// Counts gazetteer mentions in `texts`. Words match whole, case-insensitively,
+/// but only when written with a capital (`Turkey`, not `turkey`); hyphens and
+/// apostrophes split words, so `Nur-Sultan's` and `Russian-led` match.
+pub fn find<'a>(texts: impl IntoIterator<Item = &'a str>) -> Mentions {
+    let mut countries: Vec<(&'static str, usize)> = Vec::new();
+    let mut places: Vec<(&'static str, usize)> = Vec::new();
+    let mut words: Vec<&str> = Vec::new();
+    for text in texts {
+        words.clear();
+        words.extend(
+            text.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty()),
+        );
+        let mut i = 0;
+        while i < words.len() {
+            let matched = words[i]
+                .starts_with(char::is_uppercase)
+                .then(|| longest_entry_at(&words[i..]))
+                .flatten();
+            match matched {
+                Some(entry) => {
+                    bump(&mut countries, entry.country);
+                    if let Some(place) = entry.place {
+                        bump(&mut places, place);
+                    }
+                    i += entry.words.len();
+                }
+                None => i += 1,
+            }
+        }
+    }
+    Mentions {
+        countries: ranked(countries),
+        places: ranked(places),
+    }
+}
+
+/// The gazetteer's entries by their first word, lowercased: a capitalised
+/// word costs one hash lookup instead of a scan of the whole table.
+fn by_first_word() -> &'static HashMap<String, Vec<&'static Entry>> {
+    static INDEX: OnceLock<HashMap<String, Vec<&'static Entry>>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: HashMap<String, Vec<&'static Entry>> = HashMap::new();
+        for entry in GAZETTEER {
+            index
+                .entry(entry.words[0].to_lowercase())
+                .or_default()
+                .push(entry);
+        }
+        index
+    })
+}
+
+fn longest_entry_at(words: &[&str]) -> Option<&'static Entry> {
+    by_first_word()
+        .get(&words[0].to_lowercase())?
+        .iter()
+        .filter(|entry| {
+            entry.words.len() <= words.len()
+                && entry
+                    .words
+                    .iter()
+                    .zip(words)
+                    .all(|(want, got)| want.to_lowercase() == got.to_lowercase())
+        })
+        .max_by_key(|entry| entry.words.len())
+        .copied()
+}
+
+fn bump(counts: &mut Vec<(&'static str, usize)>, name: &'static str) {
+    match counts.iter_mut().find(|(n, _)| *n == name) {
+        Some((_, count)) => *count += 1,
+        None => counts.push((name, 1)),
+    }
+}
+
+fn ranked(mut counts: Vec<(&'static str, usize)>) -> Vec<&'static str> {
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    counts.into_iter().map(|(name, _)| name).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find;
+
+    #[test]
+    fn aliases_count_as_one_place() {
+        let found = find(["Nur-Sultan's mayor met Astana officials in Alma-Ata."]);
+        assert_eq!(found.places, vec!["Astana", "Almaty"]);
+        assert_eq!(found.countries, vec!["Kazakhstan"]);
+    }
+
+    #[test]
+    fn demonyms_and_old_names_name_their_country() {
+        let found = find(["Kirghizia and the Kyrgyz; a Russian-led force; Kazakh-Kyrgyz ties"]);
+        assert_eq!(found.countries, vec!["Kyrgyzstan", "Kazakhstan", "Russia"]);
+    }
+
+    #[test]
+    fn lowercase_words_and_parts_of_words_do_not_match() {
+        let found = find(["a roast turkey at Georgetown University; the osh dish"]);
+        assert!(found.countries.is_empty());
+        assert!(found.places.is_empty());
+        assert_eq!(find(["NUR-SULTAN -- officials"]).places, vec!["Astana"]);
+    }
+}
