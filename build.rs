@@ -9,8 +9,8 @@ use std::path::PathBuf;
 // The parser is included by path: a build script cannot depend on its own
 // crate. It uses only a few entry points of these modules.
 #[allow(dead_code, unused_imports)]
-#[path = "src/fold.rs"]
-mod fold;
+#[path = "src/text.rs"]
+mod text;
 
 #[allow(dead_code, unused_imports)]
 #[path = "src/corpus/mod.rs"]

@@ -123,6 +123,12 @@ const MONTHS: [&[&str]; 12] = [
 ];
 
 fn month_of(word: &str) -> Option<u8> {
+    // Most words are not months: reject them on their first letter and length.
+    if !(3..=10).contains(&word.len())
+        || !word.starts_with(['J', 'F', 'M', 'A', 'S', 'O', 'N', 'D'])
+    {
+        return None;
+    }
     let word = word.strip_suffix('.').unwrap_or(word);
     MONTHS
         .iter()
@@ -174,8 +180,13 @@ fn numeric_date(word: &str) -> Option<Mention> {
 
 /// Every date written in `text`, in order.
 pub fn mentions(text: &str) -> Vec<Mention> {
+    // Every date has a digit; most paragraphs can be skipped on that alone.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
     let words: Vec<&str> = text
-        .split_whitespace()
+        .split(' ')
+        .filter(|w| !w.is_empty())
         .map(|w| {
             w.trim_matches(|c: char| {
                 matches!(c, ',' | ';' | ':' | '(' | ')' | '[' | ']' | '“' | '”' | '"')
@@ -189,14 +200,18 @@ pub fn mentions(text: &str) -> Vec<Mention> {
         let next = words.get(i + 1).copied().unwrap_or("");
         let after = words.get(i + 2).copied().unwrap_or("");
         let after = after.strip_suffix('.').unwrap_or(after);
-        if let Some(mention) = numeric_date(word.strip_suffix('.').unwrap_or(word)) {
+        let numeric = word.starts_with(|c: char| c.is_ascii_digit()) && word.contains(['.', '-']);
+        if let Some(mention) = numeric
+            .then(|| numeric_date(word.strip_suffix('.').unwrap_or(word)))
+            .flatten()
+        {
             found.push(mention);
-        } else if let (Some(month), Some(day)) = (month_of(word), day_of(next)) {
+        } else if let Some((month, day)) = month_of(word).and_then(|m| Some((m, day_of(next)?))) {
             // January 8, 2022 / January 10
             let year = year_of(after);
             found.push(Mention { year, month, day });
             i += if year.is_some() { 2 } else { 1 };
-        } else if let (Some(day), Some(month)) = (day_of(word), month_of(next)) {
+        } else if let Some((month, day)) = month_of(next).and_then(|m| Some((m, day_of(word)?))) {
             // 8 January 2022 / 10 January
             let year = year_of(after);
             found.push(Mention { year, month, day });

@@ -102,6 +102,12 @@ impl Draft {
         Some((block.text, line))
     }
 
+    pub fn ends_with_subheading(&self) -> bool {
+        self.blocks
+            .last()
+            .is_some_and(|b| b.kind == BlockKind::Subheading)
+    }
+
     pub fn has_paragraphs(&self) -> bool {
         self.blocks.iter().any(|b| b.kind == BlockKind::Paragraph)
     }
@@ -175,7 +181,8 @@ impl Draft {
 
 /// Words are whitespace-separated tokens with at least one letter or digit.
 pub fn count_words(text: &str) -> usize {
-    text.split_whitespace()
+    // Body text is clean (single spaces), so a plain split is enough.
+    text.split(' ')
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .count()
 }
@@ -183,12 +190,14 @@ pub fn count_words(text: &str) -> usize {
 /// The opening paragraphs, cut after [`EXCERPT_CHARS`] at a word, with `…`.
 fn excerpt<'a>(mut paragraphs: impl Iterator<Item = &'a str>) -> String {
     let mut out = String::new();
+    let mut chars = 0;
     for paragraph in paragraphs.by_ref() {
         if !out.is_empty() {
             out.push(' ');
+            chars += 1;
         }
         for (i, word) in paragraph.split(' ').enumerate() {
-            if out.chars().count() >= EXCERPT_CHARS {
+            if chars >= EXCERPT_CHARS {
                 out.truncate(
                     out.trim_end_matches([',', ';', ':', ' ', '-', '–', '—'])
                         .len(),
@@ -198,10 +207,12 @@ fn excerpt<'a>(mut paragraphs: impl Iterator<Item = &'a str>) -> String {
             }
             if i > 0 {
                 out.push(' ');
+                chars += 1;
             }
             out.push_str(word);
+            chars += word.chars().count();
         }
-        if out.chars().count() >= EXCERPT_CHARS / 2 {
+        if chars >= EXCERPT_CHARS / 2 {
             break;
         }
     }

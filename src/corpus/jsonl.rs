@@ -47,10 +47,18 @@ pub fn parse(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<D
         let record: Record = match serde_json::from_str(raw) {
             Ok(record) => record,
             Err(e) => {
+                // serde_json says "at line 1 column N": the line is ours to give.
+                let message = e.to_string();
+                let message = message
+                    .rsplit_once(" at line ")
+                    .map_or(message.as_str(), |(m, _)| m);
                 diagnostics.push(Diagnostic::error(
                     file,
                     line,
-                    format!("not a JSON article object: {e}"),
+                    format!(
+                        "not a JSON article object: {message} at column {}",
+                        e.column()
+                    ),
                 ));
                 continue;
             }

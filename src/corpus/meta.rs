@@ -46,8 +46,14 @@ pub fn copyright_holder(line: &str) -> Option<String> {
             break;
         }
     }
-    let end = rest.find([',', '.', ';']).unwrap_or(rest.len());
-    let holder = rest[..end].trim();
+    // The name ends at a comma, a semicolon or a sentence end (`. `), not at
+    // a dot inside it (`Kun.uz`).
+    let end = [", ", "; ", ". "]
+        .iter()
+        .filter_map(|stop| rest.find(stop))
+        .min()
+        .unwrap_or(rest.len());
+    let holder = rest[..end].trim().trim_end_matches(['.', ',', ';']);
     let holder = holder.strip_prefix("by ").unwrap_or(holder).trim();
     (!holder.is_empty() && holder.chars().any(char::is_alphabetic)).then(|| holder.to_string())
 }
@@ -114,10 +120,8 @@ const MAX_CAPTION_CHARS: usize = 300;
 const MAX_CREDIT_CHARS: usize = 200;
 
 pub fn photo_credit(paragraph: &str) -> Option<PhotoCredit<'_>> {
-    let lower = paragraph.to_ascii_lowercase();
-    let start = lower
-        .find("photo credit")
-        .or_else(|| lower.find("photo:"))?;
+    let start = find_ignore_ascii_case(paragraph, "photo credit")
+        .or_else(|| find_ignore_ascii_case(paragraph, "photo:"))?;
     let credit_and_rest = &paragraph[start..];
     // The credit runs to the first `)` followed by the next sentence (a space
     // and a capital), else to the end of its sentence, else to the end.
@@ -162,6 +166,28 @@ pub fn is_subheading(line: &str) -> bool {
             last,
             '.' | ',' | ';' | ':' | '!' | '?' | '…' | '”' | '"' | '’' | ')' | '-' | '–' | '—'
         )
+}
+
+/// The first byte offset of `needle` (ASCII, starting with a letter) in
+/// `haystack`, ignoring ASCII case. Looks for the rarer second letter with
+/// the fast substring search first: this runs on every paragraph.
+fn find_ignore_ascii_case(haystack: &str, needle: &str) -> Option<usize> {
+    let bytes = haystack.as_bytes();
+    let needle = needle.as_bytes();
+    let matches_at = |at: usize| {
+        bytes
+            .get(at..at + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+    };
+    [
+        needle[1].to_ascii_lowercase(),
+        needle[1].to_ascii_uppercase(),
+    ]
+    .iter()
+    .flat_map(|&second| haystack.match_indices(char::from(second)).map(|(at, _)| at))
+    .filter(|&at| at > 0 && matches_at(at - 1))
+    .map(|at| at - 1)
+    .min()
 }
 
 fn strip_prefix_ignore_case<'a>(line: &'a str, prefix: &str) -> Option<&'a str> {
@@ -221,6 +247,14 @@ mod tests {
             Some("The Diplomat")
         );
         assert_eq!(copyright_holder("Copyright (c) 2015."), None);
+        assert_eq!(
+            copyright_holder("Copyright (c) 2019. Kun.uz, Inc.").as_deref(),
+            Some("Kun.uz")
+        );
+        assert_eq!(
+            copyright_holder("© Asia-Plus.").as_deref(),
+            Some("Asia-Plus")
+        );
     }
 
     #[test]

@@ -139,23 +139,28 @@ pub struct Mentions {
 }
 
 /// Counts gazetteer mentions in `texts`. Words match whole, case-insensitively,
-/// but only when written with a capital (`Turkey`, not `turkey`); hyphens and
-/// apostrophes split words, so `Nur-Sultan's` and `Russian-led` match.
+/// but only when written with a capital (`Turkey`, not `turkey`); hyphens
+/// split words and possessives are dropped, so `Nur-Sultan's` and
+/// `Russian-led` match.
 pub fn find<'a>(texts: impl IntoIterator<Item = &'a str>) -> Mentions {
     let mut countries: Vec<(&'static str, usize)> = Vec::new();
     let mut places: Vec<(&'static str, usize)> = Vec::new();
     let mut words: Vec<&str> = Vec::new();
+    let mut lower = String::new();
     for text in texts {
         words.clear();
-        words.extend(
-            text.split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty()),
-        );
+        // Possessives count as the word: `Nur-Sultan's` is Nur, Sultan.
+        words.extend(crate::text::words(text).map(|range| {
+            let word = &text[range];
+            word.strip_suffix("'s")
+                .or_else(|| word.strip_suffix("’s"))
+                .unwrap_or(word)
+        }));
         let mut i = 0;
         while i < words.len() {
             let matched = words[i]
                 .starts_with(char::is_uppercase)
-                .then(|| longest_entry_at(&words[i..]))
+                .then(|| longest_entry_at(&words[i..], &mut lower))
                 .flatten();
             match matched {
                 Some(entry) => {
@@ -191,9 +196,23 @@ fn by_first_word() -> &'static HashMap<String, Vec<&'static Entry>> {
     })
 }
 
-fn longest_entry_at(words: &[&str]) -> Option<&'static Entry> {
+/// The longest entry whose words start `words`; `lower` is scratch space,
+/// so that the common case (no entry) allocates nothing.
+fn longest_entry_at(words: &[&str], lower: &mut String) -> Option<&'static Entry> {
+    lower.clear();
+    if words[0].is_ascii() {
+        lower.push_str(words[0]);
+        lower.make_ascii_lowercase();
+    } else {
+        lower.extend(words[0].chars().flat_map(char::to_lowercase));
+    }
+    let same = |want: &str, got: &str| {
+        want.chars()
+            .flat_map(char::to_lowercase)
+            .eq(got.chars().flat_map(char::to_lowercase))
+    };
     by_first_word()
-        .get(&words[0].to_lowercase())?
+        .get(lower.as_str())?
         .iter()
         .filter(|entry| {
             entry.words.len() <= words.len()
@@ -201,7 +220,7 @@ fn longest_entry_at(words: &[&str]) -> Option<&'static Entry> {
                     .words
                     .iter()
                     .zip(words)
-                    .all(|(want, got)| want.to_lowercase() == got.to_lowercase())
+                    .all(|(want, got)| same(want, got))
         })
         .max_by_key(|entry| entry.words.len())
         .copied()

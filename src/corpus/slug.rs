@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use crate::fold::push_folded;
+use crate::text::push_folded;
 
 /// The longest slug before a uniqueness suffix, in bytes; cut at a word.
 const MAX_SLUG_LEN: usize = 80;

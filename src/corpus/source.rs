@@ -53,7 +53,10 @@ pub fn lines(text: &str) -> Vec<Line<'_>> {
     let mut number = 0;
     let mut rest = text;
     while !rest.is_empty() {
-        let end = rest.find(['\n', '\r']).unwrap_or(rest.len());
+        let end = rest
+            .bytes()
+            .position(|b| b == b'\n' || b == b'\r')
+            .unwrap_or(rest.len());
         let raw = &rest[..end];
         rest = &rest[end..];
         rest = rest
@@ -87,13 +90,7 @@ fn is_space(c: char) -> bool {
 /// is already clean, which it almost always is.
 pub fn clean(raw: &str) -> Cow<'_, str> {
     let trimmed = raw.trim_matches(is_space);
-    let mut prev_space = false;
-    let tidy = trimmed.chars().all(|c| {
-        let ok = c == ' ' && !prev_space || !is_space(c);
-        prev_space = c == ' ';
-        ok
-    });
-    if tidy {
+    if is_tidy(trimmed) {
         return Cow::Borrowed(trimmed);
     }
     let mut out = String::with_capacity(trimmed.len());
@@ -104,6 +101,42 @@ pub fn clean(raw: &str) -> Cow<'_, str> {
         out.push_str(word);
     }
     Cow::Owned(out)
+}
+
+/// No whitespace but single spaces. Checks bytes, decoding only the
+/// characters whose first byte may start a non-ASCII space.
+fn is_tidy(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut prev_space = false;
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        if byte == b' ' {
+            if prev_space {
+                return false;
+            }
+            prev_space = true;
+            at += 1;
+            continue;
+        }
+        prev_space = false;
+        if byte < 0x80 {
+            if byte.is_ascii_whitespace() || byte == 0x0b {
+                return false;
+            }
+            at += 1;
+        } else if matches!(byte, 0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef) {
+            // U+0085, U+00A0, U+1680, U+2000.., U+3000, U+FEFF start with these.
+            let c = text[at..].chars().next().unwrap_or(' ');
+            if is_space(c) {
+                return false;
+            }
+            at += c.len_utf8();
+        } else {
+            at += 1;
+        }
+    }
+    true
 }
 
 #[cfg(test)]

@@ -272,7 +272,10 @@ fn read_body<'a>(
         let Some((line, paragraph, single)) = cursor.take_paragraph() else {
             break;
         };
-        if draft.has_paragraphs() && meta::dateline(&paragraph).is_some() {
+        if draft.ends_with_subheading()
+            && draft.has_paragraphs()
+            && meta::dateline(&paragraph).is_some()
+        {
             if let Some(title) = draft.pop_subheading() {
                 warn_run_on(
                     file,

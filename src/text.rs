@@ -1,13 +1,19 @@
-//! Folding characters to plain lowercase Latin.
+//! Words and their folded forms, shared by the corpus (slugs, places) and
+//! search (index keys, queries, highlights), so they can never disagree on
+//! where a word starts or what it folds to.
 //!
-//! Slugs (`corpus`) and search keys (`search::normalize`) both need "the same
-//! word, whatever its case, accents or script": `Qazaqstan`, `Qazaqstán` and
-//! `Қазақстан` must fold alike. This module owns that one mapping so the two
-//! can never disagree. It is a small hand table rather than a Unicode
-//! normalisation crate: the corpus is Latin and Cyrillic, and the table costs a
-//! few kilobytes of wasm where full decomposition tables cost tens.
+//! Folding makes "the same word, whatever its case, accents or script" one
+//! key: `Qazaqstan`, `Qazaqstán` and `Қазақстан` fold alike. It is a small hand
+//! table rather than a Unicode normalisation crate: the corpus is Latin and
+//! Cyrillic, and the table costs a few kilobytes of wasm where full
+//! decomposition tables cost tens.
+//!
+//! Both loops here run over every character of the corpus, so they take a
+//! byte-level fast path for ASCII and decode UTF-8 only where it is not.
 //!
 //! The build script includes this file too, so it depends on `std` only.
+
+use std::ops::Range;
 
 /// Appends the folded form of `c` to `out`: lowercase ASCII letters and digits
 /// for letters we know, the lowercase character itself for other letters, and
@@ -148,9 +154,113 @@ fn cyrillic_to_latin(c: char) -> Option<&'static str> {
     })
 }
 
+/// The longest key kept for one word, in bytes. Longer runs of letters (a
+/// scraped line with no spaces) still count as one word, cut to this length.
+pub const MAX_KEY_LEN: usize = 64;
+
+/// The words of `text` as byte ranges, in order. A word is a run of letters
+/// and digits; an apostrophe between letters stays inside it (`Kazakhstan’s`
+/// is one word); hyphens and other punctuation separate words (`Nur-Sultan` is
+/// two), as does anything else.
+pub fn words(text: &str) -> Words<'_> {
+    Words { text, at: 0 }
+}
+
+pub struct Words<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '\u{300}'..='\u{36f}')
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
+impl Words<'_> {
+    /// The character at byte `at` and its length, if it belongs in a word.
+    fn word_char_at(&self, at: usize) -> Option<usize> {
+        let byte = *self.text.as_bytes().get(at)?;
+        if byte < 0x80 {
+            return byte.is_ascii_alphanumeric().then_some(1);
+        }
+        let c = self.text[at..].chars().next()?;
+        is_word_char(c).then(|| c.len_utf8())
+    }
+
+    /// The length of an apostrophe at byte `at` that has a letter after it.
+    fn inner_apostrophe_at(&self, at: usize) -> Option<usize> {
+        let c = self.text.get(at..)?.chars().next()?;
+        let len = c.len_utf8();
+        (is_apostrophe(c) && self.word_char_at(at + len).is_some()).then_some(len)
+    }
+}
+
+impl Iterator for Words<'_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        let bytes = self.text.as_bytes();
+        let mut at = self.at;
+        while at < bytes.len() && self.word_char_at(at).is_none() {
+            at += if bytes[at] < 0x80 {
+                1
+            } else {
+                self.text[at..].chars().next().map_or(1, char::len_utf8)
+            };
+        }
+        if at >= bytes.len() {
+            self.at = at;
+            return None;
+        }
+        let start = at;
+        while let Some(len) = self
+            .word_char_at(at)
+            .or_else(|| self.inner_apostrophe_at(at))
+        {
+            at += len;
+        }
+        self.at = at;
+        Some(start..at)
+    }
+}
+
+/// Whether `word` is written in Cyrillic (it is then stemmed as Russian).
+pub fn is_cyrillic(word: &str) -> bool {
+    word.chars().any(|c| matches!(c, '\u{400}'..='\u{4ff}'))
+}
+
+/// Folds `word` into `key` (cleared first): lowercase Latin, no accents,
+/// Cyrillic transliterated, at most [`MAX_KEY_LEN`] bytes.
+pub fn fold_into(word: &str, key: &mut String) {
+    key.clear();
+    if word.is_ascii() {
+        key.extend(
+            word.bytes()
+                .filter(|&b| b != b'\'')
+                .take(MAX_KEY_LEN)
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+        return;
+    }
+    for c in word.chars() {
+        push_folded(c, key);
+        if key.len() >= MAX_KEY_LEN {
+            let mut end = MAX_KEY_LEN;
+            while !key.is_char_boundary(end) {
+                end -= 1;
+            }
+            key.truncate(end);
+            break;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::fold;
+    use super::*;
 
     #[test]
     fn folds_case_diacritics_and_quotes() {
@@ -173,5 +283,39 @@ mod tests {
     fn keeps_other_scripts_lowercased() {
         assert_eq!(fold("北京"), "北京");
         assert_eq!(fold("ΑΘΗΝΑ"), "αθηνα");
+    }
+
+    fn split(text: &str) -> Vec<&str> {
+        words(text).map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn words_split_on_punctuation_but_keep_apostrophes() {
+        assert_eq!(
+            split("Kazakhstan’s Nur-Sultan, “coup”; 7,939 people'"),
+            vec![
+                "Kazakhstan’s",
+                "Nur",
+                "Sultan",
+                "coup",
+                "7",
+                "939",
+                "people"
+            ]
+        );
+        assert_eq!(split("Токаев — президент"), vec!["Токаев", "президент"]);
+        assert_eq!(split("e\u{301}te\u{301}"), vec!["e\u{301}te\u{301}"]);
+        assert!(split(" -- ... ").is_empty());
+    }
+
+    #[test]
+    fn keys_are_folded_and_bounded() {
+        let mut key = String::new();
+        fold_into("Kazakhstan’s", &mut key);
+        assert_eq!(key, "kazakhstans");
+        fold_into(&"x".repeat(1000), &mut key);
+        assert_eq!(key.len(), MAX_KEY_LEN);
+        fold_into(&"ж".repeat(100), &mut key);
+        assert!(key.len() <= MAX_KEY_LEN && key.starts_with("zhzh"));
     }
 }

@@ -1,0 +1,144 @@
+//! The `folio` CLI as corpus writers use it: exit codes, the summary, and
+//! the documented JSON schema of `dump --json`.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn folio(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run folio")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// A directory of its own under the target dir, with `files` written in it.
+fn corpus_dir(name: &str, files: &[(&str, &[u8])]) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create dir");
+    for (file, bytes) in files {
+        std::fs::write(dir.join(file), bytes).expect("write file");
+    }
+    dir
+}
+
+#[test]
+fn check_summarises_the_seed_corpus() {
+    let out = folio(&["check"]);
+    assert!(out.status.success());
+    assert_eq!(
+        stdout(&out),
+        "9 articles in 1 file, 3721 words\n\
+         publishers: DPA, Global Voices, Ministry of Internal Affairs of the Republic of Tajikistan, RFE/RL\n\
+         countries: Afghanistan, Armenia, Belarus, Georgia, Kazakhstan, Kyrgyzstan, Russia, Tajikistan, Ukraine, Uzbekistan\n\
+         dates: 2022-01-08 to 2022-01-10 (6 of 9 dated)\n\
+         teasers: 2\n\
+         warnings: 0\n"
+    );
+}
+
+#[test]
+fn check_prints_warnings_and_fails_on_errors() {
+    let dir = corpus_dir(
+        "check-errors",
+        &[
+            ("a.txt", b"Title\n\nBody.\n"),
+            ("b.txt", b"Source: nobody\n"),
+        ],
+    );
+    let out = folio(&["check", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let a = dir.join("a.txt").display().to_string();
+    let b = dir.join("b.txt").display().to_string();
+    assert_eq!(
+        stdout(&out),
+        format!(
+            "{a}:1: warning: article “Title” has no end line (`Source:`, `Copyright` or `Continue reading`); it ends at the end of the file\n\
+             {b}:1: error: article has no title: found “Source: nobody” where a title should be\n"
+        )
+    );
+    let missing = folio(&["check", "no/such/dir"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(stdout(&missing).starts_with("no/such/dir: error: cannot read: "));
+}
+
+#[test]
+fn dump_json_keeps_the_documented_schema() {
+    let out = folio(&["dump", "--json"]);
+    assert!(out.status.success());
+    let articles: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let articles = articles.as_array().expect("an array");
+    assert_eq!(articles.len(), 9);
+    let toqaev = &articles[4];
+    for (field, want) in [
+        (
+            "slug",
+            "kazakh-president-says-week-of-deadly-unrest-was-attempted-coup-without-citing",
+        ),
+        ("publisher", "RFE/RL"),
+        ("publisher_origin", "copyright"),
+        ("dateline", "NUR-SULTAN"),
+        ("date", "2022-01-10"),
+        ("date_certainty", "year-from-corpus"),
+    ] {
+        assert_eq!(toqaev[field], want, "{field}");
+    }
+    assert_eq!(toqaev["source"], serde_json::Value::Null);
+    assert_eq!(toqaev["teaser"], false);
+    assert_eq!(toqaev["countries"][0], "Kazakhstan");
+    assert_eq!(toqaev["blocks"][0]["kind"], "paragraph");
+    assert_eq!(
+        articles[7]["blocks"][9],
+        serde_json::json!({"kind": "subheading", "text": "Watching Ukraine"})
+    );
+    for article in articles {
+        for field in [
+            "slug",
+            "title",
+            "publisher",
+            "source",
+            "copyright",
+            "teaser",
+            "dateline",
+            "date",
+            "countries",
+            "blocks",
+            "excerpt",
+            "words",
+            "reading_minutes",
+        ] {
+            assert!(article.get(field).is_some(), "missing {field}");
+        }
+    }
+}
+
+#[test]
+fn dump_text_writes_a_corpus_that_parses_to_the_same_articles() {
+    let out = folio(&["dump", "--text"]);
+    assert!(out.status.success());
+    let dir = corpus_dir("dump-text", &[("000_cb824f7dda8be3ad.txt", &out.stdout)]);
+    let again = folio(&["dump", "--json", dir.to_str().unwrap()]);
+    let original = folio(&["dump", "--json"]);
+    let strip_file = |bytes: &[u8]| {
+        let mut value: serde_json::Value = serde_json::from_slice(bytes).expect("JSON");
+        for article in value.as_array_mut().expect("array") {
+            article["file"] = serde_json::Value::Null;
+            article["line"] = serde_json::Value::Null;
+        }
+        value
+    };
+    assert_eq!(strip_file(&again.stdout), strip_file(&original.stdout));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(folio(&[]).status.code(), Some(2));
+    assert_eq!(folio(&["dump"]).status.code(), Some(2));
+    assert_eq!(folio(&["frobnicate"]).status.code(), Some(2));
+}
