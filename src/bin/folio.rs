@@ -4,6 +4,8 @@
 //! folio check [paths]          summary and warnings; exit 1 on errors
 //! folio dump [paths] --json    the parsed articles as a JSON array
 //! folio dump [paths] --text    the articles as clean corpus text
+//! folio search <query> [paths] [--limit N] [--sort relevance|newest|oldest]
+//!              [--publisher P] [--country C] [--month YYYY-MM]
 //! ```
 //!
 //! Paths are files or directories and default to `seeds/`.
@@ -12,49 +14,106 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use folio::catalog::{Filters, Sort};
 use folio::corpus::{self, Corpus};
+use folio::search::{Index, Query};
+use serde_json::json;
 
 const USAGE: &str = "usage: folio check [paths]
        folio dump [paths] --json | --text
+       folio search <query> [paths] [--limit N] [--sort relevance|newest|oldest]
+                    [--publisher P] [--country C] [--month YYYY-MM]
 paths are corpus files or directories (default: seeds/)";
 
+/// Options that take a value.
+const VALUED: [&str; 5] = ["--limit", "--sort", "--publisher", "--country", "--month"];
+
+struct Args {
+    command: String,
+    positional: Vec<String>,
+    flags: Vec<String>,
+    values: Vec<(String, String)>,
+}
+
+impl Args {
+    fn parse(raw: Vec<String>) -> Result<Args, String> {
+        let mut raw = raw.into_iter();
+        let command = raw.next().ok_or("missing command")?;
+        let mut args = Args {
+            command,
+            positional: Vec::new(),
+            flags: Vec::new(),
+            values: Vec::new(),
+        };
+        while let Some(arg) = raw.next() {
+            if VALUED.contains(&arg.as_str()) {
+                let value = raw.next().ok_or(format!("{arg} needs a value"))?;
+                args.values.push((arg, value));
+            } else if arg.starts_with("--") {
+                args.flags.push(arg);
+            } else {
+                args.positional.push(arg);
+            }
+        }
+        Ok(args)
+    }
+
+    fn values<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.values
+            .iter()
+            .filter(move |(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn paths(&self, skip: usize) -> Vec<PathBuf> {
+        let paths: Vec<PathBuf> = self
+            .positional
+            .iter()
+            .skip(skip)
+            .map(PathBuf::from)
+            .collect();
+        if paths.is_empty() {
+            vec![PathBuf::from("seeds")]
+        } else {
+            paths
+        }
+    }
+}
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let (command, rest) = match args.split_first() {
-        Some((command, rest)) => (command.as_str(), rest),
-        None => return usage_error("missing command"),
+    let args = match Args::parse(std::env::args().skip(1).collect()) {
+        Ok(args) => args,
+        Err(message) => return usage_error(&message),
     };
-    let flags: Vec<&str> = rest
-        .iter()
-        .filter(|a| a.starts_with("--"))
-        .map(String::as_str)
-        .collect();
-    let paths: Vec<PathBuf> = rest
-        .iter()
-        .filter(|a| !a.starts_with("--"))
-        .map(PathBuf::from)
-        .collect();
-    let paths = if paths.is_empty() {
-        vec![PathBuf::from("seeds")]
-    } else {
-        paths
-    };
-    match (command, flags.as_slice()) {
-        ("check", []) => check(&paths),
-        ("dump", ["--json"]) => with_corpus(&paths, |corpus| {
+    let flags: Vec<&str> = args.flags.iter().map(String::as_str).collect();
+    match (args.command.as_str(), flags.as_slice()) {
+        ("check", []) if args.values.is_empty() => check(&args.paths(0)),
+        ("dump", ["--json"]) => with_corpus(&args.paths(0), |corpus| {
             let json = serde_json::to_string_pretty(&corpus.articles).expect("articles serialise");
             println!("{json}");
         }),
-        ("dump", ["--text"]) => with_corpus(&paths, |corpus| {
+        ("dump", ["--text"]) => with_corpus(&args.paths(0), |corpus| {
             for article in &corpus.articles {
                 println!("{}\n", article.to_text_lines().join("\n\n"));
             }
         }),
+        ("search", []) if !args.positional.is_empty() => match search_options(&args) {
+            Ok((filters, sort, limit)) => {
+                let query = Query::parse(&args.positional[0]);
+                with_corpus(&args.paths(1), |corpus| {
+                    search(corpus, &query, &filters, sort, limit)
+                })
+            }
+            Err(message) => usage_error(&message),
+        },
         ("-h" | "--help" | "help", _) => {
             println!("{USAGE}");
             ExitCode::SUCCESS
         }
-        _ => usage_error(&format!("unknown command or options: {}", args.join(" "))),
+        _ => usage_error(&format!(
+            "unknown command or options: {}",
+            std::env::args().skip(1).collect::<Vec<_>>().join(" ")
+        )),
     }
 }
 
@@ -68,13 +127,13 @@ fn load(paths: &[PathBuf]) -> Result<Corpus, corpus::CorpusError> {
 }
 
 /// Runs `f` on the parsed corpus; prints warnings to stderr, errors and exit 1 on failure.
-fn with_corpus(paths: &[PathBuf], f: impl FnOnce(&Corpus)) -> ExitCode {
+fn with_corpus(paths: &[PathBuf], f: impl FnOnce(Corpus)) -> ExitCode {
     match load(paths) {
         Ok(corpus) => {
             for warning in &corpus.warnings {
                 eprintln!("{warning}");
             }
-            f(&corpus);
+            f(corpus);
             ExitCode::SUCCESS
         }
         Err(error) => {
@@ -144,4 +203,76 @@ fn summary(corpus: &Corpus) -> String {
     );
     out += &format!("warnings: {}\n", corpus.warnings.len());
     out
+}
+
+fn search_options(args: &Args) -> Result<(Filters, Sort, usize), String> {
+    let limit = match args.values("--limit").last() {
+        Some(n) => n
+            .parse()
+            .map_err(|_| format!("--limit wants a number, not {n}"))?,
+        None => 10,
+    };
+    let sort = match args.values("--sort").last() {
+        None | Some("relevance") => Sort::Relevance,
+        Some("newest") => Sort::Newest,
+        Some("oldest") => Sort::Oldest,
+        Some(other) => {
+            return Err(format!(
+                "--sort is relevance, newest or oldest, not {other}"
+            ))
+        }
+    };
+    let set = |name| args.values(name).map(str::to_string).collect();
+    let filters = Filters {
+        publishers: set("--publisher"),
+        countries: set("--country"),
+        months: set("--month"),
+    };
+    Ok((filters, sort, limit))
+}
+
+/// Prints the results as JSON: mark offsets count characters, so that any
+/// language can slice the snippet with them.
+fn search(corpus: Corpus, query: &Query, filters: &Filters, sort: Sort, limit: usize) {
+    let index = Index::new(corpus.articles);
+    let results = index.search(query, filters, sort, limit);
+    let chars = |text: &str, byte: usize| text[..byte].chars().count();
+    let hits: Vec<_> = results
+        .hits
+        .iter()
+        .map(|hit| {
+            let article = &index.articles()[hit.doc];
+            let (snippet, marks) = match &hit.snippet {
+                Some(s) => {
+                    let lead = if s.cut_start { "…" } else { "" };
+                    let text = format!("{lead}{}{}", s.text, if s.cut_end { "…" } else { "" });
+                    let shift = lead.chars().count();
+                    let marks: Vec<[usize; 2]> = s
+                        .ranges
+                        .iter()
+                        .map(|r| {
+                            [
+                                shift + chars(&s.text, r.start),
+                                shift + chars(&s.text, r.end),
+                            ]
+                        })
+                        .collect();
+                    (text, marks)
+                }
+                None => (article.excerpt.clone(), Vec::new()),
+            };
+            json!({
+                "slug": article.slug,
+                "title": article.title,
+                "score": (hit.score * 1000.0).round() / 1000.0,
+                "snippet": snippet,
+                "marks": marks,
+            })
+        })
+        .collect();
+    let out = json!({"total": results.total, "fallback": results.fallback, "hits": hits});
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&out).expect("results serialise")
+    );
 }

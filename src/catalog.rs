@@ -1,0 +1,271 @@
+//! Filters, facets and sort orders over a set of matching articles.
+//!
+//! Facets are counted the way shoppers expect from a good catalogue: values of
+//! one facet combine with OR (two publishers show the articles of either),
+//! facets combine with AND, and each facet's counts apply every filter except
+//! its own, so the reader sees what choosing another value would give.
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::corpus::Article;
+
+/// What the reader has chosen to see. Values are facet values as shown
+/// (`RFE/RL`, `Kazakhstan`, `2022-01`); an unknown value matches nothing.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filters {
+    pub publishers: BTreeSet<String>,
+    pub countries: BTreeSet<String>,
+    pub months: BTreeSet<String>,
+}
+
+impl Filters {
+    pub fn is_empty(&self) -> bool {
+        self.publishers.is_empty() && self.countries.is_empty() && self.months.is_empty()
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// Best match first (newest first when there is no query).
+    #[default]
+    Relevance,
+    Newest,
+    Oldest,
+}
+
+/// The values of one facet with their counts for the current query.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Facet {
+    pub values: Vec<FacetValue>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FacetValue {
+    pub value: String,
+    pub count: usize,
+    pub selected: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Facets {
+    pub publishers: Facet,
+    pub countries: Facet,
+    /// `YYYY-MM`, newest first.
+    pub months: Facet,
+}
+
+/// Each article's facet values, as small ids, and the date order.
+pub struct Catalog {
+    publishers: Vec<String>,
+    countries: Vec<&'static str>,
+    months: Vec<String>,
+    docs: Vec<DocFacets>,
+    /// Article positions, newest first; undated articles last, in corpus order.
+    newest_first: Vec<u32>,
+    /// Each article's place in `newest_first`: the tie-breaker for equal scores.
+    date_rank: Vec<u32>,
+}
+
+/// One article's facet values, packed so counting touches one cache line.
+#[derive(Clone, Copy)]
+struct DocFacets {
+    /// Bit `i` set: the article mentions `countries[i]` (the gazetteer has
+    /// fewer than 64 countries).
+    countries: u64,
+    /// Index into `publishers`; `publishers.len()` for none.
+    publisher: u16,
+    /// Index into `months`; `months.len()` for undated.
+    month: u16,
+}
+
+impl Catalog {
+    pub fn new(articles: &[Article]) -> Catalog {
+        let publishers: Vec<String> = articles
+            .iter()
+            .filter_map(|a| a.publisher.clone())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let countries: Vec<&'static str> = articles
+            .iter()
+            .flat_map(|a| a.countries.iter().copied())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .take(64)
+            .collect();
+        let months: Vec<String> = articles
+            .iter()
+            .filter_map(|a| a.date.map(|d| d.month_key()))
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let ids = |list: &[String]| -> HashMap<String, u16> {
+            list.iter()
+                .enumerate()
+                .map(|(i, v)| (v.clone(), i as u16))
+                .collect()
+        };
+        let (publisher_ids, month_ids) = (ids(&publishers), ids(&months));
+        let docs = articles
+            .iter()
+            .map(|a| DocFacets {
+                countries: a
+                    .countries
+                    .iter()
+                    .filter_map(|c| countries.iter().position(|k| k == c))
+                    .fold(0u64, |mask, i| mask | 1 << i),
+                publisher: a
+                    .publisher
+                    .as_ref()
+                    .and_then(|p| publisher_ids.get(p).copied())
+                    .unwrap_or(publishers.len() as u16),
+                month: a
+                    .date
+                    .and_then(|d| month_ids.get(&d.month_key()).copied())
+                    .unwrap_or(months.len() as u16),
+            })
+            .collect();
+        let mut newest_first: Vec<u32> = (0..articles.len() as u32).collect();
+        newest_first.sort_by_key(|&i| std::cmp::Reverse(articles[i as usize].date));
+        let mut date_rank = vec![0; articles.len()];
+        for (rank, &doc) in newest_first.iter().enumerate() {
+            date_rank[doc as usize] = rank as u32;
+        }
+        Catalog {
+            publishers,
+            countries,
+            months,
+            docs,
+            newest_first,
+            date_rank,
+        }
+    }
+
+    /// Lower is newer; breaks ties between equal scores.
+    pub fn date_rank(&self, doc: u32) -> u32 {
+        self.date_rank[doc as usize]
+    }
+
+    /// The first `limit` of `docs`, newest first (undated last): one pass
+    /// over the date order instead of a sort.
+    pub fn newest_of(&self, docs: &[u32], limit: usize) -> Vec<u32> {
+        let mut member = vec![false; self.date_rank.len()];
+        for &doc in docs {
+            member[doc as usize] = true;
+        }
+        self.newest_first
+            .iter()
+            .copied()
+            .filter(|&d| member[d as usize])
+            .take(limit)
+            .collect()
+    }
+
+    /// Keeps the `matches` that pass `filters` and counts the facets over
+    /// `matches`, each facet with every filter but its own.
+    pub fn filter(&self, matches: Vec<u32>, filters: &Filters) -> (Vec<u32>, Facets) {
+        // Counts have one slot more than values: the "none" slot.
+        let mut publisher_counts = vec![0usize; self.publishers.len() + 1];
+        let mut country_counts = [0usize; 64];
+        let mut month_counts = vec![0usize; self.months.len() + 1];
+        let count_countries = |counts: &mut [usize; 64], mut bits: u64| {
+            while bits != 0 {
+                counts[bits.trailing_zeros() as usize] += 1;
+                bits &= bits - 1;
+            }
+        };
+        let kept = if filters.is_empty() {
+            for &doc in &matches {
+                let facets = self.docs[doc as usize];
+                publisher_counts[facets.publisher as usize] += 1;
+                month_counts[facets.month as usize] += 1;
+                count_countries(&mut country_counts, facets.countries);
+            }
+            matches
+        } else {
+            // Which ids pass; the "none" slot never passes a filter.
+            let wanted = |list: &[String], chosen: &BTreeSet<String>| -> Vec<bool> {
+                let mut ok: Vec<bool> = list
+                    .iter()
+                    .map(|v| chosen.is_empty() || chosen.contains(v))
+                    .collect();
+                ok.push(chosen.is_empty());
+                ok
+            };
+            let publisher_ok = wanted(&self.publishers, &filters.publishers);
+            let month_ok = wanted(&self.months, &filters.months);
+            let country_mask = self
+                .countries
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| filters.countries.contains(**c))
+                .fold(0u64, |mask, (i, _)| mask | 1 << i);
+            let any_country = filters.countries.is_empty();
+            let mut kept = Vec::with_capacity(matches.len());
+            for &doc in &matches {
+                let facets = self.docs[doc as usize];
+                let p = publisher_ok[facets.publisher as usize];
+                let m = month_ok[facets.month as usize];
+                let c = any_country || facets.countries & country_mask != 0;
+                if c && m {
+                    publisher_counts[facets.publisher as usize] += 1;
+                }
+                if p && m {
+                    count_countries(&mut country_counts, facets.countries);
+                }
+                if p && c {
+                    month_counts[facets.month as usize] += 1;
+                }
+                if p && c && m {
+                    kept.push(doc);
+                }
+            }
+            kept
+        };
+        let facets = Facets {
+            publishers: facet(
+                &self.publishers,
+                &publisher_counts,
+                &filters.publishers,
+                true,
+            ),
+            countries: facet(&self.countries, &country_counts, &filters.countries, true),
+            months: facet(&self.months, &month_counts, &filters.months, false),
+        };
+        (kept, facets)
+    }
+}
+
+/// The values worth showing: those with matches, and those chosen (even at
+/// zero, so the reader can unchoose them), by count or in their own order.
+fn facet<S: AsRef<str>>(
+    values: &[S],
+    counts: &[usize],
+    chosen: &BTreeSet<String>,
+    by_count: bool,
+) -> Facet {
+    let mut shown: Vec<FacetValue> = values
+        .iter()
+        .zip(counts)
+        .filter(|(v, &count)| count > 0 || chosen.contains(v.as_ref()))
+        .map(|(v, &count)| FacetValue {
+            value: v.as_ref().to_string(),
+            count,
+            selected: chosen.contains(v.as_ref()),
+        })
+        .collect();
+    for value in chosen {
+        if !values.iter().any(|v| v.as_ref() == value) {
+            shown.push(FacetValue {
+                value: value.clone(),
+                count: 0,
+                selected: true,
+            });
+        }
+    }
+    if by_count {
+        shown.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+    }
+    Facet { values: shown }
+}

@@ -1,0 +1,279 @@
+//! From one query word to the vocabulary words it matches, each with how
+//! well: exactly, by stem, by name key, as a prefix, or with typos.
+
+use super::index::Vocabulary;
+use super::normalize;
+use super::query::Word;
+
+/// How a vocabulary word matched a query word; the weight scales its score,
+/// so exact and stemmed matches always outrank the looser kinds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum MatchKind {
+    Exact,
+    Stem,
+    Name,
+    Prefix,
+    OneTypo,
+    TwoTypos,
+}
+
+impl MatchKind {
+    pub fn weight(self) -> f32 {
+        match self {
+            MatchKind::Exact => 1.0,
+            MatchKind::Stem => 0.9,
+            MatchKind::Name => 0.85,
+            MatchKind::Prefix => 0.75,
+            MatchKind::OneTypo => 0.55,
+            MatchKind::TwoTypos => 0.4,
+        }
+    }
+}
+
+/// The most words one prefix or one fuzzy lookup adds, the most frequent
+/// kept: a one-letter prefix must stay as fast as a whole word.
+const MAX_EXPANSIONS: usize = 40;
+
+/// Typos allowed for a word of this many letters: none below 4, one from 4,
+/// two from 8.
+pub fn typos_allowed(len: usize) -> u8 {
+    match len {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
+/// The vocabulary words `word` matches, best kind first per word, each word
+/// once. Typo-tolerant matches are looked for only when the word matches
+/// nothing exactly or by stem.
+/// `df` gives each word's document frequency, to keep the commonest expansions,
+/// and `articles` the corpus size, which bounds the postings a prefix reads.
+pub fn expand(
+    vocab: &Vocabulary,
+    df: &[u32],
+    articles: usize,
+    word: &Word,
+) -> Vec<(u32, MatchKind)> {
+    let mut found: Vec<(u32, MatchKind)> = Vec::new();
+    if let Some(id) = vocab.find(&word.folded) {
+        found.push((id, MatchKind::Exact));
+    }
+    let stem = normalize::stem(&word.folded, &word.written);
+    found.extend(vocab.stems.words(&stem).map(|id| (id, MatchKind::Stem)));
+    if let Some(key) = normalize::name_key(&word.folded) {
+        found.extend(vocab.names.words(&key).map(|id| (id, MatchKind::Name)));
+    }
+    if word.prefix {
+        let range = vocab.prefix_range(&word.folded);
+        let ids = most_frequent(vocab.sorted[range].iter().copied(), df);
+        found.extend(within_budget(ids, df, articles).map(|id| (id, MatchKind::Prefix)));
+    }
+    // Typos only for a word not found as written or by stem: a reader who
+    // typed a real word meant it, and the walk is then skipped altogether.
+    let typos = typos_allowed(word.folded.chars().count());
+    let written = found.iter().any(|(_, kind)| *kind <= MatchKind::Stem);
+    if typos > 0 && !written {
+        let fuzzy = fuzzy(vocab, word.folded.as_bytes(), typos, word.prefix);
+        let ids = fuzzy.iter().map(|&(id, _)| id);
+        let keep = most_frequent(ids, df);
+        found.extend(fuzzy.into_iter().filter(|(id, _)| keep.contains(id)).map(
+            |(id, distance)| {
+                let kind = if distance <= 1 {
+                    MatchKind::OneTypo
+                } else {
+                    MatchKind::TwoTypos
+                };
+                (id, kind)
+            },
+        ));
+    }
+    found.sort_unstable();
+    found.dedup_by_key(|(id, _)| *id);
+    found
+}
+
+/// The [`MAX_EXPANSIONS`] ids with the highest document frequency, most
+/// frequent first.
+fn most_frequent(ids: impl Iterator<Item = u32>, df: &[u32]) -> Vec<u32> {
+    let mut ids: Vec<u32> = ids.collect();
+    let by_df = |&id: &u32| std::cmp::Reverse(df[id as usize]);
+    if ids.len() > MAX_EXPANSIONS {
+        ids.select_nth_unstable_by_key(MAX_EXPANSIONS, by_df);
+        ids.truncate(MAX_EXPANSIONS);
+    }
+    ids.sort_unstable_by_key(by_df);
+    ids
+}
+
+/// Takes `ids` (most frequent first) while their postings, together, are
+/// no more than one per article (`budget`), and always the first: a
+/// one-letter prefix then costs about what one common word costs.
+fn within_budget(ids: Vec<u32>, df: &[u32], budget: usize) -> impl Iterator<Item = u32> + '_ {
+    let mut spent = 0;
+    ids.into_iter().take_while(move |&id| {
+        let first = spent == 0;
+        spent += df[id as usize] as usize;
+        first || spent <= budget
+    })
+}
+
+/// Words within `max` edits of `query` (or, for a `prefix`, words with a
+/// prefix within `max` edits), with their distance.
+///
+/// A walk over the sorted vocabulary as if it were a trie: one row of the
+/// edit-distance table per letter, shared with the previous word for their
+/// common prefix, and a jump past every word sharing a prefix as soon as that
+/// prefix is already more than `max` edits away. It visits a small part of the
+/// vocabulary, so typo tolerance costs microseconds, not a scan.
+pub fn fuzzy(vocab: &Vocabulary, query: &[u8], max: u8, prefix: bool) -> Vec<(u32, u8)> {
+    let n = query.len();
+    let width = n + 1;
+    // rows[k * width..][..width]: the table row after the first k letters of
+    // the current word; best[k]: the smallest distance of the query to a
+    // prefix of length <= k. One flat buffer: the walk allocates nothing.
+    let mut rows: Vec<u8> = (0..width).map(|i| i.min(255) as u8).collect();
+    let mut best: Vec<u8> = vec![n.min(255) as u8];
+    let mut previous: &[u8] = &[];
+    let mut found = Vec::new();
+    let sorted = &vocab.sorted;
+    let mut i = 0;
+    while i < sorted.len() {
+        let id = sorted[i];
+        let word = vocab.word(id).as_bytes();
+        let common = word
+            .iter()
+            .zip(previous)
+            .take_while(|(a, b)| a == b)
+            .count()
+            .min(best.len() - 1);
+        rows.truncate((common + 1) * width);
+        best.truncate(common + 1);
+        let mut stop = None;
+        for k in common..word.len() {
+            let low = push_row(&mut rows, width, query, word[k]);
+            let last = rows[rows.len() - 1];
+            best.push(best[k].min(last));
+            if prefix && best[k + 1] <= max {
+                // Every word starting with word[..=k] matches as a prefix.
+                stop = Some((k + 1, true));
+                break;
+            }
+            if low > max {
+                stop = Some((k + 1, false));
+                break;
+            }
+        }
+        previous = word;
+        match stop {
+            Some((depth, matched)) => {
+                let shared = &word[..depth];
+                let end = i
+                    + 1
+                    + sorted[i + 1..]
+                        .partition_point(|&other| vocab.word(other).as_bytes().starts_with(shared));
+                if matched {
+                    found.extend(sorted[i..end].iter().map(|&other| (other, best[depth])));
+                }
+                i = end;
+            }
+            None => {
+                let distance = if prefix {
+                    best[word.len()]
+                } else {
+                    rows[rows.len() - 1]
+                };
+                if distance <= max {
+                    found.push((id, distance));
+                }
+                i += 1;
+            }
+        }
+    }
+    found
+}
+
+/// Appends the next row of the edit-distance table (the last row extended
+/// by `letter`) and returns its smallest value.
+fn push_row(rows: &mut Vec<u8>, width: usize, query: &[u8], letter: u8) -> u8 {
+    let previous = rows.len() - width;
+    let first = rows[previous].saturating_add(1);
+    rows.push(first);
+    let mut low = first;
+    for (j, &q) in query.iter().enumerate() {
+        let substitute = rows[previous + j].saturating_add(u8::from(q != letter));
+        let delete = rows[previous + j + 1].saturating_add(1);
+        let insert = rows[rows.len() - 1].saturating_add(1);
+        let value = substitute.min(delete).min(insert);
+        rows.push(value);
+        low = low.min(value);
+    }
+    low
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{self, Source};
+    use crate::search::Index;
+
+    fn index(text: &str) -> Index {
+        let corpus = corpus::parse(&[Source {
+            name: "t.txt".into(),
+            bytes: text.as_bytes().into(),
+        }])
+        .unwrap();
+        Index::new(corpus.articles)
+    }
+
+    fn words(index: &Index, found: &[(u32, u8)]) -> Vec<(String, u8)> {
+        let mut out: Vec<(String, u8)> = found
+            .iter()
+            .map(|&(id, d)| (index.vocab.word(id).to_string(), d))
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn fuzzy_finds_words_within_the_edit_distance() {
+        let index = index(
+            "Title\n\nkazakhstan kazakh kyrgyzstan almaty almaly tokayev toqaev\n\nSource: S\n",
+        );
+        let found = fuzzy(&index.vocab, b"kazakstan", 2, false);
+        assert_eq!(words(&index, &found), vec![("kazakhstan".to_string(), 1)]);
+        let found = fuzzy(&index.vocab, b"almaty", 1, false);
+        assert_eq!(
+            words(&index, &found),
+            vec![("almaly".to_string(), 1), ("almaty".to_string(), 0)]
+        );
+        let found = fuzzy(&index.vocab, b"tokaev", 1, false);
+        assert_eq!(
+            words(&index, &found),
+            vec![("tokayev".to_string(), 1), ("toqaev".to_string(), 1)]
+        );
+    }
+
+    #[test]
+    fn fuzzy_prefixes_find_words_being_typed_with_a_typo() {
+        let index = index("Title\n\nkazakhstan kazakh kyrgyzstan\n\nSource: S\n");
+        let found = fuzzy(&index.vocab, b"kazhak", 1, true);
+        assert_eq!(
+            words(&index, &found),
+            vec![("kazakh".to_string(), 1), ("kazakhstan".to_string(), 1)]
+        );
+    }
+
+    #[test]
+    fn typo_budget_grows_with_the_word() {
+        assert_eq!(
+            (
+                typos_allowed(3),
+                typos_allowed(4),
+                typos_allowed(7),
+                typos_allowed(8)
+            ),
+            (0, 1, 1, 2)
+        );
+    }
+}

@@ -1,0 +1,429 @@
+//! Building the index: one pass over the articles.
+//!
+//! Three structures, all compact because the index lives in wasm memory:
+//!
+//! - the **vocabulary**: every distinct folded word, with its stem and name
+//!   key, sorted for binary search, prefix ranges and the fuzzy walk;
+//! - **postings**: for each word, the articles containing it, as varint
+//!   gaps, each with the word's BM25F weight in that article (title words
+//!   count three times, long articles are normalised), precomputed and
+//!   quantised to one byte, so a query reads two bytes per article and does
+//!   one multiplication;
+//! - a **forward index**: for each article, its words' ids in reading
+//!   order, for phrases, proximity, snippets and highlights.
+//!
+//! Word ids are given in order of first appearance, so the common words,
+//! which appear early, have small ids and take one byte in the forward index.
+
+use rustc_hash::FxHashMap;
+
+use super::normalize;
+use super::varint;
+use crate::catalog::Catalog;
+use crate::corpus::Article;
+use crate::text;
+
+/// How much a word in the title counts against one in the body.
+const TITLE_WEIGHT: f32 = 3.0;
+/// BM25 length normalisation.
+const B: f32 = 0.75;
+/// BM25 term-frequency saturation.
+const K1: f32 = 1.2;
+/// The largest BM25F term weight, `K1 + 1`, is stored as 255.
+const IMPACT_SCALE: f32 = 255.0 / (K1 + 1.0);
+
+pub struct Index {
+    pub(super) articles: Vec<Article>,
+    pub(super) vocab: Vocabulary,
+    /// Per word: (document gap varint, impact byte) pairs.
+    postings: Vec<u8>,
+    posting_spans: Vec<(u32, u32)>,
+    /// Per word: how many articles contain it.
+    pub(super) df: Vec<u32>,
+    pub(super) docs: Vec<DocStats>,
+    forward: Vec<u8>,
+    forward_spans: Vec<(u32, u32)>,
+    /// Per article: publisher and source, searchable like body text.
+    bylines: Vec<String>,
+    pub(crate) catalog: Catalog,
+}
+
+/// Per article: where each field starts in the forward index (field 0 is
+/// the title, field `i` is block `i - 1`, then the byline).
+pub(super) struct DocStats {
+    pub field_starts: Box<[u32]>,
+}
+
+/// Every distinct word, folded; and the stems and name keys that lead to them.
+pub(super) struct Vocabulary {
+    text: String,
+    spans: Vec<(u32, u32)>,
+    /// Word ids in alphabetical order of their words.
+    pub sorted: Vec<u32>,
+    pub stems: KeyTable,
+    pub names: KeyTable,
+}
+
+/// Keys (stems or name keys) to the words that have them, sorted by key.
+pub(super) struct KeyTable {
+    text: String,
+    entries: Vec<(u32, u32, u32)>,
+}
+
+/// One posting: an article and the word's BM25F weight in it.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Posting {
+    pub doc: u32,
+    pub weight: f32,
+}
+
+impl Index {
+    /// Indexes `articles` (in corpus order; a hit's `doc` is its position here).
+    pub fn new(articles: Vec<Article>) -> Index {
+        let mut builder = Builder::default();
+        let mut lengths = Vec::with_capacity(articles.len());
+        let bylines: Vec<String> = articles.iter().map(byline).collect();
+        for (doc, article) in articles.iter().enumerate() {
+            lengths.push(builder.add(doc as u32, article, &bylines[doc]));
+        }
+        let n = articles.len().max(1) as f32;
+        let avg_title = (lengths.iter().map(|l| l.0).sum::<u32>() as f32 / n).max(1.0);
+        let avg_body = (lengths.iter().map(|l| l.1).sum::<u32>() as f32 / n).max(1.0);
+        let norms: Vec<(f32, f32)> = lengths
+            .iter()
+            .map(|(title, body, _)| {
+                (
+                    TITLE_WEIGHT / (1.0 - B + B * *title as f32 / avg_title),
+                    1.0 / (1.0 - B + B * *body as f32 / avg_body),
+                )
+            })
+            .collect();
+        let docs = lengths
+            .into_iter()
+            .map(|(_, _, field_starts)| DocStats { field_starts })
+            .collect();
+        let catalog = Catalog::new(&articles);
+        builder.finish(articles, docs, &norms, bylines, catalog)
+    }
+
+    pub fn articles(&self) -> &[Article] {
+        &self.articles
+    }
+
+    pub fn len(&self) -> usize {
+        self.articles.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.articles.is_empty()
+    }
+
+    /// The article with this slug, and its position.
+    pub fn by_slug(&self, slug: &str) -> Option<(usize, &Article)> {
+        self.articles
+            .iter()
+            .enumerate()
+            .find(|(_, a)| a.slug == slug)
+    }
+
+    pub(super) fn postings(&self, word: u32) -> Postings<'_> {
+        let (start, end) = self.posting_spans[word as usize];
+        Postings {
+            bytes: &self.postings[start as usize..end as usize],
+            at: 0,
+            doc: 0,
+        }
+    }
+
+    /// The word ids of an article in reading order.
+    pub(super) fn forward(&self, doc: u32) -> impl Iterator<Item = u32> + '_ {
+        let (start, end) = self.forward_spans[doc as usize];
+        let bytes = &self.forward[start as usize..end as usize];
+        let mut at = 0;
+        std::iter::from_fn(move || (at < bytes.len()).then(|| varint::read(bytes, &mut at)))
+    }
+
+    /// The text of a field: 0 is the title, `i` is block `i - 1`, and the
+    /// one after the last block is the byline.
+    pub(super) fn field_text(&self, doc: u32, field: usize) -> &str {
+        let article = &self.articles[doc as usize];
+        match field {
+            0 => &article.title,
+            i if i <= article.blocks.len() => &article.blocks[i - 1].text,
+            _ => &self.bylines[doc as usize],
+        }
+    }
+
+    /// Bytes of wasm or native heap the index holds, beyond the articles.
+    pub fn index_bytes(&self) -> usize {
+        self.postings.capacity()
+            + self.posting_spans.capacity() * 8
+            + self.forward.capacity()
+            + self.forward_spans.capacity() * 8
+            + self.df.capacity() * 4
+            + self
+                .docs
+                .iter()
+                .map(|d| 16 + d.field_starts.len() * 4)
+                .sum::<usize>()
+            + self.vocab.bytes()
+    }
+}
+
+pub(super) struct Postings<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    doc: u32,
+}
+
+impl Iterator for Postings<'_> {
+    type Item = Posting;
+
+    fn next(&mut self) -> Option<Posting> {
+        if self.at >= self.bytes.len() {
+            return None;
+        }
+        self.doc += varint::read(self.bytes, &mut self.at);
+        let impact = self.bytes.get(self.at).copied().unwrap_or(0);
+        self.at += 1;
+        Some(Posting {
+            doc: self.doc,
+            weight: f32::from(impact) / IMPACT_SCALE,
+        })
+    }
+}
+
+/// The BM25F term weight of a word in an article, `tf (K1 + 1) / (K1 + tf)`
+/// over the length-normalised frequencies, as one byte.
+fn impact(title_tf: u32, body_tf: u32, (title_norm, body_norm): (f32, f32)) -> u8 {
+    let tf = title_tf as f32 * title_norm + body_tf as f32 * body_norm;
+    let weight = tf * (K1 + 1.0) / (K1 + tf);
+    // At least 1: a posting always counts for something.
+    (weight * IMPACT_SCALE).round().clamp(1.0, 255.0) as u8
+}
+
+impl Vocabulary {
+    pub fn word(&self, id: u32) -> &str {
+        let (start, end) = self.spans[id as usize];
+        &self.text[start as usize..end as usize]
+    }
+
+    /// The id of exactly this folded word.
+    pub fn find(&self, word: &str) -> Option<u32> {
+        let at = self.sorted.partition_point(|&id| self.word(id) < word);
+        self.sorted
+            .get(at)
+            .copied()
+            .filter(|&id| self.word(id) == word)
+    }
+
+    /// The positions in [`Vocabulary::sorted`] of the words starting with `prefix`.
+    pub fn prefix_range(&self, prefix: &str) -> std::ops::Range<usize> {
+        let start = self.sorted.partition_point(|&id| self.word(id) < prefix);
+        let len = self.sorted[start..].partition_point(|&id| self.word(id).starts_with(prefix));
+        start..start + len
+    }
+
+    fn bytes(&self) -> usize {
+        self.text.capacity()
+            + self.spans.capacity() * 8
+            + self.sorted.capacity() * 4
+            + self.stems.bytes()
+            + self.names.bytes()
+    }
+}
+
+impl KeyTable {
+    fn new(mut pairs: Vec<(String, u32)>) -> KeyTable {
+        pairs.sort_unstable();
+        let mut text = String::new();
+        let mut entries = Vec::with_capacity(pairs.len());
+        for (key, word) in pairs {
+            let start = text.len() as u32;
+            text.push_str(&key);
+            entries.push((start, text.len() as u32, word));
+        }
+        KeyTable { text, entries }
+    }
+
+    /// The words whose key is `key`.
+    pub fn words<'a>(&'a self, key: &'a str) -> impl Iterator<Item = u32> + 'a {
+        let key_of = |e: &(u32, u32, u32)| &self.text[e.0 as usize..e.1 as usize];
+        let start = self.entries.partition_point(|e| key_of(e) < key);
+        self.entries[start..]
+            .iter()
+            .take_while(move |e| key_of(e) == key)
+            .map(|e| e.2)
+    }
+
+    fn bytes(&self) -> usize {
+        self.text.capacity() + self.entries.capacity() * 12
+    }
+}
+
+/// Who published an article and where it comes from, as one searchable line.
+fn byline(article: &Article) -> String {
+    let parts = [article.publisher.as_deref(), article.source.as_deref()];
+    let mut line = String::new();
+    for part in parts.into_iter().flatten() {
+        if !line.contains(part) {
+            if !line.is_empty() {
+                line.push_str(" · ");
+            }
+            line.push_str(part);
+        }
+    }
+    line
+}
+
+/// State of the single indexing pass.
+#[derive(Default)]
+struct Builder {
+    ids: FxHashMap<Box<str>, u32>,
+    words: String,
+    spans: Vec<(u32, u32)>,
+    stems: Vec<(String, u32)>,
+    names: Vec<(String, u32)>,
+    postings: Vec<Vec<u8>>,
+    last_doc: Vec<u32>,
+    df: Vec<u32>,
+    title_tf: Vec<u32>,
+    body_tf: Vec<u32>,
+    seen: Vec<u32>,
+    forward: Vec<u8>,
+    forward_spans: Vec<(u32, u32)>,
+    key: String,
+}
+
+impl Builder {
+    /// Indexes one article; returns its title and body lengths in words and
+    /// where each field starts.
+    fn add(&mut self, doc: u32, article: &Article, byline: &str) -> (u32, u32, Box<[u32]>) {
+        let start = self.forward.len() as u32;
+        let mut field_starts = Vec::with_capacity(article.blocks.len() + 1);
+        let mut position = 0u32;
+        let fields = std::iter::once(article.title.as_str())
+            .chain(article.blocks.iter().map(|b| b.text.as_str()))
+            .chain([byline]);
+        let mut title_len = 0;
+        for (field, text) in fields.enumerate() {
+            field_starts.push(position);
+            for range in text::words(text) {
+                let word = self.word_id(&text[range]);
+                varint::push(&mut self.forward, word);
+                position += 1;
+                let w = word as usize;
+                if self.title_tf[w] == 0 && self.body_tf[w] == 0 {
+                    self.seen.push(word);
+                }
+                if field == 0 {
+                    self.title_tf[w] += 1;
+                } else {
+                    self.body_tf[w] += 1;
+                }
+            }
+            if field == 0 {
+                title_len = position;
+            }
+        }
+        self.forward_spans.push((start, self.forward.len() as u32));
+        self.seen.sort_unstable();
+        for &word in &self.seen {
+            let w = word as usize;
+            let out = &mut self.postings[w];
+            varint::push(out, doc - self.last_doc[w]);
+            varint::push(out, self.title_tf[w]);
+            varint::push(out, self.body_tf[w]);
+            self.last_doc[w] = doc;
+            self.df[w] += 1;
+            self.title_tf[w] = 0;
+            self.body_tf[w] = 0;
+        }
+        self.seen.clear();
+        (
+            title_len,
+            position - title_len,
+            field_starts.into_boxed_slice(),
+        )
+    }
+
+    /// The id of a word as written, adding it (with its stem and name key)
+    /// the first time it is seen.
+    fn word_id(&mut self, written: &str) -> u32 {
+        text::fold_into(written, &mut self.key);
+        if let Some(&id) = self.ids.get(self.key.as_str()) {
+            return id;
+        }
+        let id = self.spans.len() as u32;
+        let start = self.words.len() as u32;
+        self.words.push_str(&self.key);
+        self.spans.push((start, self.words.len() as u32));
+        self.stems.push((normalize::stem(&self.key, written), id));
+        if let Some(name) = normalize::name_key(&self.key) {
+            self.names.push((name, id));
+        }
+        self.ids.insert(self.key.as_str().into(), id);
+        self.postings.push(Vec::new());
+        self.last_doc.push(0);
+        self.df.push(0);
+        self.title_tf.push(0);
+        self.body_tf.push(0);
+        id
+    }
+
+    /// Turns the frequencies gathered per word into final postings, now
+    /// that the average lengths (and so each article's norms) are known.
+    fn finish(
+        self,
+        articles: Vec<Article>,
+        docs: Vec<DocStats>,
+        norms: &[(f32, f32)],
+        bylines: Vec<String>,
+        catalog: Catalog,
+    ) -> Index {
+        let mut postings =
+            Vec::with_capacity(self.postings.iter().map(Vec::len).sum::<usize>() * 2 / 3);
+        let mut posting_spans = Vec::with_capacity(self.postings.len());
+        for list in self.postings {
+            let start = postings.len() as u32;
+            let (mut at, mut doc) = (0, 0);
+            while at < list.len() {
+                let gap = varint::read(&list, &mut at);
+                doc += gap;
+                let title_tf = varint::read(&list, &mut at);
+                let body_tf = varint::read(&list, &mut at);
+                varint::push(&mut postings, gap);
+                postings.push(impact(title_tf, body_tf, norms[doc as usize]));
+            }
+            posting_spans.push((start, postings.len() as u32));
+        }
+        let words = self.words;
+        let spans = self.spans;
+        let mut sorted: Vec<u32> = (0..spans.len() as u32).collect();
+        let word = |id: &u32| {
+            let (s, e) = spans[*id as usize];
+            &words[s as usize..e as usize]
+        };
+        sorted.sort_unstable_by(|a, b| word(a).cmp(word(b)));
+        let mut forward = self.forward;
+        forward.shrink_to_fit();
+        Index {
+            articles,
+            vocab: Vocabulary {
+                text: words,
+                spans,
+                sorted,
+                stems: KeyTable::new(self.stems),
+                names: KeyTable::new(self.names),
+            },
+            postings,
+            posting_spans,
+            df: self.df,
+            docs,
+            forward,
+            forward_spans: self.forward_spans,
+            bylines,
+            catalog,
+        }
+    }
+}

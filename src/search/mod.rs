@@ -1,0 +1,35 @@
+//! Full-text search, in pure Rust: used by the app (in wasm), the CLI and
+//! the benchmarks.
+//!
+//! ```
+//! use folio::catalog::{Filters, Sort};
+//! use folio::corpus::{self, Source};
+//! use folio::search::{Index, Query};
+//!
+//! let corpus = corpus::parse(&[Source {
+//!     name: "n.txt".into(),
+//!     bytes: "Tokayev speaks\n\nQasym-Zhomart Toqaev spoke in Almaty.\n\nSource: S\n".as_bytes().into(),
+//! }])
+//! .unwrap();
+//! let index = Index::new(corpus.articles);
+//! let results = index.search(&Query::parse("Токаев"), &Filters::default(), Sort::Relevance, 10);
+//! assert_eq!(results.total, 1);
+//! let snippet = results.hits[0].snippet.as_ref().unwrap();
+//! let marked: Vec<&str> = snippet.ranges.iter().map(|r| &snippet.text[r.clone()]).collect();
+//! assert_eq!(marked, vec!["Toqaev"]);
+//! ```
+
+mod expand;
+mod index;
+mod normalize;
+mod query;
+mod rank;
+mod snippet;
+mod varint;
+
+pub use expand::{typos_allowed, MatchKind};
+pub use index::Index;
+pub use normalize::{name_key, stem, NameRule, NAME_RULES};
+pub use query::{Clause, Query, Word, MAX_CLAUSES};
+pub use rank::{Hit, Results};
+pub use snippet::{Highlights, Snippet};

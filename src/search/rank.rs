@@ -1,0 +1,464 @@
+//! Evaluating a query: which articles match, how well, in what order.
+//!
+//! Scores are BM25F over title and body (the title counts three times; see
+//! `index.rs`), summed over the query's clauses, each word match scaled by
+//! how it matched (exact 1.0 down to two typos 0.4). The best candidates then
+//! get a bonus when the query's words stand close together. Equal scores go
+//! newest first.
+//!
+//! This runs on every keystroke, so it touches each matching article a small,
+//! fixed number of times: one pass per clause over its postings, one pass to
+//! filter and count facets, one to keep the best few in a bounded heap.
+
+use std::cmp::{Ordering, Reverse};
+use std::collections::BinaryHeap;
+use std::ops::Range;
+
+use super::expand::{self, MatchKind};
+use super::index::Index;
+use super::query::{Clause, Query, Word};
+use super::snippet::{self, Snippet};
+use crate::catalog::{Facets, Filters, Sort};
+
+/// How many of the best candidates are re-ranked by proximity.
+const PROXIMITY_CANDIDATES: usize = 50;
+/// The largest proximity bonus: query words side by side multiply the score by 1.5.
+const PROXIMITY_WEIGHT: f32 = 0.5;
+/// A phrase match counts this much more than its words found apart.
+const PHRASE_BONUS: f32 = 1.2;
+
+/// What a search returns: one page of hits, and everything about the rest.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Results {
+    /// Articles matching the query and filters.
+    pub total: usize,
+    /// No article matched every word; these are the best partial matches.
+    pub fallback: bool,
+    /// The first `limit` hits in order.
+    pub hits: Vec<Hit>,
+    /// Counts per facet value for the query (each facet without its own filter).
+    pub facets: Facets,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    /// The article's position in [`Index::articles`].
+    pub doc: usize,
+    pub score: f32,
+    /// Byte ranges of matched words in the title.
+    pub title: Vec<Range<usize>>,
+    /// The best passage of the body, when a body word matched.
+    pub snippet: Option<Snippet>,
+}
+
+/// A query resolved against the vocabulary: for each vocabulary word that
+/// matches, which clauses it satisfies (one bit each) and how well.
+pub(super) struct Matcher<'a> {
+    query: &'a Query,
+    /// Per required clause: its matching words and their kinds.
+    expansions: Vec<Vec<(u32, MatchKind)>>,
+    /// Sorted by word: (word, clause bits), for highlighting.
+    words: Vec<(u32, u32)>,
+    /// A 1024-bit summary of `words`: most words of an article are not in
+    /// the query, and this rejects them without a search.
+    bloom: [u64; 16],
+}
+
+impl<'a> Matcher<'a> {
+    pub fn new(index: &Index, query: &'a Query) -> Matcher<'a> {
+        let expansions: Vec<Vec<(u32, MatchKind)>> = query
+            .required
+            .iter()
+            .map(|clause| match clause {
+                Clause::Word(word) => expand::expand(&index.vocab, &index.df, index.len(), word),
+                Clause::Phrase(words) => words
+                    .iter()
+                    .filter_map(|w| index.vocab.find(&w.folded))
+                    .map(|id| (id, MatchKind::Exact))
+                    .collect(),
+            })
+            .collect();
+        let mut words: Vec<(u32, u32)> = expansions
+            .iter()
+            .enumerate()
+            .flat_map(|(bit, found)| found.iter().map(move |&(id, _)| (id, 1u32 << bit)))
+            .collect();
+        words.sort_unstable();
+        words.dedup_by(|b, a| {
+            let same = a.0 == b.0;
+            if same {
+                a.1 |= b.1;
+            }
+            same
+        });
+        let mut bloom = [0u64; 16];
+        for &(word, _) in &words {
+            bloom[(word as usize >> 6) & 15] |= 1 << (word & 63);
+        }
+        Matcher {
+            query,
+            expansions,
+            words,
+            bloom,
+        }
+    }
+
+    /// The clause bits a vocabulary word satisfies (0 for none).
+    pub fn bits(&self, word: u32) -> u32 {
+        if self.bloom[(word as usize >> 6) & 15] & (1 << (word & 63)) == 0 {
+            return 0;
+        }
+        match self.words.binary_search_by_key(&word, |&(w, _)| w) {
+            Ok(i) => self.words[i].1,
+            Err(_) => 0,
+        }
+    }
+}
+
+/// Per-article running state of one search.
+struct Accumulator {
+    scores: Vec<f32>,
+    masks: Vec<u32>,
+    /// Articles with a nonzero mask, in the order first matched.
+    touched: Vec<u32>,
+    /// The current clause's best score per article, and who has one.
+    best: Vec<f32>,
+    in_clause: Vec<u32>,
+}
+
+impl Accumulator {
+    fn new(n: usize) -> Self {
+        Accumulator {
+            scores: vec![0.0; n],
+            masks: vec![0; n],
+            touched: Vec::new(),
+            best: vec![0.0; n],
+            in_clause: Vec::new(),
+        }
+    }
+
+    /// Offers `score` for `doc` in the current clause; the best one counts.
+    fn offer(&mut self, doc: u32, score: f32) {
+        let best = &mut self.best[doc as usize];
+        if *best == 0.0 {
+            self.in_clause.push(doc);
+        }
+        if score > *best {
+            *best = score;
+        }
+    }
+
+    /// Adds the current clause's scores as clause `bit`.
+    fn close_clause(&mut self, bit: usize) {
+        for &doc in &self.in_clause {
+            let d = doc as usize;
+            if self.masks[d] == 0 {
+                self.touched.push(doc);
+            }
+            self.scores[d] += self.best[d];
+            self.masks[d] |= 1 << bit;
+            self.best[d] = 0.0;
+        }
+        self.in_clause.clear();
+    }
+}
+
+/// Orders candidates: higher score first, then newer.
+#[derive(PartialEq)]
+struct Ranked {
+    score: f32,
+    date_rank: u32,
+    doc: u32,
+}
+
+impl Eq for Ranked {}
+
+impl Ord for Ranked {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.score
+            .total_cmp(&other.score)
+            .then_with(|| other.date_rank.cmp(&self.date_rank))
+    }
+}
+
+impl PartialOrd for Ranked {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Index {
+    /// Runs `query` with `filters`, orders by `sort`, and returns the first
+    /// `limit` hits with their snippets, the total and the facet counts.
+    pub fn search(&self, query: &Query, filters: &Filters, sort: Sort, limit: usize) -> Results {
+        let matcher = Matcher::new(self, query);
+        let n = self.len();
+        let mut acc = Accumulator::new(n);
+        for (bit, clause) in query.required.iter().enumerate() {
+            match clause {
+                Clause::Word(_) => self.score_word(&matcher.expansions[bit], &mut acc),
+                Clause::Phrase(words) => self.score_phrase(words, &mut acc),
+            }
+            acc.close_clause(bit);
+        }
+        let excluded = self.excluded(query);
+        let is_excluded = |d: u32| excluded.as_ref().is_some_and(|e| e[d as usize]);
+        let required = query.required.len();
+        let mut matching: Vec<u32> = if required == 0 {
+            (0..n as u32).filter(|&d| !is_excluded(d)).collect()
+        } else {
+            let all = u32::MAX >> (32 - required);
+            acc.touched
+                .iter()
+                .copied()
+                .filter(|&d| acc.masks[d as usize] == all && !is_excluded(d))
+                .collect()
+        };
+        let fallback = matching.is_empty() && required > 1;
+        if fallback {
+            // The best partial matches: most clauses first, then score.
+            matching = acc
+                .touched
+                .iter()
+                .copied()
+                .filter(|&d| !is_excluded(d))
+                .collect();
+            for &doc in &matching {
+                let matched = acc.masks[doc as usize].count_ones() as f32;
+                acc.scores[doc as usize] *= matched * matched / (required * required) as f32;
+            }
+        }
+        let (kept, facets) = self.catalog.filter(matching, filters);
+        let total = kept.len();
+        let order = self.order(kept, &mut acc.scores, &matcher, sort, limit);
+        let hits = order
+            .into_iter()
+            .map(|doc| {
+                let (title, snippet) = if required == 0 {
+                    (Vec::new(), None)
+                } else {
+                    snippet::for_hit(self, &matcher, doc)
+                };
+                Hit {
+                    doc: doc as usize,
+                    score: acc.scores[doc as usize],
+                    title,
+                    snippet,
+                }
+            })
+            .collect();
+        Results {
+            total,
+            fallback,
+            hits,
+            facets,
+        }
+    }
+
+    /// Inverse document frequency, scaled by how the word matched.
+    fn idf(&self, word: u32, kind: MatchKind) -> f32 {
+        let n = self.len() as f32;
+        let df = self.df[word as usize] as f32;
+        (1.0 + (n - df + 0.5) / (df + 0.5)).ln() * kind.weight()
+    }
+
+    /// One word clause: the best-scoring matching word per article.
+    fn score_word(&self, expansions: &[(u32, MatchKind)], acc: &mut Accumulator) {
+        for &(word, kind) in expansions {
+            let idf = self.idf(word, kind);
+            for posting in self.postings(word) {
+                acc.offer(posting.doc, idf * posting.weight);
+            }
+        }
+    }
+
+    /// A phrase: articles with its words in order, side by side, in one field.
+    fn score_phrase(&self, words: &[Word], acc: &mut Accumulator) {
+        let Some(ids) = words
+            .iter()
+            .map(|w| self.vocab.find(&w.folded))
+            .collect::<Option<Vec<u32>>>()
+        else {
+            return;
+        };
+        // Sum the words' scores over the articles that have them all...
+        let mut sums: Vec<(u32, f32)> = self
+            .postings(ids[0])
+            .map(|p| (p.doc, self.idf(ids[0], MatchKind::Exact) * p.weight))
+            .collect();
+        for &id in &ids[1..] {
+            let idf = self.idf(id, MatchKind::Exact);
+            let mut next = Vec::with_capacity(sums.len());
+            let mut postings = self.postings(id).peekable();
+            for (doc, score) in sums {
+                while postings.next_if(|p| p.doc < doc).is_some() {}
+                if let Some(p) = postings.next_if(|p| p.doc == doc) {
+                    next.push((doc, score + idf * p.weight));
+                }
+            }
+            sums = next;
+        }
+        // ...then keep those that have them side by side.
+        let mut words = Vec::new();
+        for (doc, score) in sums {
+            if ids.len() == 1 || self.has_sequence(doc, &ids, &mut words) {
+                acc.offer(doc, score * PHRASE_BONUS);
+            }
+        }
+    }
+
+    /// Whether `doc` has the words `ids` side by side, in order, in one
+    /// field. `words` is scratch space for the article's word ids.
+    fn has_sequence(&self, doc: u32, ids: &[u32], words: &mut Vec<u32>) -> bool {
+        let starts = &self.docs[doc as usize].field_starts;
+        let field = |p: usize| starts.partition_point(|&s| s as usize <= p);
+        words.clear();
+        words.extend(self.forward(doc));
+        // Compared word by word: the slices are too short for memcmp to pay.
+        let last = ids.len() - 1;
+        (0..words.len().saturating_sub(last)).any(|first| {
+            words[first] == ids[0]
+                && ids[1..]
+                    .iter()
+                    .zip(&words[first + 1..])
+                    .all(|(a, b)| a == b)
+                && field(first) == field(first + last)
+        })
+    }
+
+    /// Articles matching an excluded clause (exactly, by stem or name; never
+    /// by typo or prefix), or `None` when nothing is excluded.
+    fn excluded(&self, query: &Query) -> Option<Vec<bool>> {
+        if query.excluded.is_empty() {
+            return None;
+        }
+        let mut acc = Accumulator::new(self.len());
+        for clause in &query.excluded {
+            match clause {
+                Clause::Word(word) => {
+                    let strict: Vec<(u32, MatchKind)> =
+                        expand::expand(&self.vocab, &self.df, self.len(), word)
+                            .into_iter()
+                            .filter(|(_, kind)| *kind <= MatchKind::Name)
+                            .collect();
+                    self.score_word(&strict, &mut acc);
+                }
+                Clause::Phrase(words) => self.score_phrase(words, &mut acc),
+            }
+            acc.close_clause(0);
+        }
+        let mut excluded = vec![false; self.len()];
+        for doc in acc.touched {
+            excluded[doc as usize] = true;
+        }
+        Some(excluded)
+    }
+
+    /// The first `limit` of `docs` in `sort` order. For relevance, the best
+    /// candidates are first re-scored by proximity.
+    fn order(
+        &self,
+        docs: Vec<u32>,
+        scores: &mut [f32],
+        matcher: &Matcher<'_>,
+        sort: Sort,
+        limit: usize,
+    ) -> Vec<u32> {
+        let by_relevance = sort == Sort::Relevance && !matcher.query.required.is_empty();
+        match sort {
+            Sort::Oldest => {
+                // Oldest first; undated articles last; equal dates in corpus order.
+                let mut docs = docs;
+                docs.sort_unstable_by_key(|&d| {
+                    let date = self.articles[d as usize].date;
+                    (date.is_none(), date, d)
+                });
+                docs.truncate(limit);
+                docs
+            }
+            _ if !by_relevance => self.catalog.newest_of(&docs, limit),
+            _ => {
+                let head = self.best_of(&docs, scores, PROXIMITY_CANDIDATES.max(limit));
+                if matcher.query.required.len() > 1 {
+                    for &doc in &head {
+                        scores[doc as usize] *= self.proximity(doc, matcher);
+                    }
+                }
+                let mut head = self.best_of(&head, scores, limit);
+                head.truncate(limit);
+                head
+            }
+        }
+    }
+
+    /// The `k` best of `docs` by score (newest first on a tie), in order:
+    /// a bounded heap, so most articles cost one comparison.
+    fn best_of(&self, docs: &[u32], scores: &[f32], k: usize) -> Vec<u32> {
+        let mut heap: BinaryHeap<Reverse<Ranked>> = BinaryHeap::with_capacity(k + 1);
+        for &doc in docs {
+            let candidate = Ranked {
+                score: scores[doc as usize],
+                date_rank: self.catalog.date_rank(doc),
+                doc,
+            };
+            if heap.len() < k {
+                heap.push(Reverse(candidate));
+            } else if heap.peek().is_some_and(|worst| candidate > worst.0) {
+                heap.pop();
+                heap.push(Reverse(candidate));
+            }
+        }
+        let mut best: Vec<Ranked> = heap.into_iter().map(|r| r.0).collect();
+        best.sort_unstable_by(|a, b| b.cmp(a));
+        best.into_iter().map(|r| r.doc).collect()
+    }
+
+    /// 1 plus a bonus for how close together the clauses match: the
+    /// narrowest window holding one match of every clause the article has.
+    fn proximity(&self, doc: u32, matcher: &Matcher<'_>) -> f32 {
+        let matches: Vec<(u32, u32)> = self
+            .forward(doc)
+            .enumerate()
+            .filter_map(|(pos, word)| {
+                let bits = matcher.bits(word);
+                (bits != 0).then_some((pos as u32, bits))
+            })
+            .collect();
+        let want = matches.iter().fold(0u32, |acc, &(_, bits)| acc | bits);
+        let clauses = want.count_ones();
+        if clauses < 2 {
+            return 1.0;
+        }
+        let mut narrowest = u32::MAX;
+        let mut start = 0;
+        let mut counts = [0u16; 32];
+        let mut covered = 0u32;
+        for end in 0..matches.len() {
+            add_bits(&mut counts, &mut covered, matches[end].1, true);
+            while covered == want {
+                narrowest = narrowest.min(matches[end].0 - matches[start].0 + 1);
+                add_bits(&mut counts, &mut covered, matches[start].1, false);
+                start += 1;
+            }
+        }
+        1.0 + PROXIMITY_WEIGHT * clauses as f32 / narrowest.max(clauses) as f32
+    }
+}
+
+/// Adds (or removes) one match's clause bits to a sliding window's counts.
+fn add_bits(counts: &mut [u16; 32], covered: &mut u32, bits: u32, add: bool) {
+    let mut rest = bits;
+    while rest != 0 {
+        let bit = rest.trailing_zeros() as usize;
+        rest &= rest - 1;
+        if add {
+            counts[bit] += 1;
+            *covered |= 1 << bit;
+        } else {
+            counts[bit] -= 1;
+            if counts[bit] == 0 {
+                *covered &= !(1 << bit);
+            }
+        }
+    }
+}

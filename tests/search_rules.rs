@@ -1,0 +1,128 @@
+//! Each folding rule of search, shown on a small corpus written for it: the
+//! reader's spelling on one side, the corpus's on the other.
+#![cfg(not(target_arch = "wasm32"))]
+
+use folio::catalog::{Filters, Sort};
+use folio::corpus::{self, Source};
+use folio::search::{Index, Query, NAME_RULES};
+
+/// An index with one article per body, titled `Article N`.
+fn build(bodies: &[&str]) -> Index {
+    let text: String = bodies
+        .iter()
+        .enumerate()
+        .map(|(i, body)| format!("Article {i}\n\n{body}\n\nSource: Test\n\n"))
+        .collect();
+    let corpus = corpus::parse(&[Source {
+        name: "rules.txt".into(),
+        bytes: text.into_bytes().into(),
+    }])
+    .expect("test corpus parses");
+    Index::new(corpus.articles)
+}
+
+fn found(index: &Index, query: &str) -> Vec<usize> {
+    let mut docs: Vec<usize> = index
+        .search(
+            &Query::parse(query),
+            &Filters::default(),
+            Sort::Relevance,
+            50,
+        )
+        .hits
+        .iter()
+        .map(|h| h.doc)
+        .collect();
+    docs.sort();
+    docs
+}
+
+#[test]
+fn every_name_rule_lets_one_spelling_find_the_other() {
+    for rule in NAME_RULES {
+        let (written, read) = rule.example;
+        let index = build(&[&format!("A report on {written} today."), "Nothing related."]);
+        assert_eq!(
+            found(&index, &format!("{read} ")),
+            vec![0],
+            "rule “{}”: {read} finds {written}",
+            rule.name
+        );
+        let index = build(&[&format!("A report on {read} today."), "Nothing related."]);
+        assert_eq!(
+            found(&index, &format!("{written} ")),
+            vec![0],
+            "rule “{}”: {written} finds {read}",
+            rule.name
+        );
+    }
+}
+
+#[test]
+fn case_and_diacritics_fold() {
+    let index = build(&["Türkiye and Qazaqstán signed.", "ÉLYSÉE statement."]);
+    assert_eq!(found(&index, "turkiye "), vec![0]);
+    assert_eq!(found(&index, "QAZAQSTAN "), vec![0]);
+    assert_eq!(found(&index, "elysee "), vec![1]);
+}
+
+#[test]
+fn cyrillic_is_searchable_stemmed_as_russian_and_transliterated() {
+    let index = build(&[
+        "Протесты в Алматы продолжаются.",
+        "Президент Токаев выступил.",
+        "Protests in English.",
+    ]);
+    // Russian stemming: президента (genitive) finds Президент.
+    assert_eq!(found(&index, "президента "), vec![1]);
+    // протестов and протесты share the stem протест, which transliterates to
+    // the English stem of "protests": a Russian reader finds both.
+    assert_eq!(found(&index, "протестов "), vec![0, 2]);
+    // Transliteration: Latin finds Cyrillic and the other way round.
+    assert_eq!(found(&index, "Almaty "), vec![0]);
+    assert_eq!(found(&index, "Tokayev "), vec![1]);
+    assert_eq!(found(&index, "Toqaev "), vec![1]);
+    assert_eq!(
+        found(&index, "Алма"),
+        vec![0],
+        "a Cyrillic prefix while typing"
+    );
+    // And the other way: the English stem finds the Russian word.
+    assert_eq!(found(&index, "protest "), vec![0, 2]);
+    assert_eq!(
+        found(&index, "продолжаться "),
+        vec![0],
+        "Russian verb forms share a stem"
+    );
+}
+
+#[test]
+fn typos_follow_word_length() {
+    let index = build(&["The Kazakhstan Almaty cat."]);
+    assert_eq!(
+        found(&index, "kazakhztan "),
+        vec![0],
+        "one typo, 10 letters"
+    );
+    assert_eq!(
+        found(&index, "kazahkstan "),
+        vec![0],
+        "two typos (a swap), 10 letters"
+    );
+    assert_eq!(
+        found(&index, "kazahkzran "),
+        Vec::<usize>::new(),
+        "three typos"
+    );
+    assert_eq!(found(&index, "almaly "), vec![0], "one typo, 6 letters");
+    assert_eq!(
+        found(&index, "almlay "),
+        Vec::<usize>::new(),
+        "two typos, 6 letters"
+    );
+    assert_eq!(
+        found(&index, "cap "),
+        Vec::<usize>::new(),
+        "no typo below 4 letters"
+    );
+}
