@@ -1,6 +1,8 @@
 //! Project commands: `cargo xtask serve` builds the release site and serves
 //! it; `cargo xtask test` runs every test. Both install what is missing first.
 
+mod bench;
+mod generate;
 mod run;
 mod serve;
 mod setup;
@@ -13,8 +15,10 @@ use std::process::ExitCode;
 use run::{say, Fail};
 
 const USAGE: &str = "usage: cargo xtask <command>
-  serve   build the release site and serve it on http://127.0.0.1:8080/
-  test    run every test: fmt, clippy, native, browser and end-to-end";
+  serve          build the release site and serve it on http://127.0.0.1:8080/
+  test           run every test: fmt, clippy, native, browser and end-to-end
+  bench          the search benchmark, natively and in Chromium (--stress adds 100,000 articles)
+  corpus <N>     generate a corpus of N articles into target/corpora/";
 
 fn main() -> ExitCode {
     let root = workspace_root();
@@ -22,6 +26,13 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve_site(&root),
         Some("test") => test::all(&root),
+        Some("bench") => bench::run_all(&root, args.iter().any(|a| a == "--stress")),
+        Some("corpus") => match args.get(1).and_then(|n| n.parse().ok()) {
+            Some(articles) => {
+                generate::corpus(&root, articles).map(|path| println!("{}", path.display()))
+            }
+            None => Err(Fail("corpus needs a number of articles".into())),
+        },
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

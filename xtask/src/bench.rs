@@ -1,0 +1,129 @@
+//! `cargo xtask bench`: the search benchmark on generated corpora, natively
+//! and in headless Chromium on the release wasm, as one table.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::run::{output, run, say, Fail};
+use crate::{generate, serve, setup, site};
+
+/// Articles in the generated corpora; `--stress` adds 100,000.
+const SIZES: [usize; 2] = [1_000, 10_000];
+const STRESS: usize = 100_000;
+
+pub fn run_all(root: &Path, stress: bool) -> Result<(), Fail> {
+    setup::test_tools(root)?;
+    let mut sizes = SIZES.to_vec();
+    if stress {
+        sizes.push(STRESS);
+    }
+    let mut corpora = vec![seed(root)?];
+    for size in sizes {
+        corpora.push(generate::corpus(root, size)?);
+    }
+
+    say("native (release profile)");
+    let mut native = Command::new("cargo");
+    native
+        .args(["bench", "--quiet", "--bench", "search", "--"])
+        .args(&corpora)
+        .current_dir(root);
+    let native = output(&mut native)?;
+
+    say("browser (release wasm in headless Chromium)");
+    let site = root.join("target/bench-site");
+    run(Command::new("trunk")
+        .args(["build", "--release", "--dist"])
+        .arg(&site)
+        .arg("benches/web/index.html")
+        .current_dir(root)
+        .env("PATH", setup::path_with_npm_tools(root)))?;
+    let served = site.join("corpora");
+    std::fs::create_dir_all(&served).map_err(|e| Fail(format!("{}: {e}", served.display())))?;
+    let mut names = Vec::new();
+    for corpus in &corpora {
+        let name = corpus
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        std::fs::copy(corpus, served.join(&name))
+            .map_err(|e| Fail(format!("{}: {e}", corpus.display())))?;
+        names.push(name);
+    }
+    let isolation = [
+        ("Cross-Origin-Opener-Policy", "same-origin"),
+        ("Cross-Origin-Embedder-Policy", "require-corp"),
+    ];
+    let server = serve::start_with(&site, "127.0.0.1:0", "/", &isolation)?;
+    let url = format!("{}?corpora={}", server.url, names.join(","));
+    let browser = output(
+        Command::new("node")
+            .args(["benches/web/run.mjs", &url])
+            .current_dir(root),
+    )?;
+
+    let app = site::build(root)?;
+    let wasm = std::fs::read_dir(&app)
+        .map_err(|e| Fail(e.to_string()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.extension().is_some_and(|e| e == "wasm"))
+        .ok_or_else(|| Fail("no .wasm in dist/".into()))?;
+    let bytes = std::fs::read(&wasm).map_err(|e| Fail(e.to_string()))?;
+
+    println!();
+    println!("| where | corpus | articles | MB | parse ms | index ms | keystrokes | p50 µs | p95 µs | max µs | memory MB |");
+    println!("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    for (place, lines) in [("native", &native), ("browser", &browser)] {
+        for line in lines.lines().filter(|l| l.contains("\"articles\"")) {
+            println!("| {place} | {} |", row(line));
+        }
+    }
+    println!();
+    println!(
+        "app wasm: {} B, {} B gzipped (memory MB: browser = whole wasm memory, corpus included; native = index structures only)",
+        bytes.len(),
+        site::gzip_len(&bytes)
+    );
+    Ok(())
+}
+
+fn seed(root: &Path) -> Result<std::path::PathBuf, Fail> {
+    let seeds = root.join("seeds");
+    std::fs::read_dir(&seeds)
+        .map_err(|e| Fail(format!("seeds/: {e}")))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.extension().is_some_and(|e| e == "txt"))
+        .ok_or_else(|| Fail("seeds/ has no .txt corpus".into()))
+}
+
+/// One report line as table cells.
+fn row(json: &str) -> String {
+    let field = |name: &str| -> String {
+        let key = format!("\"{name}\":");
+        json.find(&key)
+            .map(|at| {
+                let rest = &json[at + key.len()..];
+                let end = rest.find([',', '}']).unwrap_or(rest.len());
+                let value = rest[..end].trim().trim_matches('"');
+                match value.parse::<f64>() {
+                    Ok(number) if value.contains('.') => format!("{number:.1}"),
+                    _ => value.to_string(),
+                }
+            })
+            .unwrap_or_default()
+    };
+    [
+        "corpus",
+        "articles",
+        "megabytes",
+        "parse_ms",
+        "index_ms",
+        "keystrokes",
+        "p50_us",
+        "p95_us",
+        "max_us",
+        "memory_mb",
+    ]
+    .map(field)
+    .join(" | ")
+}
