@@ -1,9 +1,9 @@
 //! Checks the corpus before anything is built, and bundles it into the app.
 //!
 //! A broken corpus stops `cargo build` (and so `trunk build`) with
-//! `file:line: error: …`; the parser's warnings show as cargo warnings.
+//! `file:line: error: …`; the parser's warnings show as cargo warnings. The
+//! parsed articles go to `$OUT_DIR/corpus.bundle` for `src/bundled.rs`.
 
-use std::fmt::Write as _;
 use std::path::PathBuf;
 
 // The parser is included by path: a build script cannot depend on its own
@@ -26,24 +26,10 @@ fn main() {
         println!("cargo:warning={warning}");
     }
 
-    let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
-    let mut code = String::from(
-        "/// The corpus files, by name, as bundled.\npub static FILES: &[(&str, &[u8])] = &[\n",
-    );
-    for source in &sources {
-        let path = PathBuf::from(&root).join(&*source.name);
-        let name = source.name.rsplit('/').next().unwrap_or(&source.name);
-        writeln!(
-            code,
-            "    ({name:?}, include_bytes!({:?})),",
-            path.display().to_string()
-        )
-        .expect("write to String");
-    }
-    code.push_str("];\n");
-    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
-        .join("bundled_files.rs");
-    std::fs::write(&out, code).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+    // The app gets the parsed articles, not the text: see src/corpus/bundle.rs.
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus.bundle");
+    std::fs::write(&out, corpus::bundle::encode(&parsed.articles))
+        .unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
 }
 
 fn fail(error: &corpus::CorpusError) -> ! {

@@ -1,28 +1,16 @@
 //! The corpus bundled into the app at build time.
 //!
-//! `build.rs` parses `seeds/` (or `$FOLIO_SEEDS`) with the same parser, stops
-//! the build on any error, and writes the list of files for `include_bytes!`.
+//! `build.rs` parses `seeds/` (or `$FOLIO_SEEDS`), stops the build on any
+//! error, and writes the parsed articles in the compact form of
+//! [`crate::corpus::bundle`], which this module includes and decodes.
 
-use std::borrow::Cow;
+use crate::corpus::{bundle, Article};
 
-use crate::corpus::{self, Corpus, CorpusError, Source};
+static BUNDLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bundle"));
 
-include!(concat!(env!("OUT_DIR"), "/bundled_files.rs"));
-
-/// The bundled files, borrowed from the binary.
-pub fn sources() -> Vec<Source<'static>> {
-    FILES
-        .iter()
-        .map(|(name, bytes)| Source {
-            name: Cow::Borrowed(name),
-            bytes: Cow::Borrowed(bytes),
-        })
-        .collect()
-}
-
-/// The bundled corpus, parsed. The build has already parsed these exact bytes
-/// with this exact parser, so this does not fail in practice; it still returns
-/// the error rather than trusting that.
-pub fn corpus() -> Result<Corpus, CorpusError> {
-    corpus::parse(&sources())
+/// The bundled articles. The build wrote these bytes with the encoder of the
+/// same source, so this does not fail in practice; it still returns the error
+/// rather than trusting that.
+pub fn articles() -> Result<Vec<Article>, String> {
+    bundle::decode_static(BUNDLE)
 }

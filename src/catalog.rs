@@ -101,10 +101,7 @@ impl Catalog {
             .rev()
             .collect();
         let ids = |list: &[String]| -> HashMap<String, u16> {
-            list.iter()
-                .enumerate()
-                .map(|(i, v)| (v.clone(), i as u16))
-                .collect()
+            list.iter().enumerate().map(|(i, v)| (v.clone(), i as u16)).collect()
         };
         let (publisher_ids, month_ids) = (ids(&publishers), ids(&months));
         let docs = articles
@@ -186,10 +183,7 @@ impl Catalog {
         } else {
             // Which ids pass; the "none" slot never passes a filter.
             let wanted = |list: &[String], chosen: &BTreeSet<String>| -> Vec<bool> {
-                let mut ok: Vec<bool> = list
-                    .iter()
-                    .map(|v| chosen.is_empty() || chosen.contains(v))
-                    .collect();
+                let mut ok: Vec<bool> = list.iter().map(|v| chosen.is_empty() || chosen.contains(v)).collect();
                 ok.push(chosen.is_empty());
                 ok
             };
@@ -224,12 +218,7 @@ impl Catalog {
             kept
         };
         let facets = Facets {
-            publishers: facet(
-                &self.publishers,
-                &publisher_counts,
-                &filters.publishers,
-                true,
-            ),
+            publishers: facet(&self.publishers, &publisher_counts, &filters.publishers, true),
             countries: facet(&self.countries, &country_counts, &filters.countries, true),
             months: facet(&self.months, &month_counts, &filters.months, false),
         };
@@ -239,12 +228,7 @@ impl Catalog {
 
 /// The values worth showing: those with matches, and those chosen (even at
 /// zero, so the reader can unchoose them), by count or in their own order.
-fn facet<S: AsRef<str>>(
-    values: &[S],
-    counts: &[usize],
-    chosen: &BTreeSet<String>,
-    by_count: bool,
-) -> Facet {
+fn facet<S: AsRef<str>>(values: &[S], counts: &[usize], chosen: &BTreeSet<String>, by_count: bool) -> Facet {
     let mut shown: Vec<FacetValue> = values
         .iter()
         .zip(counts)

@@ -62,20 +62,14 @@ fn is_silent(c: char) -> bool {
 /// the letters of Turkic Latin alphabets) to their base letters.
 fn latin_base(c: char) -> Option<&'static str> {
     Some(match c {
-        'À'..='Å' | 'à'..='å' | 'Ā' | 'ā' | 'Ă' | 'ă' | 'Ą' | 'ą' | 'Ə' | 'ə' | 'Ǝ' | 'ǝ' => {
-            "a"
-        }
+        'À'..='Å' | 'à'..='å' | 'Ā' | 'ā' | 'Ă' | 'ă' | 'Ą' | 'ą' | 'Ə' | 'ə' | 'Ǝ' | 'ǝ' => "a",
         'Æ' | 'æ' => "ae",
         'Ç' | 'ç' | 'Ć' | 'ć' | 'Ĉ' | 'ĉ' | 'Ċ' | 'ċ' | 'Č' | 'č' => "c",
         'Ð' | 'ð' | 'Ď' | 'ď' | 'Đ' | 'đ' => "d",
-        'È'..='Ë' | 'è'..='ë' | 'Ē' | 'ē' | 'Ĕ' | 'ĕ' | 'Ė' | 'ė' | 'Ę' | 'ę' | 'Ě' | 'ě' => {
-            "e"
-        }
+        'È'..='Ë' | 'è'..='ë' | 'Ē' | 'ē' | 'Ĕ' | 'ĕ' | 'Ė' | 'ė' | 'Ę' | 'ę' | 'Ě' | 'ě' => "e",
         'Ĝ' | 'ĝ' | 'Ğ' | 'ğ' | 'Ġ' | 'ġ' | 'Ģ' | 'ģ' => "g",
         'Ĥ' | 'ĥ' | 'Ħ' | 'ħ' => "h",
-        'Ì'..='Ï' | 'ì'..='ï' | 'Ĩ' | 'ĩ' | 'Ī' | 'ī' | 'Ĭ' | 'ĭ' | 'Į' | 'į' | 'İ' | 'ı' => {
-            "i"
-        }
+        'Ì'..='Ï' | 'ì'..='ï' | 'Ĩ' | 'ĩ' | 'Ī' | 'ī' | 'Ĭ' | 'ĭ' | 'Į' | 'į' | 'İ' | 'ı' => "i",
         'Ĵ' | 'ĵ' => "j",
         'Ķ' | 'ķ' => "k",
         'Ĺ' | 'ĺ' | 'Ļ' | 'ļ' | 'Ľ' | 'ľ' | 'Ŀ' | 'ŀ' | 'Ł' | 'ł' => "l",
@@ -87,20 +81,9 @@ fn latin_base(c: char) -> Option<&'static str> {
         'ß' => "ss",
         'Ţ' | 'ţ' | 'Ť' | 'ť' | 'Ŧ' | 'ŧ' | 'Ț' | 'ț' => "t",
         'Þ' | 'þ' => "th",
-        'Ù'..='Ü'
-        | 'ù'..='ü'
-        | 'Ũ'
-        | 'ũ'
-        | 'Ū'
-        | 'ū'
-        | 'Ŭ'
-        | 'ŭ'
-        | 'Ů'
-        | 'ů'
-        | 'Ű'
-        | 'ű'
-        | 'Ų'
-        | 'ų' => "u",
+        'Ù'..='Ü' | 'ù'..='ü' | 'Ũ' | 'ũ' | 'Ū' | 'ū' | 'Ŭ' | 'ŭ' | 'Ů' | 'ů' | 'Ű' | 'ű' | 'Ų' | 'ų' => {
+            "u"
+        }
         'Ŵ' | 'ŵ' => "w",
         'Ý' | 'ý' | 'ÿ' | 'Ŷ' | 'ŷ' | 'Ÿ' => "y",
         'Ź' | 'ź' | 'Ż' | 'ż' | 'Ž' | 'ž' => "z",
@@ -216,10 +199,7 @@ impl Iterator for Words<'_> {
             return None;
         }
         let start = at;
-        while let Some(len) = self
-            .word_char_at(at)
-            .or_else(|| self.inner_apostrophe_at(at))
-        {
+        while let Some(len) = self.word_char_at(at).or_else(|| self.inner_apostrophe_at(at)) {
             at += len;
         }
         self.at = at;
@@ -293,15 +273,7 @@ mod tests {
     fn words_split_on_punctuation_but_keep_apostrophes() {
         assert_eq!(
             split("Kazakhstan’s Nur-Sultan, “coup”; 7,939 people'"),
-            vec![
-                "Kazakhstan’s",
-                "Nur",
-                "Sultan",
-                "coup",
-                "7",
-                "939",
-                "people"
-            ]
+            vec!["Kazakhstan’s", "Nur", "Sultan", "coup", "7", "939", "people"]
         );
         assert_eq!(split("Токаев — президент"), vec!["Токаев", "президент"]);
         assert_eq!(split("e\u{301}te\u{301}"), vec!["e\u{301}te\u{301}"]);

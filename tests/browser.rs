@@ -9,11 +9,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 fn test_root() -> web_sys::Element {
     let document = gloo::utils::document();
     let root = document.create_element("div").expect("create a div");
-    document
-        .body()
-        .expect("a body")
-        .append_child(&root)
-        .expect("append");
+    document.body().expect("a body").append_child(&root).expect("append");
     root
 }
 

@@ -47,10 +47,7 @@ fn check_summarises_the_seed_corpus() {
 fn check_prints_warnings_and_fails_on_errors() {
     let dir = corpus_dir(
         "check-errors",
-        &[
-            ("a.txt", b"Title\n\nBody.\n"),
-            ("b.txt", b"Source: nobody\n"),
-        ],
+        &[("a.txt", b"Title\n\nBody.\n"), ("b.txt", b"Source: nobody\n")],
     );
     let out = folio(&["check", dir.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));

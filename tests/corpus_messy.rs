@@ -50,10 +50,7 @@ fn crlf_bom_tabs_trailing_spaces_and_blank_runs_parse_like_clean_text() {
     assert_eq!(without_lines(&messy), without_lines(&clean));
     assert!(messy.warnings.is_empty(), "{:?}", warnings(&messy));
     let no_final_newline = parse(TWO.trim_end());
-    assert_eq!(
-        titles(&no_final_newline),
-        vec!["First story", "Second story"]
-    );
+    assert_eq!(titles(&no_final_newline), vec!["First story", "Second story"]);
 }
 
 #[test]
@@ -64,9 +61,7 @@ fn lone_cr_line_ends_are_line_ends() {
 
 #[test]
 fn hard_wrapped_paragraphs_are_joined() {
-    let corpus = parse(
-        "Title\n\nA paragraph that was\nwrapped at a narrow width\nby an editor.\n\nSource: X\n",
-    );
+    let corpus = parse("Title\n\nA paragraph that was\nwrapped at a narrow width\nby an editor.\n\nSource: X\n");
     assert_eq!(
         corpus.articles[0].blocks[0].text,
         "A paragraph that was wrapped at a narrow width by an editor."
@@ -87,8 +82,7 @@ fn straight_and_typographic_quotes_end_teasers_alike() {
 
 #[test]
 fn a_missing_terminator_before_published_by_starts_a_new_article_with_a_warning() {
-    let text =
-        "First\n\nBody one.\n\nSecond story\n\nPublished by\nDPA\n\nBody two.\n\nSource: S\n";
+    let text = "First\n\nBody one.\n\nSecond story\n\nPublished by\nDPA\n\nBody two.\n\nSource: S\n";
     let corpus = parse(text);
     assert_eq!(titles(&corpus), vec!["First", "Second story"]);
     assert_eq!(corpus.articles[0].blocks.len(), 1);
@@ -107,9 +101,8 @@ fn a_missing_terminator_before_a_dateline_starts_a_new_article_with_a_warning() 
     assert_eq!(corpus.articles[1].dateline.as_deref(), Some("MOSCOW"));
     assert_eq!(corpus.articles[1].blocks[0].text, "Body two.");
     assert_eq!(warnings(&corpus).len(), 1);
-    assert!(warnings(&corpus)[0].starts_with(
-        "news.txt:5: warning: “Second story” starts a new article (it is followed by a dateline)"
-    ));
+    assert!(warnings(&corpus)[0]
+        .starts_with("news.txt:5: warning: “Second story” starts a new article (it is followed by a dateline)"));
 }
 
 #[test]
@@ -119,25 +112,16 @@ fn short_lines_inside_articles_stay_subheadings() {
     let kinds: Vec<BlockKind> = corpus.articles[0].blocks.iter().map(|b| b.kind).collect();
     assert_eq!(
         kinds,
-        vec![
-            BlockKind::Paragraph,
-            BlockKind::Subheading,
-            BlockKind::Paragraph
-        ]
+        vec![BlockKind::Paragraph, BlockKind::Subheading, BlockKind::Paragraph]
     );
 }
 
 #[test]
 fn a_source_right_after_a_copyright_line_belongs_to_the_same_article() {
-    let corpus = parse(
-        "Title\n\nBody.\n\nCopyright 2021 Agency\n\nSource: Wire\n\nNext\n\nBody.\n\nSource: S\n",
-    );
+    let corpus = parse("Title\n\nBody.\n\nCopyright 2021 Agency\n\nSource: Wire\n\nNext\n\nBody.\n\nSource: S\n");
     assert_eq!(titles(&corpus), vec!["Title", "Next"]);
     assert_eq!(corpus.articles[0].source.as_deref(), Some("Wire"));
-    assert_eq!(
-        corpus.articles[0].copyright.as_deref(),
-        Some("Copyright 2021 Agency")
-    );
+    assert_eq!(corpus.articles[0].copyright.as_deref(), Some("Copyright 2021 Agency"));
 }
 
 #[test]
@@ -164,9 +148,7 @@ fn published_by_without_a_name_is_a_warning() {
 fn invalid_utf8_names_the_line_and_byte_offset() {
     assert_eq!(
         errors("bad.txt", b"Title\n\nBody \xe9t\xe9.\n"),
-        vec![
-            "bad.txt:3: error: invalid UTF-8 at byte offset 12 (byte 0xE9); save the file as UTF-8"
-        ]
+        vec!["bad.txt:3: error: invalid UTF-8 at byte offset 12 (byte 0xE9); save the file as UTF-8"]
     );
 }
 
@@ -205,7 +187,8 @@ fn articles_without_titles_fail_with_the_line() {
         vec!["b.txt:1: error: article has no title: “Published by” must follow a title line"]
     );
     let paragraph = "word ".repeat(80);
-    let text = format!("Title\n\nBody.\n\nSource: S\n\n{paragraph}\n\nMore.\n\nSource: T\n\nNext\n\nBody.\n\nSource: U\n");
+    let text =
+        format!("Title\n\nBody.\n\nSource: S\n\n{paragraph}\n\nMore.\n\nSource: T\n\nNext\n\nBody.\n\nSource: U\n");
     let corpus_errors = errors("c.txt", text.as_bytes());
     assert_eq!(
         corpus_errors,
@@ -248,8 +231,7 @@ fn json_lines_articles_parse_with_metadata() {
     assert_eq!(a.date_certainty, Some(corpus::Certainty::Given));
     assert_eq!(a.url.as_deref(), Some("https://example.org/a"));
     assert_eq!(a.countries, vec!["Kazakhstan"]);
-    let blocks: Vec<(BlockKind, &str)> =
-        a.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect();
+    let blocks: Vec<(BlockKind, &str)> = a.blocks.iter().map(|b| (b.kind, b.text.as_ref())).collect();
     assert_eq!(
         blocks,
         vec![
@@ -259,10 +241,7 @@ fn json_lines_articles_parse_with_metadata() {
         ]
     );
     let b = &corpus.articles[1];
-    assert_eq!(
-        (b.line, b.blocks.len(), b.publisher.as_deref()),
-        (3, 2, Some("Agency"))
-    );
+    assert_eq!((b.line, b.blocks.len(), b.publisher.as_deref()), (3, 2, Some("Agency")));
 }
 
 #[test]
@@ -276,11 +255,7 @@ fn json_lines_errors_name_the_line() {
             "bad.jsonl:4: error: not a JSON article object: expected ident at column 2",
         ]
     );
-    let corpus = parse_as(
-        "d.jsonl",
-        br#"{"title": "t", "body": "b", "date": "someday"}"#,
-    )
-    .unwrap();
+    let corpus = parse_as("d.jsonl", br#"{"title": "t", "body": "b", "date": "someday"}"#).unwrap();
     assert_eq!(
         warnings(&corpus),
         vec!["d.jsonl:1: warning: date “someday” is not a date folio reads (use ISO 8601, 2022-01-10); the date is taken from the text"]
@@ -305,8 +280,5 @@ fn files_combine_in_order_with_corpus_wide_slugs() {
         .iter()
         .map(|a| (a.slug.as_str(), a.file.as_str()))
         .collect();
-    assert_eq!(
-        slugs,
-        vec![("same-title", "a.txt"), ("same-title-2", "b.jsonl")]
-    );
+    assert_eq!(slugs, vec![("same-title", "a.txt"), ("same-title-2", "b.jsonl")]);
 }

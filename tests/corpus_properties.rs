@@ -10,11 +10,7 @@ use proptest::prelude::*;
 /// typographic and straight quotes, or `--` and `—`, do not count as changes.
 fn words(text: &str) -> Vec<String> {
     text.split_whitespace()
-        .map(|w| {
-            w.chars()
-                .filter(|c| c.is_alphanumeric())
-                .collect::<String>()
-        })
+        .map(|w| w.chars().filter(|c| c.is_alphanumeric()).collect::<String>())
         .filter(|w| !w.is_empty())
         .collect()
 }
@@ -56,8 +52,7 @@ fn title() -> impl Strategy<Value = String> {
 
 fn paragraph() -> impl Strategy<Value = String> {
     let sentences = seed_sentences();
-    prop::collection::vec(prop::sample::select(sentences), 1..4)
-        .prop_map(|s| format!("{}.", s.join(". ")))
+    prop::collection::vec(prop::sample::select(sentences), 1..4).prop_map(|s| format!("{}.", s.join(". ")))
 }
 
 #[derive(Clone, Debug)]
@@ -101,9 +96,7 @@ fn article() -> impl Strategy<Value = String> {
             }
             match ending {
                 Ending::Source => parts.push("Source: Ministry of Things".into()),
-                Ending::Copyright => {
-                    parts.push("Copyright (c) 2022. Some Agency, Inc. Reprinted.".into())
-                }
+                Ending::Copyright => parts.push("Copyright (c) 2022. Some Agency, Inc. Reprinted.".into()),
                 Ending::Teaser => {
                     let last = parts.pop().unwrap_or_default();
                     parts.push(format!("{last} Continue reading “{title}”"));
@@ -217,10 +210,7 @@ fn nothing_lost(text: &str) {
         }
         Err(error) => {
             let lines = text.split('\n').count();
-            assert!(error
-                .diagnostics
-                .iter()
-                .any(|d| d.severity == Severity::Error));
+            assert!(error.diagnostics.iter().any(|d| d.severity == Severity::Error));
             for d in &error.diagnostics {
                 // Line 0 is the file as a whole ("the corpus has no articles").
                 assert!(d.line <= lines, "{d} (of {lines} lines)");

@@ -23,12 +23,7 @@ fn build(bodies: &[&str]) -> Index {
 
 fn found(index: &Index, query: &str) -> Vec<usize> {
     let mut docs: Vec<usize> = index
-        .search(
-            &Query::parse(query),
-            &Filters::default(),
-            Sort::Relevance,
-            50,
-        )
+        .search(&Query::parse(query), &Filters::default(), Sort::Relevance, 50)
         .hits
         .iter()
         .map(|h| h.doc)
@@ -82,11 +77,7 @@ fn cyrillic_is_searchable_stemmed_as_russian_and_transliterated() {
     assert_eq!(found(&index, "Almaty "), vec![0]);
     assert_eq!(found(&index, "Tokayev "), vec![1]);
     assert_eq!(found(&index, "Toqaev "), vec![1]);
-    assert_eq!(
-        found(&index, "Алма"),
-        vec![0],
-        "a Cyrillic prefix while typing"
-    );
+    assert_eq!(found(&index, "Алма"), vec![0], "a Cyrillic prefix while typing");
     // And the other way: the English stem finds the Russian word.
     assert_eq!(found(&index, "protest "), vec![0, 2]);
     assert_eq!(
@@ -99,30 +90,10 @@ fn cyrillic_is_searchable_stemmed_as_russian_and_transliterated() {
 #[test]
 fn typos_follow_word_length() {
     let index = build(&["The Kazakhstan Almaty cat."]);
-    assert_eq!(
-        found(&index, "kazakhztan "),
-        vec![0],
-        "one typo, 10 letters"
-    );
-    assert_eq!(
-        found(&index, "kazahkstan "),
-        vec![0],
-        "two typos (a swap), 10 letters"
-    );
-    assert_eq!(
-        found(&index, "kazahkzran "),
-        Vec::<usize>::new(),
-        "three typos"
-    );
+    assert_eq!(found(&index, "kazakhztan "), vec![0], "one typo, 10 letters");
+    assert_eq!(found(&index, "kazahkstan "), vec![0], "two typos (a swap), 10 letters");
+    assert_eq!(found(&index, "kazahkzran "), Vec::<usize>::new(), "three typos");
     assert_eq!(found(&index, "almaly "), vec![0], "one typo, 6 letters");
-    assert_eq!(
-        found(&index, "almlay "),
-        Vec::<usize>::new(),
-        "two typos, 6 letters"
-    );
-    assert_eq!(
-        found(&index, "cap "),
-        Vec::<usize>::new(),
-        "no typo below 4 letters"
-    );
+    assert_eq!(found(&index, "almlay "), Vec::<usize>::new(), "two typos, 6 letters");
+    assert_eq!(found(&index, "cap "), Vec::<usize>::new(), "no typo below 4 letters");
 }

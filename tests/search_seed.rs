@@ -28,12 +28,7 @@ fn index() -> &'static Index {
 }
 
 fn search(text: &str) -> Results {
-    index().search(
-        &Query::parse(text),
-        &Filters::default(),
-        Sort::Relevance,
-        20,
-    )
+    index().search(&Query::parse(text), &Filters::default(), Sort::Relevance, 20)
 }
 
 /// The positions of the articles found, in rank order.
@@ -56,11 +51,7 @@ fn marked(text: &str) -> Vec<Vec<String>> {
         .hits
         .iter()
         .map(|h| match &h.snippet {
-            Some(s) => s
-                .ranges
-                .iter()
-                .map(|r| s.text[r.clone()].to_string())
-                .collect(),
+            Some(s) => s.ranges.iter().map(|r| s.text[r.clone()].to_string()).collect(),
             None => Vec::new(),
         })
         .collect()
@@ -69,14 +60,7 @@ fn marked(text: &str) -> Vec<Vec<String>> {
 #[test]
 fn a_name_is_found_in_every_spelling_and_script() {
     let want = set(&[1, 4, 6, 7]);
-    for spelling in [
-        "Tokayev",
-        "Toqaev",
-        "tokaev",
-        "TOKAYEV",
-        "Токаев",
-        "Tokaiev",
-    ] {
+    for spelling in ["Tokayev", "Toqaev", "tokaev", "TOKAYEV", "Токаев", "Tokaiev"] {
         assert_eq!(found(spelling), want, "{spelling}");
     }
     // The article that spells it as typed ranks first.
@@ -91,17 +75,9 @@ fn a_name_is_found_in_every_spelling_and_script() {
 #[test]
 fn the_last_word_matches_as_a_prefix_while_typing() {
     assert_eq!(found("kyrg"), set(&[4, 5, 6, 7]));
-    assert_eq!(
-        ranked("kyrg")[0],
-        6,
-        "the article about a Kyrgyz musician leads"
-    );
+    assert_eq!(ranked("kyrg")[0], 6, "the article about a Kyrgyz musician leads");
     assert_eq!(found("kyrgyz"), set(&[4, 5, 6, 7]));
-    assert_eq!(
-        found("kyrg "),
-        BTreeSet::new(),
-        "a finished word is not a prefix"
-    );
+    assert_eq!(found("kyrg "), BTreeSet::new(), "a finished word is not a prefix");
     assert_eq!(found("tajik"), found("tajikistan"));
     // One letter already finds articles: those with its commonest words.
     assert!(found("k").is_superset(&found("kazakhstan")));
@@ -139,10 +115,7 @@ fn exact_and_stemmed_matches_outrank_typos() {
 #[test]
 fn phrases_need_their_words_in_order() {
     assert_eq!(ranked("\"security council\""), vec![7, 4]);
-    assert_eq!(
-        marked("\"security council\"")[0],
-        vec!["Security", "Council"]
-    );
+    assert_eq!(marked("\"security council\"")[0], vec!["Security", "Council"]);
     assert_eq!(found("\"council security\""), BTreeSet::new());
     assert!(
         !search("\"council security\"").fallback,
@@ -163,10 +136,7 @@ fn excluded_words_remove_articles() {
 fn when_no_article_has_every_word_the_best_partial_matches_show() {
     let results = search("jazz zebra");
     assert!(results.fallback);
-    assert_eq!(
-        results.hits.iter().map(|h| h.doc).collect::<Vec<_>>(),
-        vec![6]
-    );
+    assert_eq!(results.hits.iter().map(|h| h.doc).collect::<Vec<_>>(), vec![6]);
     let results = search("Toqaev jazz pianist");
     assert!(!results.fallback);
     assert_eq!(ranked("Toqaev jazz pianist"), vec![6]);
@@ -245,12 +215,7 @@ fn filters_narrow_and_facets_count_for_the_query() {
         .map(|v| (v.value.as_str(), v.count))
         .collect();
     assert_eq!(months, vec![("2022-01", 3)]);
-    let kazakhstan = results
-        .facets
-        .countries
-        .values
-        .iter()
-        .find(|v| v.value == "Kazakhstan");
+    let kazakhstan = results.facets.countries.values.iter().find(|v| v.value == "Kazakhstan");
     assert_eq!(kazakhstan.map(|v| v.count), Some(3));
 
     let mut by_country = Filters::default();
@@ -279,10 +244,7 @@ fn filters_narrow_and_facets_count_for_the_query() {
 
 #[test]
 fn snippets_mark_every_kind_of_match() {
-    assert_eq!(
-        marked("kazakstan")[0].first().map(String::as_str),
-        Some("Kazakhstan")
-    );
+    assert_eq!(marked("kazakstan")[0].first().map(String::as_str), Some("Kazakhstan"));
     assert_eq!(marked("Nazarbayev")[0], vec!["Nazarbaev", "Nazarbaev"]);
     let hit = &search("jazz pianist").hits[0];
     let snippet = hit.snippet.as_ref().expect("a body match has a snippet");
@@ -308,11 +270,7 @@ fn snippets_mark_every_kind_of_match() {
     let title_hit = &search("videoconference").hits[0];
     let title = &index().articles()[title_hit.doc].title;
     assert_eq!(
-        title_hit
-            .title
-            .iter()
-            .map(|r| &title[r.clone()])
-            .collect::<Vec<_>>(),
+        title_hit.title.iter().map(|r| &title[r.clone()]).collect::<Vec<_>>(),
         vec!["Videoconference"]
     );
 }

@@ -66,12 +66,7 @@ impl Args {
     }
 
     fn paths(&self, skip: usize) -> Vec<PathBuf> {
-        let paths: Vec<PathBuf> = self
-            .positional
-            .iter()
-            .skip(skip)
-            .map(PathBuf::from)
-            .collect();
+        let paths: Vec<PathBuf> = self.positional.iter().skip(skip).map(PathBuf::from).collect();
         if paths.is_empty() {
             vec![PathBuf::from("seeds")]
         } else {
@@ -100,9 +95,7 @@ fn main() -> ExitCode {
         ("search", []) if !args.positional.is_empty() => match search_options(&args) {
             Ok((filters, sort, limit)) => {
                 let query = Query::parse(&args.positional[0]);
-                with_corpus(&args.paths(1), |corpus| {
-                    search(corpus, &query, &filters, sort, limit)
-                })
+                with_corpus(&args.paths(1), |corpus| search(corpus, &query, &filters, sort, limit))
             }
             Err(message) => usage_error(&message),
         },
@@ -162,14 +155,8 @@ fn check(paths: &[PathBuf]) -> ExitCode {
 fn summary(corpus: &Corpus) -> String {
     let articles = &corpus.articles;
     let files: BTreeSet<&str> = articles.iter().map(|a| a.file.as_str()).collect();
-    let publishers: BTreeSet<&str> = articles
-        .iter()
-        .filter_map(|a| a.publisher.as_deref())
-        .collect();
-    let countries: BTreeSet<&str> = articles
-        .iter()
-        .flat_map(|a| a.countries.iter().copied())
-        .collect();
+    let publishers: BTreeSet<&str> = articles.iter().filter_map(|a| a.publisher.as_deref()).collect();
+    let countries: BTreeSet<&str> = articles.iter().flat_map(|a| a.countries.iter().copied()).collect();
     let dated: Vec<_> = articles.iter().filter_map(|a| a.date).collect();
     let words: usize = articles.iter().map(|a| a.words).sum();
     let mut out = format!(
@@ -183,10 +170,7 @@ fn summary(corpus: &Corpus) -> String {
         "publishers: {}\n",
         publishers.into_iter().collect::<Vec<_>>().join(", ")
     );
-    out += &format!(
-        "countries: {}\n",
-        countries.into_iter().collect::<Vec<_>>().join(", ")
-    );
+    out += &format!("countries: {}\n", countries.into_iter().collect::<Vec<_>>().join(", "));
     match (dated.iter().min(), dated.iter().max()) {
         (Some(first), Some(last)) => {
             out += &format!(
@@ -197,30 +181,21 @@ fn summary(corpus: &Corpus) -> String {
         }
         _ => out += "dates: none found\n",
     }
-    out += &format!(
-        "teasers: {}\n",
-        articles.iter().filter(|a| a.teaser).count()
-    );
+    out += &format!("teasers: {}\n", articles.iter().filter(|a| a.teaser).count());
     out += &format!("warnings: {}\n", corpus.warnings.len());
     out
 }
 
 fn search_options(args: &Args) -> Result<(Filters, Sort, usize), String> {
     let limit = match args.values("--limit").last() {
-        Some(n) => n
-            .parse()
-            .map_err(|_| format!("--limit wants a number, not {n}"))?,
+        Some(n) => n.parse().map_err(|_| format!("--limit wants a number, not {n}"))?,
         None => 10,
     };
     let sort = match args.values("--sort").last() {
         None | Some("relevance") => Sort::Relevance,
         Some("newest") => Sort::Newest,
         Some("oldest") => Sort::Oldest,
-        Some(other) => {
-            return Err(format!(
-                "--sort is relevance, newest or oldest, not {other}"
-            ))
-        }
+        Some(other) => return Err(format!("--sort is relevance, newest or oldest, not {other}")),
     };
     let set = |name| args.values(name).map(str::to_string).collect();
     let filters = Filters {
@@ -250,12 +225,7 @@ fn search(corpus: Corpus, query: &Query, filters: &Filters, sort: Sort, limit: u
                     let marks: Vec<[usize; 2]> = s
                         .ranges
                         .iter()
-                        .map(|r| {
-                            [
-                                shift + chars(&s.text, r.start),
-                                shift + chars(&s.text, r.end),
-                            ]
-                        })
+                        .map(|r| [shift + chars(&s.text, r.start), shift + chars(&s.text, r.end)])
                         .collect();
                     (text, marks)
                 }
@@ -271,8 +241,5 @@ fn search(corpus: Corpus, query: &Query, filters: &Filters, sort: Sort, limit: u
         })
         .collect();
     let out = json!({"total": results.total, "fallback": results.fallback, "hits": hits});
-    println!(
-        "{}",
-        serde_json::to_string_pretty(&out).expect("results serialise")
-    );
+    println!("{}", serde_json::to_string_pretty(&out).expect("results serialise"));
 }

@@ -42,8 +42,11 @@ pub struct Mention {
 
 impl Date {
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
-        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
-            .then_some(Date { year, month, day })
+        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)).then_some(Date {
+            year,
+            month,
+            day,
+        })
     }
 
     /// Parses ISO 8601 (`2022-01-10`, with an optional time part that is
@@ -124,9 +127,7 @@ const MONTHS: [&[&str]; 12] = [
 
 fn month_of(word: &str) -> Option<u8> {
     // Most words are not months: reject them on their first letter and length.
-    if !(3..=10).contains(&word.len())
-        || !word.starts_with(['J', 'F', 'M', 'A', 'S', 'O', 'N', 'D'])
-    {
+    if !(3..=10).contains(&word.len()) || !word.starts_with(['J', 'F', 'M', 'A', 'S', 'O', 'N', 'D']) {
         return None;
     }
     let word = word.strip_suffix('.').unwrap_or(word);
@@ -138,9 +139,7 @@ fn month_of(word: &str) -> Option<u8> {
 
 /// `10`, `10th`, `5-6` (the first day of a range) as a day of the month.
 fn day_of(word: &str) -> Option<u8> {
-    let digits: &str = &word[..word
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(word.len())];
+    let digits: &str = &word[..word.find(|c: char| !c.is_ascii_digit()).unwrap_or(word.len())];
     let rest = &word[digits.len()..];
     let suffix_ok = matches!(rest, "" | "st" | "nd" | "rd" | "th") || rest.starts_with(['-', '–']);
     match digits.parse::<u8>() {
@@ -187,11 +186,7 @@ pub fn mentions(text: &str) -> Vec<Mention> {
     let words: Vec<&str> = text
         .split(' ')
         .filter(|w| !w.is_empty())
-        .map(|w| {
-            w.trim_matches(|c: char| {
-                matches!(c, ',' | ';' | ':' | '(' | ')' | '[' | ']' | '“' | '”' | '"')
-            })
-        })
+        .map(|w| w.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '[' | ']' | '“' | '”' | '"')))
         .collect();
     let mut found = Vec::new();
     let mut i = 0;
@@ -234,32 +229,20 @@ fn nearest_year(mention: Mention, reference: Date) -> Option<Date> {
 /// The latest full date among `mentions`: the reference that gives day-month
 /// mentions their year.
 pub fn latest_stated(mentions: &[Mention]) -> Option<Date> {
-    mentions
-        .iter()
-        .filter_map(|m| Date::new(m.year?, m.month, m.day))
-        .max()
+    mentions.iter().filter_map(|m| Date::new(m.year?, m.month, m.day)).max()
 }
 
 /// The date an article is about: the date it mentions most often, the latest
 /// on a tie, with every day-month mention given its year from the article's
 /// own full dates, else from `corpus_reference`.
-pub fn article_date(
-    mentions: &[Mention],
-    corpus_reference: Option<Date>,
-) -> Option<(Date, Certainty)> {
+pub fn article_date(mentions: &[Mention], corpus_reference: Option<Date>) -> Option<(Date, Certainty)> {
     let own_reference = latest_stated(mentions);
     let mut counted: Vec<(Date, Certainty, usize)> = Vec::new();
     for mention in mentions {
         let resolved = match (mention.year, own_reference, corpus_reference) {
-            (Some(year), _, _) => {
-                Date::new(year, mention.month, mention.day).map(|d| (d, Certainty::Stated))
-            }
-            (None, Some(own), _) => {
-                nearest_year(*mention, own).map(|d| (d, Certainty::YearFromArticle))
-            }
-            (None, None, Some(corpus)) => {
-                nearest_year(*mention, corpus).map(|d| (d, Certainty::YearFromCorpus))
-            }
+            (Some(year), _, _) => Date::new(year, mention.month, mention.day).map(|d| (d, Certainty::Stated)),
+            (None, Some(own), _) => nearest_year(*mention, own).map(|d| (d, Certainty::YearFromArticle)),
+            (None, None, Some(corpus)) => nearest_year(*mention, corpus).map(|d| (d, Certainty::YearFromCorpus)),
             (None, None, None) => None,
         };
         let Some((date, certainty)) = resolved else {
@@ -347,10 +330,7 @@ mod tests {
             article_date(&stated, None),
             Some((d(2022, 1, 11), Certainty::YearFromArticle))
         );
-        assert_eq!(
-            article_date(&mentions("no dates here"), Some(d(2022, 1, 1))),
-            None
-        );
+        assert_eq!(article_date(&mentions("no dates here"), Some(d(2022, 1, 1))), None);
     }
 
     #[test]

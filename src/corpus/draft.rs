@@ -6,11 +6,8 @@
 
 use super::date::{self, Date};
 use super::meta;
-use super::model::{Article, Block, BlockKind, Photo, PublisherOrigin, WORDS_PER_MINUTE};
+use super::model::{excerpt, Article, Block, BlockKind, Photo, PublisherOrigin, WORDS_PER_MINUTE};
 use super::places;
-
-/// The excerpt stops at the first word boundary after this many characters.
-const EXCERPT_CHARS: usize = 220;
 
 #[derive(Debug, Default)]
 pub struct Draft {
@@ -99,13 +96,11 @@ impl Draft {
         }
         let block = self.blocks.pop()?;
         let line = self.block_lines.pop()?;
-        Some((block.text, line))
+        Some((block.text.into_owned(), line))
     }
 
     pub fn ends_with_subheading(&self) -> bool {
-        self.blocks
-            .last()
-            .is_some_and(|b| b.kind == BlockKind::Subheading)
+        self.blocks.last().is_some_and(|b| b.kind == BlockKind::Subheading)
     }
 
     pub fn has_paragraphs(&self) -> bool {
@@ -116,7 +111,7 @@ impl Draft {
     fn texts(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.title.as_str())
             .chain(self.dateline.as_deref())
-            .chain(self.blocks.iter().map(|b| b.text.as_str()))
+            .chain(self.blocks.iter().map(|b| b.text.as_ref()))
     }
 
     pub fn date_mentions(&self) -> Vec<date::Mention> {
@@ -125,12 +120,7 @@ impl Draft {
 
     /// The finished article. `mentions` are this draft's [`Draft::date_mentions`];
     /// `corpus_reference` gives years to day-month dates the article itself cannot.
-    pub fn finish(
-        self,
-        slug: String,
-        mentions: &[date::Mention],
-        corpus_reference: Option<Date>,
-    ) -> Article {
+    pub fn finish(self, slug: String, mentions: &[date::Mention], corpus_reference: Option<Date>) -> Article {
         let (date, date_certainty) = match self.given_date {
             Some(given) => (Some(given), Some(date::Certainty::Given)),
             None => date::article_date(mentions, corpus_reference).unzip(),
@@ -142,7 +132,7 @@ impl Draft {
             self.blocks
                 .iter()
                 .filter(|b| b.kind == BlockKind::Paragraph)
-                .map(|b| b.text.as_str()),
+                .map(|b| b.text.as_ref()),
         );
         let publisher = self
             .publisher
@@ -182,56 +172,5 @@ impl Draft {
 /// Words are whitespace-separated tokens with at least one letter or digit.
 pub fn count_words(text: &str) -> usize {
     // Body text is clean (single spaces), so a plain split is enough.
-    text.split(' ')
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
-}
-
-/// The opening paragraphs, cut after [`EXCERPT_CHARS`] at a word, with `…`.
-fn excerpt<'a>(mut paragraphs: impl Iterator<Item = &'a str>) -> String {
-    let mut out = String::new();
-    let mut chars = 0;
-    for paragraph in paragraphs.by_ref() {
-        if !out.is_empty() {
-            out.push(' ');
-            chars += 1;
-        }
-        for (i, word) in paragraph.split(' ').enumerate() {
-            if chars >= EXCERPT_CHARS {
-                out.truncate(
-                    out.trim_end_matches([',', ';', ':', ' ', '-', '–', '—'])
-                        .len(),
-                );
-                out.push('…');
-                return out;
-            }
-            if i > 0 {
-                out.push(' ');
-                chars += 1;
-            }
-            out.push_str(word);
-            chars += word.chars().count();
-        }
-        if chars >= EXCERPT_CHARS / 2 {
-            break;
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn excerpts_cut_at_a_word() {
-        let long = "word ".repeat(100);
-        let cut = excerpt([long.trim()].into_iter());
-        assert!(cut.ends_with("word…"));
-        assert!(cut.chars().count() <= EXCERPT_CHARS + 6);
-        assert_eq!(
-            excerpt(["Short one.", "Second."].into_iter()),
-            "Short one. Second."
-        );
-    }
+    text.split(' ').filter(|w| w.chars().any(char::is_alphanumeric)).count()
 }

@@ -49,16 +49,11 @@ pub fn parse(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<D
             Err(e) => {
                 // serde_json says "at line 1 column N": the line is ours to give.
                 let message = e.to_string();
-                let message = message
-                    .rsplit_once(" at line ")
-                    .map_or(message.as_str(), |(m, _)| m);
+                let message = message.rsplit_once(" at line ").map_or(message.as_str(), |(m, _)| m);
                 diagnostics.push(Diagnostic::error(
                     file,
                     line,
-                    format!(
-                        "not a JSON article object: {message} at column {}",
-                        e.column()
-                    ),
+                    format!("not a JSON article object: {message} at column {}", e.column()),
                 ));
                 continue;
             }
@@ -81,8 +76,7 @@ pub fn parse(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<D
             continue;
         };
         let mut draft = Draft::new(file, line, title);
-        let nonempty =
-            |s: Option<String>| s.map(|s| clean(&s).into_owned()).filter(|s| !s.is_empty());
+        let nonempty = |s: Option<String>| s.map(|s| clean(&s).into_owned()).filter(|s| !s.is_empty());
         draft.publisher = nonempty(record.publisher).map(|p| (p, PublisherOrigin::Given));
         draft.source = nonempty(record.source);
         draft.copyright = nonempty(record.copyright);

@@ -11,8 +11,7 @@ pub const MAX_TITLE_CHARS: usize = 250;
 
 /// `Source: …` → the text after the colon.
 pub fn source_line(line: &str) -> Option<&str> {
-    let rest = strip_prefix_ignore_case(line, "source:")
-        .or_else(|| strip_prefix_ignore_case(line, "sources:"))?;
+    let rest = strip_prefix_ignore_case(line, "source:").or_else(|| strip_prefix_ignore_case(line, "sources:"))?;
     Some(rest.trim())
 }
 
@@ -31,17 +30,13 @@ pub fn published_by(line: &str) -> Option<&str> {
 
 /// The holder a copyright line names: `Copyright (c) 2015. RFE/RL, Inc. Reprinted …` → `RFE/RL`.
 pub fn copyright_holder(line: &str) -> Option<String> {
-    let mut rest = strip_prefix_ignore_case(line, "copyright")
-        .unwrap_or(line)
-        .trim_start();
+    let mut rest = strip_prefix_ignore_case(line, "copyright").unwrap_or(line).trim_start();
     loop {
         let before = rest;
         for prefix in ["(c)", "(C)", "©", ".", ",", "-", "–"] {
             rest = rest.strip_prefix(prefix).unwrap_or(rest).trim_start();
         }
-        rest = rest
-            .trim_start_matches(|c: char| c.is_ascii_digit())
-            .trim_start();
+        rest = rest.trim_start_matches(|c: char| c.is_ascii_digit()).trim_start();
         if rest == before {
             break;
         }
@@ -120,8 +115,8 @@ const MAX_CAPTION_CHARS: usize = 300;
 const MAX_CREDIT_CHARS: usize = 200;
 
 pub fn photo_credit(paragraph: &str) -> Option<PhotoCredit<'_>> {
-    let start = find_ignore_ascii_case(paragraph, "photo credit")
-        .or_else(|| find_ignore_ascii_case(paragraph, "photo:"))?;
+    let start =
+        find_ignore_ascii_case(paragraph, "photo credit").or_else(|| find_ignore_ascii_case(paragraph, "photo:"))?;
     let credit_and_rest = &paragraph[start..];
     // The credit runs to the first `)` followed by the next sentence (a space
     // and a capital), else to the end of its sentence, else to the end.
@@ -137,12 +132,11 @@ pub fn photo_credit(paragraph: &str) -> Option<PhotoCredit<'_>> {
     let credit = credit_and_rest[..end].trim();
     let before = paragraph[..start].trim();
     let after = credit_and_rest[end..].trim();
-    let (caption, rest, offset) =
-        if before.chars().count() <= MAX_CAPTION_CHARS && !before.is_empty() {
-            (Some(before), after.to_string(), 0)
-        } else {
-            (None, join_nonempty(before, after), before.len())
-        };
+    let (caption, rest, offset) = if before.chars().count() <= MAX_CAPTION_CHARS && !before.is_empty() {
+        (Some(before), after.to_string(), 0)
+    } else {
+        (None, join_nonempty(before, after), before.len())
+    };
     Some(PhotoCredit {
         caption,
         credit,
@@ -179,21 +173,17 @@ fn find_ignore_ascii_case(haystack: &str, needle: &str) -> Option<usize> {
             .get(at..at + needle.len())
             .is_some_and(|w| w.eq_ignore_ascii_case(needle))
     };
-    [
-        needle[1].to_ascii_lowercase(),
-        needle[1].to_ascii_uppercase(),
-    ]
-    .iter()
-    .flat_map(|&second| haystack.match_indices(char::from(second)).map(|(at, _)| at))
-    .filter(|&at| at > 0 && matches_at(at - 1))
-    .map(|at| at - 1)
-    .min()
+    [needle[1].to_ascii_lowercase(), needle[1].to_ascii_uppercase()]
+        .iter()
+        .flat_map(|&second| haystack.match_indices(char::from(second)).map(|(at, _)| at))
+        .filter(|&at| at > 0 && matches_at(at - 1))
+        .map(|at| at - 1)
+        .min()
 }
 
 fn strip_prefix_ignore_case<'a>(line: &'a str, prefix: &str) -> Option<&'a str> {
     let head = line.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix)
-        .then(|| &line[prefix.len()..])
+    head.eq_ignore_ascii_case(prefix).then(|| &line[prefix.len()..])
 }
 
 fn floor_char_boundary(text: &str, mut at: usize) -> usize {
@@ -225,9 +215,7 @@ mod tests {
             Some("Ministry of Internal Affairs")
         );
         assert_eq!(source_line("Sourced from elsewhere"), None);
-        assert!(is_copyright_line(
-            "Copyright (c) 2015. RFE/RL, Inc. Reprinted"
-        ));
+        assert!(is_copyright_line("Copyright (c) 2015. RFE/RL, Inc. Reprinted"));
         assert!(is_copyright_line("© 2022 DPA"));
         assert_eq!(published_by("Published by"), Some(""));
         assert_eq!(published_by("Published by: DPA"), Some("DPA"));
@@ -251,10 +239,7 @@ mod tests {
             copyright_holder("Copyright (c) 2019. Kun.uz, Inc.").as_deref(),
             Some("Kun.uz")
         );
-        assert_eq!(
-            copyright_holder("© Asia-Plus.").as_deref(),
-            Some("Asia-Plus")
-        );
+        assert_eq!(copyright_holder("© Asia-Plus.").as_deref(), Some("Asia-Plus"));
     }
 
     #[test]
@@ -267,14 +252,8 @@ mod tests {
             continue_reading("text Continue reading \"Title\""),
             Some(("text", Some("Title")))
         );
-        assert_eq!(
-            continue_reading("text Continue reading"),
-            Some(("text", None))
-        );
-        assert_eq!(
-            continue_reading("Continue reading the report, he said."),
-            None
-        );
+        assert_eq!(continue_reading("text Continue reading"), Some(("text", None)));
+        assert_eq!(continue_reading("Continue reading the report, he said."), None);
     }
 
     #[test]

@@ -15,6 +15,7 @@
 //! assert_eq!(corpus.articles[0].publisher.as_deref(), Some("A ministry"));
 //! ```
 
+pub mod bundle;
 mod date;
 mod draft;
 mod files;
@@ -100,11 +101,7 @@ impl fmt::Display for Diagnostic {
         if self.line == 0 {
             write!(f, "{}: {severity}: {}", self.file, self.message)
         } else {
-            write!(
-                f,
-                "{}:{}: {severity}: {}",
-                self.file, self.line, self.message
-            )
+            write!(f, "{}:{}: {severity}: {}", self.file, self.line, self.message)
         }
     }
 }
@@ -168,8 +165,7 @@ pub fn parse(sources: &[Source<'_>]) -> Result<Corpus, CorpusError> {
 /// the latest full date anywhere in the corpus.
 fn finish(drafts: Vec<draft::Draft>) -> Vec<Article> {
     let slugs = slug::unique_slugs(drafts.iter().map(|d| d.title.as_str()));
-    let mentions: Vec<Vec<date::Mention>> =
-        drafts.iter().map(draft::Draft::date_mentions).collect();
+    let mentions: Vec<Vec<date::Mention>> = drafts.iter().map(draft::Draft::date_mentions).collect();
     let corpus_reference = mentions.iter().filter_map(|m| date::latest_stated(m)).max();
     drafts
         .into_iter()

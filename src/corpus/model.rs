@@ -1,5 +1,7 @@
 //! What an article is, once parsed. Plain data: no parsing logic lives here.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use super::date::{Certainty, Date};
@@ -76,7 +78,10 @@ pub enum PublisherOrigin {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Block {
     pub kind: BlockKind,
-    pub text: String,
+    /// Borrowed from the app's bundle, which lives as long as the app; owned
+    /// when parsed. Body text is most of a corpus: not copying it keeps the
+    /// browser's memory to one copy of the corpus.
+    pub text: Cow<'static, str>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -114,14 +119,14 @@ impl Block {
     pub fn paragraph(text: impl Into<String>) -> Self {
         Block {
             kind: BlockKind::Paragraph,
-            text: text.into(),
+            text: Cow::Owned(text.into()),
         }
     }
 
     pub fn subheading(text: impl Into<String>) -> Self {
         Block {
             kind: BlockKind::Subheading,
-            text: text.into(),
+            text: Cow::Owned(text.into()),
         }
     }
 }
@@ -132,7 +137,7 @@ impl Article {
         self.blocks
             .iter()
             .filter(|b| b.kind == BlockKind::Paragraph)
-            .map(|b| b.text.as_str())
+            .map(|b| b.text.as_ref())
     }
 
     /// The article in the plain-text corpus format, one entry per line (blank
@@ -154,7 +159,7 @@ impl Article {
                     line.push_str(" -- ");
                 }
             }
-            let mut text = self.blocks.get(i).map_or(String::new(), |b| b.text.clone());
+            let mut text = self.blocks.get(i).map_or(String::new(), |b| b.text.to_string());
             // From the last offset back, so earlier offsets stay valid.
             for photo in self.photos.iter().rev().filter(|p| p.block == i) {
                 let at = photo.offset.min(text.len());
@@ -185,9 +190,7 @@ impl Article {
     /// from the copyright or source lines.
     fn published_by(&self) -> Option<&str> {
         match self.publisher_origin {
-            Some(PublisherOrigin::PublishedBy | PublisherOrigin::Given) => {
-                self.publisher.as_deref()
-            }
+            Some(PublisherOrigin::PublishedBy | PublisherOrigin::Given) => self.publisher.as_deref(),
             _ => None,
         }
     }
@@ -200,9 +203,55 @@ impl Article {
     }
 }
 
+/// The excerpt stops at the first word boundary after this many characters.
+const EXCERPT_CHARS: usize = 220;
+
+/// The opening paragraphs, cut after [`EXCERPT_CHARS`] at a word, with `…`.
+pub(super) fn excerpt<'a>(mut paragraphs: impl Iterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    let mut chars = 0;
+    for paragraph in paragraphs.by_ref() {
+        if !out.is_empty() {
+            out.push(' ');
+            chars += 1;
+        }
+        for (i, word) in paragraph.split(' ').enumerate() {
+            if chars >= EXCERPT_CHARS {
+                out.truncate(out.trim_end_matches([',', ';', ':', ' ', '-', '–', '—']).len());
+                out.push('…');
+                return out;
+            }
+            if i > 0 {
+                out.push(' ');
+                chars += 1;
+            }
+            out.push_str(word);
+            chars += word.chars().count();
+        }
+        if chars >= EXCERPT_CHARS / 2 {
+            break;
+        }
+    }
+    out
+}
+
 fn serialize_date<S: serde::Serializer>(date: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
     match date {
         Some(date) => s.collect_str(date),
         None => s.serialize_none(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpts_cut_at_a_word() {
+        let long = "word ".repeat(100);
+        let cut = excerpt([long.trim()].into_iter());
+        assert!(cut.ends_with("word…"));
+        assert!(cut.chars().count() <= EXCERPT_CHARS + 6);
+        assert_eq!(excerpt(["Short one.", "Second."].into_iter()), "Short one. Second.");
     }
 }

@@ -25,11 +25,7 @@ const fn country(words: &'static [&'static str], country: &'static str) -> Entry
     }
 }
 
-const fn place(
-    words: &'static [&'static str],
-    country: &'static str,
-    place: &'static str,
-) -> Entry {
+const fn place(words: &'static [&'static str], country: &'static str, place: &'static str) -> Entry {
     Entry {
         words,
         country,
@@ -187,10 +183,7 @@ fn by_first_word() -> &'static HashMap<String, Vec<&'static Entry>> {
     INDEX.get_or_init(|| {
         let mut index: HashMap<String, Vec<&'static Entry>> = HashMap::new();
         for entry in GAZETTEER {
-            index
-                .entry(entry.words[0].to_lowercase())
-                .or_default()
-                .push(entry);
+            index.entry(entry.words[0].to_lowercase()).or_default().push(entry);
         }
         index
     })
@@ -215,15 +208,36 @@ fn longest_entry_at(words: &[&str], lower: &mut String) -> Option<&'static Entry
         .get(lower.as_str())?
         .iter()
         .filter(|entry| {
-            entry.words.len() <= words.len()
-                && entry
-                    .words
-                    .iter()
-                    .zip(words)
-                    .all(|(want, got)| same(want, got))
+            entry.words.len() <= words.len() && entry.words.iter().zip(words).all(|(want, got)| same(want, got))
         })
         .max_by_key(|entry| entry.words.len())
         .copied()
+}
+
+/// Every country and place name the gazetteer can give, each once: the
+/// build-time bundle stores names as positions in this list.
+fn names() -> &'static [&'static str] {
+    static NAMES: OnceLock<Vec<&'static str>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut names: Vec<&'static str> = GAZETTEER
+            .iter()
+            .flat_map(|entry| [Some(entry.country), entry.place])
+            .flatten()
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    })
+}
+
+/// The position of a country or place name in the gazetteer's list.
+pub fn name_id(name: &str) -> Option<u16> {
+    names().binary_search(&name).ok().map(|i| i as u16)
+}
+
+/// The name at a position of the gazetteer's list.
+pub fn name(id: u16) -> Option<&'static str> {
+    names().get(id as usize).copied()
 }
 
 fn bump(counts: &mut Vec<(&'static str, usize)>, name: &'static str) {

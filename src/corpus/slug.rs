@@ -66,10 +66,7 @@ mod tests {
             base_slug("Kazakhstan’s president says order restored after ‘coup attempt’").as_deref(),
             Some("kazakhstans-president-says-order-restored-after-coup-attempt")
         );
-        assert_eq!(
-            base_slug("Токаев: «Порядок»").as_deref(),
-            Some("tokaev-poryadok")
-        );
+        assert_eq!(base_slug("Токаев: «Порядок»").as_deref(), Some("tokaev-poryadok"));
         assert_eq!(base_slug("北京"), None);
         let long = base_slug(&"word ".repeat(40)).unwrap();
         assert!(long.len() <= MAX_SLUG_LEN && long.ends_with("word"));

@@ -44,9 +44,7 @@ struct Unit<'a> {
 }
 
 fn is_special(line: &str) -> bool {
-    meta::source_line(line).is_some()
-        || meta::is_copyright_line(line)
-        || meta::published_by(line).is_some()
+    meta::source_line(line).is_some() || meta::is_copyright_line(line) || meta::published_by(line).is_some()
 }
 
 fn units<'a>(lines: Vec<Line<'a>>) -> Vec<Unit<'a>> {
@@ -96,12 +94,7 @@ impl<'a> Cursor<'a> {
         self.at += 1;
         let single = unit.lines.len() == 1;
         let first = unit.lines.front()?.0;
-        let text = unit
-            .lines
-            .drain(..)
-            .map(|(_, t)| t)
-            .collect::<Vec<_>>()
-            .join(" ");
+        let text = unit.lines.drain(..).map(|(_, t)| t).collect::<Vec<_>>().join(" ");
         Some((first, text, single))
     }
 
@@ -251,13 +244,7 @@ fn read_body<'a>(
                 continue;
             }
             if let Some(title) = draft.pop_subheading() {
-                warn_run_on(
-                    file,
-                    draft,
-                    &title,
-                    "it is followed by “Published by”",
-                    diagnostics,
-                );
+                warn_run_on(file, draft, &title, "it is followed by “Published by”", diagnostics);
                 *carried = Some(title);
                 return false;
             }
@@ -272,18 +259,9 @@ fn read_body<'a>(
         let Some((line, paragraph, single)) = cursor.take_paragraph() else {
             break;
         };
-        if draft.ends_with_subheading()
-            && draft.has_paragraphs()
-            && meta::dateline(&paragraph).is_some()
-        {
+        if draft.ends_with_subheading() && draft.has_paragraphs() && meta::dateline(&paragraph).is_some() {
             if let Some(title) = draft.pop_subheading() {
-                warn_run_on(
-                    file,
-                    draft,
-                    &title,
-                    "it is followed by a dateline",
-                    diagnostics,
-                );
+                warn_run_on(file, draft, &title, "it is followed by a dateline", diagnostics);
                 cursor.put_back(line, paragraph);
                 *carried = Some(title);
                 return false;
@@ -306,13 +284,8 @@ fn read_publisher(
 ) {
     let name = if name.is_empty() {
         match cursor.peek() {
-            Some((_, next))
-                if !is_special(next) && next.chars().count() <= meta::MAX_TITLE_CHARS =>
-            {
-                cursor
-                    .take_line()
-                    .map(|(_, t)| t.into_owned())
-                    .unwrap_or_default()
+            Some((_, next)) if !is_special(next) && next.chars().count() <= meta::MAX_TITLE_CHARS => {
+                cursor.take_line().map(|(_, t)| t.into_owned()).unwrap_or_default()
             }
             _ => String::new(),
         }
@@ -330,13 +303,7 @@ fn read_publisher(
     }
 }
 
-fn warn_run_on(
-    file: &str,
-    draft: &Draft,
-    title: &(String, usize),
-    why: &str,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
+fn warn_run_on(file: &str, draft: &Draft, title: &(String, usize), why: &str, diagnostics: &mut Vec<Diagnostic>) {
     diagnostics.push(Diagnostic::warning(
         file,
         title.1,

@@ -49,12 +49,7 @@ pub fn typos_allowed(len: usize) -> u8 {
 /// nothing exactly or by stem.
 /// `df` gives each word's document frequency, to keep the commonest expansions,
 /// and `articles` the corpus size, which bounds the postings a prefix reads.
-pub fn expand(
-    vocab: &Vocabulary,
-    df: &[u32],
-    articles: usize,
-    word: &Word,
-) -> Vec<(u32, MatchKind)> {
+pub fn expand(vocab: &Vocabulary, df: &[u32], articles: usize, word: &Word) -> Vec<(u32, MatchKind)> {
     let mut found: Vec<(u32, MatchKind)> = Vec::new();
     if let Some(id) = vocab.find(&word.folded) {
         found.push((id, MatchKind::Exact));
@@ -77,16 +72,19 @@ pub fn expand(
         let fuzzy = fuzzy(vocab, word.folded.as_bytes(), typos, word.prefix);
         let ids = fuzzy.iter().map(|&(id, _)| id);
         let keep = most_frequent(ids, df);
-        found.extend(fuzzy.into_iter().filter(|(id, _)| keep.contains(id)).map(
-            |(id, distance)| {
-                let kind = if distance <= 1 {
-                    MatchKind::OneTypo
-                } else {
-                    MatchKind::TwoTypos
-                };
-                (id, kind)
-            },
-        ));
+        found.extend(
+            fuzzy
+                .into_iter()
+                .filter(|(id, _)| keep.contains(id))
+                .map(|(id, distance)| {
+                    let kind = if distance <= 1 {
+                        MatchKind::OneTypo
+                    } else {
+                        MatchKind::TwoTypos
+                    };
+                    (id, kind)
+                }),
+        );
     }
     found.sort_unstable();
     found.dedup_by_key(|(id, _)| *id);
@@ -168,21 +166,15 @@ pub fn fuzzy(vocab: &Vocabulary, query: &[u8], max: u8, prefix: bool) -> Vec<(u3
         match stop {
             Some((depth, matched)) => {
                 let shared = &word[..depth];
-                let end = i
-                    + 1
-                    + sorted[i + 1..]
-                        .partition_point(|&other| vocab.word(other).as_bytes().starts_with(shared));
+                let end =
+                    i + 1 + sorted[i + 1..].partition_point(|&other| vocab.word(other).as_bytes().starts_with(shared));
                 if matched {
                     found.extend(sorted[i..end].iter().map(|&other| (other, best[depth])));
                 }
                 i = end;
             }
             None => {
-                let distance = if prefix {
-                    best[word.len()]
-                } else {
-                    rows[rows.len() - 1]
-                };
+                let distance = if prefix { best[word.len()] } else { rows[rows.len() - 1] };
                 if distance <= max {
                     found.push((id, distance));
                 }
@@ -237,9 +229,7 @@ mod tests {
 
     #[test]
     fn fuzzy_finds_words_within_the_edit_distance() {
-        let index = index(
-            "Title\n\nkazakhstan kazakh kyrgyzstan almaty almaly tokayev toqaev\n\nSource: S\n",
-        );
+        let index = index("Title\n\nkazakhstan kazakh kyrgyzstan almaty almaly tokayev toqaev\n\nSource: S\n");
         let found = fuzzy(&index.vocab, b"kazakstan", 2, false);
         assert_eq!(words(&index, &found), vec![("kazakhstan".to_string(), 1)]);
         let found = fuzzy(&index.vocab, b"almaty", 1, false);
@@ -267,12 +257,7 @@ mod tests {
     #[test]
     fn typo_budget_grows_with_the_word() {
         assert_eq!(
-            (
-                typos_allowed(3),
-                typos_allowed(4),
-                typos_allowed(7),
-                typos_allowed(8)
-            ),
+            (typos_allowed(3), typos_allowed(4), typos_allowed(7), typos_allowed(8)),
             (0, 1, 1, 2)
         );
     }

@@ -81,6 +81,11 @@ impl Index {
     /// Indexes `articles` (in corpus order; a hit's `doc` is its position here).
     pub fn new(articles: Vec<Article>) -> Index {
         let mut builder = Builder::default();
+        // One byte per word, mostly: reserving it once avoids the doubling
+        // that would briefly hold two copies of a large forward index.
+        builder
+            .forward
+            .reserve(articles.iter().map(|a| a.words + 8).sum::<usize>() * 5 / 4);
         let mut lengths = Vec::with_capacity(articles.len());
         let bylines: Vec<String> = articles.iter().map(byline).collect();
         for (doc, article) in articles.iter().enumerate() {
@@ -120,10 +125,7 @@ impl Index {
 
     /// The article with this slug, and its position.
     pub fn by_slug(&self, slug: &str) -> Option<(usize, &Article)> {
-        self.articles
-            .iter()
-            .enumerate()
-            .find(|(_, a)| a.slug == slug)
+        self.articles.iter().enumerate().find(|(_, a)| a.slug == slug)
     }
 
     pub(super) fn postings(&self, word: u32) -> Postings<'_> {
@@ -161,11 +163,7 @@ impl Index {
             + self.forward.capacity()
             + self.forward_spans.capacity() * 8
             + self.df.capacity() * 4
-            + self
-                .docs
-                .iter()
-                .map(|d| 16 + d.field_starts.len() * 4)
-                .sum::<usize>()
+            + self.docs.iter().map(|d| 16 + d.field_starts.len() * 4).sum::<usize>()
             + self.vocab.bytes()
     }
 }
@@ -211,10 +209,7 @@ impl Vocabulary {
     /// The id of exactly this folded word.
     pub fn find(&self, word: &str) -> Option<u32> {
         let at = self.sorted.partition_point(|&id| self.word(id) < word);
-        self.sorted
-            .get(at)
-            .copied()
-            .filter(|&id| self.word(id) == word)
+        self.sorted.get(at).copied().filter(|&id| self.word(id) == word)
     }
 
     /// The positions in [`Vocabulary::sorted`] of the words starting with `prefix`.
@@ -303,7 +298,7 @@ impl Builder {
         let mut field_starts = Vec::with_capacity(article.blocks.len() + 1);
         let mut position = 0u32;
         let fields = std::iter::once(article.title.as_str())
-            .chain(article.blocks.iter().map(|b| b.text.as_str()))
+            .chain(article.blocks.iter().map(|b| b.text.as_ref()))
             .chain([byline]);
         let mut title_len = 0;
         for (field, text) in fields.enumerate() {
@@ -340,11 +335,7 @@ impl Builder {
             self.body_tf[w] = 0;
         }
         self.seen.clear();
-        (
-            title_len,
-            position - title_len,
-            field_starts.into_boxed_slice(),
-        )
+        (title_len, position - title_len, field_starts.into_boxed_slice())
     }
 
     /// The id of a word as written, adding it (with its stem and name key)
@@ -381,8 +372,7 @@ impl Builder {
         bylines: Vec<String>,
         catalog: Catalog,
     ) -> Index {
-        let mut postings =
-            Vec::with_capacity(self.postings.iter().map(Vec::len).sum::<usize>() * 2 / 3);
+        let mut postings = Vec::with_capacity(self.postings.iter().map(Vec::len).sum::<usize>() * 2 / 3);
         let mut posting_spans = Vec::with_capacity(self.postings.len());
         for list in self.postings {
             let start = postings.len() as u32;

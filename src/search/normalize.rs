@@ -163,16 +163,11 @@ fn replace_all<'a>(word: &'a str, pairs: &[(&str, &str)]) -> Cow<'a, str> {
 /// Drops each `letter` whose neighbours satisfy `keep_out(before, after)`.
 fn drop_between(word: &str, letter: u8, drop: fn(u8, u8) -> bool) -> Cow<'_, str> {
     let bytes = word.as_bytes();
-    let dropped = |i: usize| {
-        i > 0 && i + 1 < bytes.len() && bytes[i] == letter && drop(bytes[i - 1], bytes[i + 1])
-    };
+    let dropped = |i: usize| i > 0 && i + 1 < bytes.len() && bytes[i] == letter && drop(bytes[i - 1], bytes[i + 1]);
     if !(0..bytes.len()).any(dropped) {
         return Cow::Borrowed(word);
     }
-    let kept: Vec<u8> = (0..bytes.len())
-        .filter(|&i| !dropped(i))
-        .map(|i| bytes[i])
-        .collect();
+    let kept: Vec<u8> = (0..bytes.len()).filter(|&i| !dropped(i)).map(|i| bytes[i]).collect();
     Cow::Owned(String::from_utf8(kept).unwrap_or_else(|_| word.to_string()))
 }
 
@@ -182,10 +177,7 @@ fn single_consonants(word: &str) -> Cow<'_, str> {
     if !(0..bytes.len()).any(doubled) {
         return Cow::Borrowed(word);
     }
-    let kept: Vec<u8> = (0..bytes.len())
-        .filter(|&i| !doubled(i))
-        .map(|i| bytes[i])
-        .collect();
+    let kept: Vec<u8> = (0..bytes.len()).filter(|&i| !doubled(i)).map(|i| bytes[i]).collect();
     Cow::Owned(String::from_utf8(kept).unwrap_or_else(|_| word.to_string()))
 }
 

@@ -49,8 +49,7 @@ impl Query {
             if negated {
                 rest = &rest[1..];
             }
-            let (chunk, phrase, after) = if let Some(open) = rest.strip_prefix(['"', '“', '”'])
-            {
+            let (chunk, phrase, after) = if let Some(open) = rest.strip_prefix(['"', '“', '”']) {
                 let end = open.find(['"', '“', '”']).unwrap_or(open.len());
                 let close = open[end..].chars().next().map_or(0, char::len_utf8);
                 (&open[..end], true, &open[end + close..])
@@ -61,8 +60,7 @@ impl Query {
                 (&rest[..end], false, &rest[end..])
             };
             // A chunk that is the end of the text is still being typed.
-            let typing =
-                !phrase && after.is_empty() && chunk.ends_with(|c: char| c.is_alphanumeric());
+            let typing = !phrase && after.is_empty() && chunk.ends_with(|c: char| c.is_alphanumeric());
             let words = Word::all(chunk, typing && !negated);
             let target = if negated {
                 &mut query.excluded
@@ -121,10 +119,7 @@ mod tests {
                 Clause::Word(w) => format!("{}{}", w.folded, if w.prefix { "*" } else { "" }),
                 Clause::Phrase(ws) => format!(
                     "\"{}\"",
-                    ws.iter()
-                        .map(|w| w.folded.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" ")
+                    ws.iter().map(|w| w.folded.as_str()).collect::<Vec<_>>().join(" ")
                 ),
             })
             .collect()
@@ -133,10 +128,7 @@ mod tests {
     #[test]
     fn words_phrases_and_exclusions() {
         let q = Query::parse(r#"Toqaev "security council" -Putin -"Moscow talks" kyrg"#);
-        assert_eq!(
-            words(&q.required),
-            vec!["toqaev", "\"security council\"", "kyrg*"]
-        );
+        assert_eq!(words(&q.required), vec!["toqaev", "\"security council\"", "kyrg*"]);
         assert_eq!(words(&q.excluded), vec!["putin", "\"moscow talks\""]);
     }
 
@@ -168,15 +160,9 @@ mod tests {
             assert!(q.required.len() <= MAX_CLAUSES, "{text}");
         }
         assert!(Query::parse("- \" 🙂 ").is_empty());
-        assert_eq!(
-            words(&Query::parse("Nur-Sultan's").required),
-            vec!["nur", "sultans*"]
-        );
+        assert_eq!(words(&Query::parse("Nur-Sultan's").required), vec!["nur", "sultans*"]);
         let long = "word ".repeat(2_000);
         assert_eq!(Query::parse(&long).required.len(), MAX_CLAUSES);
-        assert_eq!(
-            words(&Query::parse("\"single\"").required),
-            vec!["\"single\""]
-        );
+        assert_eq!(words(&Query::parse("\"single\"").required), vec!["\"single\""]);
     }
 }

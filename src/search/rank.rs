@@ -217,12 +217,7 @@ impl Index {
         let fallback = matching.is_empty() && required > 1;
         if fallback {
             // The best partial matches: most clauses first, then score.
-            matching = acc
-                .touched
-                .iter()
-                .copied()
-                .filter(|&d| !is_excluded(d))
-                .collect();
+            matching = acc.touched.iter().copied().filter(|&d| !is_excluded(d)).collect();
             for &doc in &matching {
                 let matched = acc.masks[doc as usize].count_ones() as f32;
                 acc.scores[doc as usize] *= matched * matched / (required * required) as f32;
@@ -318,10 +313,7 @@ impl Index {
         let last = ids.len() - 1;
         (0..words.len().saturating_sub(last)).any(|first| {
             words[first] == ids[0]
-                && ids[1..]
-                    .iter()
-                    .zip(&words[first + 1..])
-                    .all(|(a, b)| a == b)
+                && ids[1..].iter().zip(&words[first + 1..]).all(|(a, b)| a == b)
                 && field(first) == field(first + last)
         })
     }
@@ -336,11 +328,10 @@ impl Index {
         for clause in &query.excluded {
             match clause {
                 Clause::Word(word) => {
-                    let strict: Vec<(u32, MatchKind)> =
-                        expand::expand(&self.vocab, &self.df, self.len(), word)
-                            .into_iter()
-                            .filter(|(_, kind)| *kind <= MatchKind::Name)
-                            .collect();
+                    let strict: Vec<(u32, MatchKind)> = expand::expand(&self.vocab, &self.df, self.len(), word)
+                        .into_iter()
+                        .filter(|(_, kind)| *kind <= MatchKind::Name)
+                        .collect();
                     self.score_word(&strict, &mut acc);
                 }
                 Clause::Phrase(words) => self.score_phrase(words, &mut acc),
@@ -356,14 +347,7 @@ impl Index {
 
     /// The first `limit` of `docs` in `sort` order. For relevance, the best
     /// candidates are first re-scored by proximity.
-    fn order(
-        &self,
-        docs: Vec<u32>,
-        scores: &mut [f32],
-        matcher: &Matcher<'_>,
-        sort: Sort,
-        limit: usize,
-    ) -> Vec<u32> {
+    fn order(&self, docs: Vec<u32>, scores: &mut [f32], matcher: &Matcher<'_>, sort: Sort, limit: usize) -> Vec<u32> {
         let by_relevance = sort == Sort::Relevance && !matcher.query.required.is_empty();
         match sort {
             Sort::Oldest => {

@@ -72,20 +72,13 @@ fn ranges_of(text: &str, positions: impl IntoIterator<Item = u32>) -> Vec<Range<
 }
 
 /// The title highlights and best snippet of one hit.
-pub(super) fn for_hit(
-    index: &Index,
-    matcher: &Matcher<'_>,
-    doc: u32,
-) -> (Vec<Range<usize>>, Option<Snippet>) {
+pub(super) fn for_hit(index: &Index, matcher: &Matcher<'_>, doc: u32) -> (Vec<Range<usize>>, Option<Snippet>) {
     let found = matches(index, matcher, doc);
     let starts = &index.docs[doc as usize].field_starts;
     let body_start = starts.get(1).copied().unwrap_or(u32::MAX);
     let title = ranges_of(
         index.field_text(doc, 0),
-        found
-            .iter()
-            .take_while(|(p, _)| *p < body_start)
-            .map(|(p, _)| *p),
+        found.iter().take_while(|(p, _)| *p < body_start).map(|(p, _)| *p),
     );
     (title, best_passage(index, doc, &found, starts))
 }

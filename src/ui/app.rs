@@ -5,17 +5,17 @@ use crate::bundled;
 /// The first screen: how many articles the bundled corpus has, and their titles.
 #[component]
 pub fn App() -> Html {
-    let corpus = use_memo((), |_| bundled::corpus());
-    let body = match &*corpus {
-        Ok(corpus) => html! {
+    let articles = use_memo((), |_| bundled::articles());
+    let body = match &*articles {
+        Ok(articles) => html! {
             <>
-                <p class="count">{ format!("{} articles", corpus.articles.len()) }</p>
+                <p class="count">{ format!("{} articles", articles.len()) }</p>
                 <ol class="titles">
-                    { for corpus.articles.iter().map(|a| html! { <li key={a.slug.clone()}>{ &a.title }</li> }) }
+                    { for articles.iter().map(|a| html! { <li key={a.slug.clone()}>{ &a.title }</li> }) }
                 </ol>
             </>
         },
-        Err(error) => html! { <pre class="error">{ error.to_string() }</pre> },
+        Err(error) => html! { <pre class="error">{ error.clone() }</pre> },
     };
     html! {
         <main>

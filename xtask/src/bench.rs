@@ -17,7 +17,11 @@ pub fn run_all(root: &Path, stress: bool) -> Result<(), Fail> {
     if stress {
         sizes.push(STRESS);
     }
-    let mut corpora = vec![seed(root)?];
+    // The seed is copied: the native run writes a bundle next to each corpus.
+    let seed_copy = root.join("target/corpora/seed.txt");
+    std::fs::create_dir_all(root.join("target/corpora")).map_err(|e| Fail(e.to_string()))?;
+    std::fs::copy(seed(root)?, &seed_copy).map_err(|e| Fail(format!("seed: {e}")))?;
+    let mut corpora = vec![seed_copy];
     for size in sizes {
         corpora.push(generate::corpus(root, size)?);
     }
@@ -40,27 +44,32 @@ pub fn run_all(root: &Path, stress: bool) -> Result<(), Fail> {
         .env("PATH", setup::path_with_npm_tools(root)))?;
     let served = site.join("corpora");
     std::fs::create_dir_all(&served).map_err(|e| Fail(format!("{}: {e}", served.display())))?;
-    let mut names = Vec::new();
-    for corpus in &corpora {
-        let name = corpus
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        std::fs::copy(corpus, served.join(&name))
-            .map_err(|e| Fail(format!("{}: {e}", corpus.display())))?;
-        names.push(name);
-    }
     let isolation = [
         ("Cross-Origin-Opener-Policy", "same-origin"),
         ("Cross-Origin-Embedder-Policy", "require-corp"),
     ];
     let server = serve::start_with(&site, "127.0.0.1:0", "/", &isolation)?;
-    let url = format!("{}?corpora={}", server.url, names.join(","));
-    let browser = output(
-        Command::new("node")
-            .args(["benches/web/run.mjs", &url])
-            .current_dir(root),
-    )?;
+    let file_name = |path: &Path| {
+        path.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    let mut browser = String::new();
+    // One page load per corpus: each starts with a fresh wasm memory.
+    for corpus in &corpora {
+        // The native run wrote each corpus's bundle next to it.
+        for file in [corpus.clone(), corpus.with_extension("bundle")] {
+            std::fs::copy(&file, served.join(file_name(&file)))
+                .map_err(|e| Fail(format!("{}: {e}", file.display())))?;
+        }
+        let url = format!("{}?corpus={}", server.url, file_name(corpus));
+        browser += &output(
+            Command::new("node")
+                .args(["benches/web/run.mjs", &url])
+                .current_dir(root),
+        )?;
+        browser.push('\n');
+    }
 
     let app = site::build(root)?;
     let wasm = std::fs::read_dir(&app)
@@ -71,8 +80,8 @@ pub fn run_all(root: &Path, stress: bool) -> Result<(), Fail> {
     let bytes = std::fs::read(&wasm).map_err(|e| Fail(e.to_string()))?;
 
     println!();
-    println!("| where | corpus | articles | MB | parse ms | index ms | keystrokes | p50 µs | p95 µs | max µs | memory MB |");
-    println!("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    println!("| where | corpus | articles | text MB | bundle MB | parse ms | decode ms | index ms | keystrokes | p50 µs | p95 µs | max µs | memory MB |");
+    println!("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     for (place, lines) in [("native", &native), ("browser", &browser)] {
         for line in lines.lines().filter(|l| l.contains("\"articles\"")) {
             println!("| {place} | {} |", row(line));
@@ -115,8 +124,10 @@ fn row(json: &str) -> String {
     [
         "corpus",
         "articles",
-        "megabytes",
+        "text_mb",
+        "bundle_mb",
         "parse_ms",
+        "decode_ms",
         "index_ms",
         "keystrokes",
         "p50_us",

@@ -112,8 +112,7 @@ const MONTHS: &[&str] = &[
 /// Ways the corpus writes one man's name, swapped into paragraphs.
 const SPELLINGS: &[&str] = &["Tokayev", "Toqaev", "Tokaev", "Токаев"];
 const SYLLABLES: &[&str] = &[
-    "vel", "mor", "zan", "qui", "tre", "dax", "lum", "pho", "rin", "sev", "kor", "bal", "nix",
-    "tul", "yen", "gar",
+    "vel", "mor", "zan", "qui", "tre", "dax", "lum", "pho", "rin", "sev", "kor", "bal", "nix", "tul", "yen", "gar",
 ];
 
 /// The planted word number `n`: a made-up word no real text contains.
@@ -136,8 +135,7 @@ fn seed_paragraphs(root: &Path) -> Result<Vec<String>, Fail> {
     let mut paragraphs = Vec::new();
     for entry in std::fs::read_dir(root.join("seeds")).map_err(|e| Fail(format!("seeds/: {e}")))? {
         let path = entry.map_err(|e| Fail(e.to_string()))?.path();
-        let text =
-            std::fs::read_to_string(&path).map_err(|e| Fail(format!("{}: {e}", path.display())))?;
+        let text = std::fs::read_to_string(&path).map_err(|e| Fail(format!("{}: {e}", path.display())))?;
         paragraphs.extend(
             text.split("\n\n")
                 .map(str::trim)
@@ -183,12 +181,7 @@ pub fn corpus(root: &Path, articles: usize) -> Result<PathBuf, Fail> {
 fn write_article(out: &mut String, rng: &mut Rng, paragraphs: &[String], n: usize) {
     let planted = planted_word(rng.below(PLANTED));
     let publisher = *rng.pick(PUBLISHERS);
-    let mut title = format!(
-        "{} {} {}",
-        rng.pick(SUBJECTS),
-        rng.pick(VERBS),
-        rng.pick(OBJECTS)
-    );
+    let mut title = format!("{} {} {}", rng.pick(SUBJECTS), rng.pick(VERBS), rng.pick(OBJECTS));
     if rng.chance(30) {
         title.push_str(&format!(
             " In {}",
@@ -209,37 +202,24 @@ fn write_article(out: &mut String, rng: &mut Rng, paragraphs: &[String], n: usiz
         let mut paragraph = rng.pick(paragraphs).clone();
         if i == 0 {
             let month = *rng.pick(MONTHS);
-            let date = format!(
-                "On {month} {}, {}, ",
-                1 + rng.below(28),
-                2019 + rng.below(5)
-            );
+            let date = format!("On {month} {}, {}, ", 1 + rng.below(28), 2019 + rng.below(5));
             paragraph = date + &paragraph;
         }
         if rng.chance(30) {
             let spelling = *rng.pick(SPELLINGS);
-            paragraph = paragraph
-                .replace("Toqaev", spelling)
-                .replace("Tokayev", spelling);
+            paragraph = paragraph.replace("Toqaev", spelling).replace("Tokayev", spelling);
         }
         if i == plant_in {
             let words: Vec<&str> = paragraph.split(' ').collect();
             let at = rng.below(words.len());
-            paragraph = format!(
-                "{} {planted} {}",
-                words[..at].join(" "),
-                words[at..].join(" ")
-            );
+            paragraph = format!("{} {planted} {}", words[..at].join(" "), words[at..].join(" "));
         }
         if i + 1 == count && ending == 0 {
             let half = paragraph
                 .char_indices()
                 .nth(paragraph.chars().count() / 2)
                 .map_or(paragraph.len(), |(at, _)| at);
-            paragraph = format!(
-                "{}… Continue reading “{title}”",
-                paragraph[..half].trim_end()
-            );
+            paragraph = format!("{}… Continue reading “{title}”", paragraph[..half].trim_end());
         }
         let _ = write!(out, "{}\n\n", paragraph.trim());
         if rng.chance(8) && i + 1 < count {

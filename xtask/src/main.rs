@@ -28,9 +28,7 @@ fn main() -> ExitCode {
         Some("test") => test::all(&root),
         Some("bench") => bench::run_all(&root, args.iter().any(|a| a == "--stress")),
         Some("corpus") => match args.get(1).and_then(|n| n.parse().ok()) {
-            Some(articles) => {
-                generate::corpus(&root, articles).map(|path| println!("{}", path.display()))
-            }
+            Some(articles) => generate::corpus(&root, articles).map(|path| println!("{}", path.display())),
             None => Err(Fail("corpus needs a number of articles".into())),
         },
         _ => {

@@ -22,9 +22,7 @@ pub fn say(message: &str) {
 pub fn run(command: &mut Command) -> Result<(), Fail> {
     let shown = show(command);
     say(&format!("$ {shown}"));
-    let status = command
-        .status()
-        .map_err(|e| Fail(format!("cannot run {shown}: {e}")))?;
+    let status = command.status().map_err(|e| Fail(format!("cannot run {shown}: {e}")))?;
     if status.success() {
         Ok(())
     } else {
@@ -35,9 +33,7 @@ pub fn run(command: &mut Command) -> Result<(), Fail> {
 /// Runs `command` quietly and returns its standard output.
 pub fn output(command: &mut Command) -> Result<String, Fail> {
     let shown = show(command);
-    let out = command
-        .output()
-        .map_err(|e| Fail(format!("cannot run {shown}: {e}")))?;
+    let out = command.output().map_err(|e| Fail(format!("cannot run {shown}: {e}")))?;
     if out.status.success() {
         Ok(String::from_utf8_lossy(&out.stdout).into_owned())
     } else {

@@ -25,20 +25,12 @@ pub fn start(dir: &Path, address: &str, base: &str) -> Result<Running, Fail> {
 
 /// Like [`start`], with `headers` added to every response (the benchmark
 /// asks for cross-origin isolation, which gives it 5 µs timers instead of 100 µs).
-pub fn start_with(
-    dir: &Path,
-    address: &str,
-    base: &str,
-    headers: &[(&str, &str)],
-) -> Result<Running, Fail> {
+pub fn start_with(dir: &Path, address: &str, base: &str, headers: &[(&str, &str)]) -> Result<Running, Fail> {
     let headers: Vec<Header> = headers
         .iter()
-        .map(|(name, value)| {
-            Header::from_bytes(*name, *value).map_err(|()| Fail(format!("bad header {name}")))
-        })
+        .map(|(name, value)| Header::from_bytes(*name, *value).map_err(|()| Fail(format!("bad header {name}"))))
         .collect::<Result<_, _>>()?;
-    let server =
-        Server::http(address).map_err(|e| Fail(format!("cannot listen on {address}: {e}")))?;
+    let server = Server::http(address).map_err(|e| Fail(format!("cannot listen on {address}: {e}")))?;
     let port = server
         .server_addr()
         .to_ip()
@@ -58,10 +50,7 @@ pub fn start_with(
             let _ = request.respond(response);
         }
     });
-    Ok(Running {
-        url,
-        _thread: thread,
-    })
+    Ok(Running { url, _thread: thread })
 }
 
 fn respond(dir: &Path, base: &str, url: &str) -> Response<std::io::Cursor<Vec<u8>>> {
@@ -72,8 +61,7 @@ fn respond(dir: &Path, base: &str, url: &str) -> Response<std::io::Cursor<Vec<u8
     match file.and_then(|f| std::fs::read(&f).ok().map(|bytes| (f, bytes))) {
         Some((file, bytes)) => Response::from_data(bytes).with_header(content_type(&file)),
         None => {
-            let page =
-                std::fs::read(dir.join("404.html")).unwrap_or_else(|_| b"not found".to_vec());
+            let page = std::fs::read(dir.join("404.html")).unwrap_or_else(|_| b"not found".to_vec());
             Response::from_data(page)
                 .with_status_code(404)
                 .with_header(content_type(Path::new("404.html")))

@@ -36,9 +36,7 @@ fn wasm_target() -> Result<(), Fail> {
         say(&format!("{WASM_TARGET} target: installed"));
         return Ok(());
     }
-    say(&format!(
-        "{WASM_TARGET} target: missing, installing with rustup"
-    ));
+    say(&format!("{WASM_TARGET} target: missing, installing with rustup"));
     run(Command::new("rustup").args(["target", "add", WASM_TARGET]))
 }
 
@@ -89,8 +87,7 @@ fn npm_tools(root: &Path) -> Result<(), Fail> {
         say("node and npm: missing, installing from Debian");
         apt_install(&["nodejs", "npm"])?;
     }
-    let lock = std::fs::read(root.join("package-lock.json"))
-        .map_err(|e| Fail(format!("package-lock.json: {e}")))?;
+    let lock = std::fs::read(root.join("package-lock.json")).map_err(|e| Fail(format!("package-lock.json: {e}")))?;
     let stamp = root.join("node_modules/.folio-lock");
     if std::fs::read(&stamp).ok().as_deref() == Some(lock.as_slice()) {
         say("npm tools (package-lock.json): installed");
@@ -109,9 +106,7 @@ pub fn path_with_npm_tools(root: &Path) -> std::ffi::OsString {
     if let Some(cargo_bin) = cargo_bin() {
         paths.push(cargo_bin);
     }
-    paths.extend(std::env::split_paths(
-        &std::env::var_os("PATH").unwrap_or_default(),
-    ));
+    paths.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
     std::env::join_paths(paths).unwrap_or_default()
 }
 
@@ -162,8 +157,7 @@ fn version_of(tool: &str) -> Option<String> {
 
 /// The version of `package` recorded in `Cargo.lock`.
 pub fn locked_version(root: &Path, package: &str) -> Result<String, Fail> {
-    let lock = std::fs::read_to_string(root.join("Cargo.lock"))
-        .map_err(|e| Fail(format!("Cargo.lock: {e}")))?;
+    let lock = std::fs::read_to_string(root.join("Cargo.lock")).map_err(|e| Fail(format!("Cargo.lock: {e}")))?;
     let header = format!("name = \"{package}\"\n");
     let at = lock
         .find(&header)

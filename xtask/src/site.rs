@@ -34,16 +34,9 @@ fn report_sizes(dist: &Path) -> Result<(), Fail> {
         raw_total += bytes.len();
         gz_total += gz;
         let name = file.strip_prefix(dist).unwrap_or(file).display();
-        say(&format!(
-            "{name:<50} {:>9} B  {:>8} B gzipped",
-            bytes.len(),
-            gz
-        ));
+        say(&format!("{name:<50} {:>9} B  {:>8} B gzipped", bytes.len(), gz));
     }
-    say(&format!(
-        "{:<50} {raw_total:>9} B  {gz_total:>8} B gzipped",
-        "total"
-    ));
+    say(&format!("{:<50} {raw_total:>9} B  {gz_total:>8} B gzipped", "total"));
     Ok(())
 }
 
@@ -62,11 +55,6 @@ fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
 /// The size of `bytes` gzipped at the level static hosts use (best).
 pub fn gzip_len(bytes: &[u8]) -> usize {
     let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
-    encoder
-        .write_all(bytes)
-        .expect("writing to a Vec cannot fail");
-    encoder
-        .finish()
-        .expect("writing to a Vec cannot fail")
-        .len()
+    encoder.write_all(bytes).expect("writing to a Vec cannot fail");
+    encoder.finish().expect("writing to a Vec cannot fail").len()
 }

@@ -48,10 +48,7 @@ pub fn all(root: &Path) -> Result<(), Fail> {
         "browser",
     ])
     .env("PATH", setup::path_with_npm_tools(root))
-    .env(
-        "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
-        "wasm-bindgen-test-runner",
-    )
+    .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
     .env("CHROMEDRIVER", setup::CHROMEDRIVER))?;
     say("5/5 end-to-end tests (the release site in Chromium)");
     end_to_end(root)

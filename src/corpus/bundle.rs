@@ -1,0 +1,292 @@
+//! The corpus as the app receives it: parsed at build time by `build.rs`,
+//! written in this compact binary form, and decoded in the browser.
+//!
+//! Decoding copies a few short strings and borrows the body text straight
+//! from the bundle (which the app holds for its whole life), so it is many
+//! times faster than parsing again, keeps one copy of the corpus in memory,
+//! and keeps the parser (and `serde_json`) out of the app's wasm. Excerpts
+//! are recomputed, file names are a table, places are gazetteer positions.
+//! The format is private to one build: the app and the build script always
+//! come from the same source, so it has no versioning beyond a magic line
+//! that catches a stale or foreign file.
+
+use std::borrow::Cow;
+
+use super::date::{Certainty, Date};
+use super::model::{excerpt, Article, Block, BlockKind, Photo, PublisherOrigin};
+use super::places;
+
+const MAGIC: &[u8] = b"folio-bundle-2\n";
+
+/// Writes `articles` in the bundle format.
+pub fn encode(articles: &[Article]) -> Vec<u8> {
+    let mut out = Writer(MAGIC.to_vec());
+    let mut files: Vec<&str> = articles.iter().map(|a| a.file.as_str()).collect();
+    files.dedup();
+    out.list(&files, |out, f| out.text(f));
+    out.number(articles.len());
+    for a in articles {
+        out.text(&a.slug);
+        out.text(&a.title);
+        out.optional(a.publisher.as_deref());
+        out.byte(match a.publisher_origin {
+            None => 0,
+            Some(PublisherOrigin::PublishedBy) => 1,
+            Some(PublisherOrigin::Copyright) => 2,
+            Some(PublisherOrigin::Source) => 3,
+            Some(PublisherOrigin::Given) => 4,
+        });
+        out.optional(a.source.as_deref());
+        out.optional(a.copyright.as_deref());
+        out.byte(u8::from(a.teaser));
+        out.optional(a.continue_reading.as_deref());
+        out.optional(a.url.as_deref());
+        out.optional(a.dateline.as_deref());
+        match a.date {
+            Some(date) => {
+                out.number(date.year.max(0) as usize + 1);
+                out.byte(date.month);
+                out.byte(date.day);
+            }
+            None => out.number(0),
+        }
+        out.byte(match a.date_certainty {
+            None => 0,
+            Some(Certainty::Given) => 1,
+            Some(Certainty::Stated) => 2,
+            Some(Certainty::YearFromArticle) => 3,
+            Some(Certainty::YearFromCorpus) => 4,
+        });
+        let place =
+            |out: &mut Writer, name: &&str| out.number(places::name_id(name).map_or(usize::MAX >> 8, usize::from));
+        out.list(&a.countries, place);
+        out.list(&a.places, place);
+        out.list(&a.blocks, |out, b| {
+            out.byte(u8::from(b.kind == BlockKind::Subheading));
+            out.text(&b.text);
+        });
+        out.list(&a.photos, |out, p| {
+            out.optional(p.caption.as_deref());
+            out.text(&p.credit);
+            out.number(p.block);
+            out.number(p.offset);
+        });
+        out.number(a.words);
+        out.number(a.reading_minutes);
+        out.number(files.iter().position(|f| *f == a.file).unwrap_or(0));
+        out.number(a.line);
+    }
+    out.0
+}
+
+/// Reads the app's bundle, borrowing the body text from it.
+pub fn decode_static(bytes: &'static [u8]) -> Result<Vec<Article>, String> {
+    decode_with(bytes, Cow::Borrowed)
+}
+
+/// Reads a bundle, copying everything out of it.
+pub fn decode(bytes: &[u8]) -> Result<Vec<Article>, String> {
+    decode_with(bytes, |text| Cow::Owned(text.to_string()))
+}
+
+/// A damaged or foreign buffer gives an error, never a panic.
+fn decode_with<'a>(bytes: &'a [u8], body: impl Fn(&'a str) -> Cow<'static, str>) -> Result<Vec<Article>, String> {
+    let rest = bytes.strip_prefix(MAGIC).ok_or("not a folio corpus bundle")?;
+    let mut r = Reader { bytes: rest, at: 0 };
+    let files = r.list(|r| r.str().map(str::to_string))?;
+    let count = r.number()?;
+    // Each article takes at least a few bytes: a count larger than the buffer is damage.
+    if count > rest.len() {
+        return Err("article count larger than the bundle".into());
+    }
+    let mut articles = Vec::with_capacity(count);
+    for _ in 0..count {
+        let slug = r.text()?;
+        let title = r.text()?;
+        let publisher = r.optional()?;
+        let publisher_origin = match r.byte()? {
+            0 => None,
+            1 => Some(PublisherOrigin::PublishedBy),
+            2 => Some(PublisherOrigin::Copyright),
+            3 => Some(PublisherOrigin::Source),
+            4 => Some(PublisherOrigin::Given),
+            other => return Err(format!("unknown publisher origin {other}")),
+        };
+        let source = r.optional()?;
+        let copyright = r.optional()?;
+        let teaser = r.byte()? != 0;
+        let continue_reading = r.optional()?;
+        let url = r.optional()?;
+        let dateline = r.optional()?;
+        let date = match r.number()? {
+            0 => None,
+            year => {
+                let (month, day) = (r.byte()?, r.byte()?);
+                let year = i32::try_from(year - 1).map_err(|_| "year out of range")?;
+                Some(Date::new(year, month, day).ok_or("invalid date")?)
+            }
+        };
+        let date_certainty = match r.byte()? {
+            0 => None,
+            1 => Some(Certainty::Given),
+            2 => Some(Certainty::Stated),
+            3 => Some(Certainty::YearFromArticle),
+            4 => Some(Certainty::YearFromCorpus),
+            other => return Err(format!("unknown date certainty {other}")),
+        };
+        let place = |r: &mut Reader<'a>| {
+            let id = u16::try_from(r.number()?).map_err(|_| "unknown place")?;
+            places::name(id).ok_or_else(|| format!("unknown place {id}"))
+        };
+        let countries = r.list(place)?;
+        let places = r.list(place)?;
+        let blocks = r.list(|r| {
+            let kind = if r.byte()? == 1 {
+                BlockKind::Subheading
+            } else {
+                BlockKind::Paragraph
+            };
+            Ok(Block {
+                kind,
+                text: body(r.str()?),
+            })
+        })?;
+        let photos = r.list(|r| {
+            Ok(Photo {
+                caption: r.optional()?,
+                credit: r.text()?,
+                block: r.number()?,
+                offset: r.number()?,
+            })
+        })?;
+        let excerpt = excerpt(
+            blocks
+                .iter()
+                .filter(|b| b.kind == BlockKind::Paragraph)
+                .map(|b| b.text.as_ref()),
+        );
+        articles.push(Article {
+            slug,
+            title,
+            publisher,
+            publisher_origin,
+            source,
+            copyright,
+            teaser,
+            continue_reading,
+            url,
+            dateline,
+            date,
+            date_certainty,
+            countries,
+            places,
+            blocks,
+            photos,
+            excerpt,
+            words: r.number()?,
+            reading_minutes: r.number()?,
+            file: files.get(r.number()?).ok_or("unknown file")?.clone(),
+            line: r.number()?,
+        });
+    }
+    if r.at != r.bytes.len() {
+        return Err("trailing bytes after the last article".into());
+    }
+    Ok(articles)
+}
+
+struct Writer(Vec<u8>);
+
+impl Writer {
+    fn byte(&mut self, b: u8) {
+        self.0.push(b);
+    }
+
+    /// LEB128, as in the search index.
+    fn number(&mut self, mut n: usize) {
+        while n >= 0x80 {
+            self.0.push((n as u8) | 0x80);
+            n >>= 7;
+        }
+        self.0.push(n as u8);
+    }
+
+    fn text(&mut self, s: &str) {
+        self.number(s.len());
+        self.0.extend_from_slice(s.as_bytes());
+    }
+
+    fn optional(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => {
+                self.byte(1);
+                self.text(s);
+            }
+            None => self.byte(0),
+        }
+    }
+
+    fn list<T>(&mut self, items: &[T], mut write: impl FnMut(&mut Self, &T)) {
+        self.number(items.len());
+        for item in items {
+            write(self, item);
+        }
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn byte(&mut self) -> Result<u8, String> {
+        let b = *self.bytes.get(self.at).ok_or("the bundle ends early")?;
+        self.at += 1;
+        Ok(b)
+    }
+
+    fn number(&mut self) -> Result<usize, String> {
+        let mut n = 0usize;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte()?;
+            n |= usize::from(b & 0x7f).checked_shl(shift).ok_or("number too large")?;
+            if b & 0x80 == 0 {
+                return Ok(n);
+            }
+        }
+        Err("number too large".into())
+    }
+
+    /// A string, borrowed from the bundle.
+    fn str(&mut self) -> Result<&'a str, String> {
+        let len = self.number()?;
+        let end = self
+            .at
+            .checked_add(len)
+            .filter(|&e| e <= self.bytes.len())
+            .ok_or("the bundle ends early")?;
+        let s = std::str::from_utf8(&self.bytes[self.at..end]).map_err(|e| format!("bad text: {e}"))?;
+        self.at = end;
+        Ok(s)
+    }
+
+    fn text(&mut self) -> Result<String, String> {
+        self.str().map(str::to_string)
+    }
+
+    fn optional(&mut self) -> Result<Option<String>, String> {
+        match self.byte()? {
+            0 => Ok(None),
+            _ => self.text().map(Some),
+        }
+    }
+
+    fn list<T>(&mut self, mut read: impl FnMut(&mut Self) -> Result<T, String>) -> Result<Vec<T>, String> {
+        let count = self.number()?;
+        if count > self.bytes.len() - self.at {
+            return Err("list longer than the bundle".into());
+        }
+        (0..count).map(|_| read(self)).collect()
+    }
+}
