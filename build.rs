@@ -6,15 +6,7 @@
 
 use std::path::PathBuf;
 
-// The parser is included by path: a build script cannot depend on its own
-// crate. It uses only a few entry points of these modules.
-#[allow(dead_code, unused_imports)]
-#[path = "src/text.rs"]
-mod text;
-
-#[allow(dead_code, unused_imports)]
-#[path = "src/corpus/mod.rs"]
-mod corpus;
+use folio_core::corpus;
 
 fn main() {
     println!("cargo:rerun-if-env-changed=FOLIO_SEEDS");
@@ -25,8 +17,7 @@ fn main() {
     for warning in &parsed.warnings {
         println!("cargo:warning={warning}");
     }
-
-    // The app gets the parsed articles, not the text: see src/corpus/bundle.rs.
+    // The app gets the parsed articles, not the text: see core/src/corpus/bundle.rs.
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus.bundle");
     std::fs::write(&out, corpus::bundle::encode(&parsed.articles))
         .unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));

@@ -1,13 +1,11 @@
 //! folio: a static, searchable article viewer.
 //!
 //! Data flows one way: corpus text → [`corpus`] → articles → [`search`] index
-//! → [`catalog`] (filters, facets, sort) → [`ui`]. Everything but `ui` is pure
-//! Rust with no web types; see `docs/ARCHITECTURE.md`.
+//! → [`catalog`] (filters, facets, sort) → [`ui`]. Everything but `ui` is the
+//! pure engine in the `folio-core` crate, re-exported here; see
+//! `docs/ARCHITECTURE.md`.
 
-pub mod bench;
+pub use folio_core::{bench, catalog, corpus, route, search, text};
+
 pub mod bundled;
-pub mod catalog;
-pub mod corpus;
-pub mod search;
-pub mod text;
 pub mod ui;

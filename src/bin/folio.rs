@@ -202,6 +202,7 @@ fn search_options(args: &Args) -> Result<(Filters, Sort, usize), String> {
         publishers: set("--publisher"),
         countries: set("--country"),
         months: set("--month"),
+        only: None,
     };
     Ok((filters, sort, limit))
 }

@@ -1,5 +1,22 @@
-//! The Yew app: everything a reader sees. The only code that touches the DOM.
+//! The Yew app: everything a reader sees, and the only code that touches the
+//! DOM. Components render from one [`state::State`] and dispatch actions;
+//! the search, filters and URLs come from the pure core.
 
 mod app;
+mod article;
+mod browser;
+mod card;
+mod context;
+mod filters;
+mod list;
+mod marked;
+pub mod meta;
+mod not_found;
+mod reader;
+mod search_box;
+mod settings;
+mod shortcuts;
+pub mod state;
 
 pub use app::App;
+pub use reader::{Reader, ReaderProps};

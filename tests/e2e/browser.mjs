@@ -2,9 +2,10 @@
 // playwright-core, the site under test at FOLIO_URL (served by `cargo xtask
 // test` from the release dist/), and a record of every console error.
 import { chromium } from 'playwright-core';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export const SITE = process.env.FOLIO_URL ?? 'http://127.0.0.1:8080/';
 
@@ -19,6 +20,9 @@ const FLAGS = [
   '--disable-dev-shm-usage',
 ];
 
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ARTIFACTS = join(HERE, 'artifacts');
+
 /// A fresh browser with its own profile directory.
 export async function launch() {
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'folio-e2e-')), {
@@ -29,18 +33,44 @@ export async function launch() {
 }
 
 /// A page at `viewport` that collects console errors, page errors, failed
-/// requests and HTTP errors into `page.problems`.
-export async function openPage(context, viewport) {
+/// requests and HTTP errors into `page.problems`. With `expect404`, the
+/// not-found page's own 404 is expected and not a problem.
+export async function openPage(context, viewport, { expect404 = false, colorScheme = 'light' } = {}) {
   const page = await context.newPage();
   await page.setViewportSize(viewport);
+  await page.emulateMedia({ colorScheme });
   page.problems = [];
+  const expected = (text) => expect404 && /status of 404/.test(text);
   page.on('console', (message) => {
-    if (message.type() === 'error') page.problems.push(`console: ${message.text()}`);
+    if (message.type() === 'error' && !expected(message.text())) page.problems.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => page.problems.push(`page error: ${error.message}`));
   page.on('requestfailed', (request) => page.problems.push(`request failed: ${request.url()}`));
   page.on('response', (response) => {
-    if (response.status() >= 400) page.problems.push(`HTTP ${response.status()}: ${response.url()}`);
+    const document = response.request().resourceType() === 'document';
+    if (response.status() >= 400 && !(expect404 && document && response.status() === 404)) {
+      page.problems.push(`HTTP ${response.status()}: ${response.url()}`);
+    }
   });
   return page;
+}
+
+/// Saves a screenshot as a test artifact (never committed) to look at.
+export async function screenshot(page, name) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+const AXE = readFileSync(join(HERE, '../../node_modules/axe-core/axe.min.js'), 'utf8');
+
+/// The WCAG 2.2 AA violations axe-core finds on the page, as "rule: targets".
+export async function axeViolations(page) {
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  });
+  return violations;
 }

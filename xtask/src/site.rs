@@ -18,8 +18,33 @@ pub fn build(root: &Path) -> Result<PathBuf, Fail> {
         .current_dir(root)
         .env("PATH", setup::path_with_npm_tools(root)))?;
     let dist = root.join("dist");
+    write_routes(root, &dist)?;
     report_sizes(&dist)?;
     Ok(dist)
+}
+
+/// Gives every route a reader can land on a file, so deep links and reloads
+/// work on a plain static host with no rewrite rules: each article's
+/// `articles/<slug>/index.html`, and `404.html` for everything else (which
+/// the app turns into its not-found page). Each is the app's page; the app
+/// reads the URL to know what to show.
+fn write_routes(root: &Path, dist: &Path) -> Result<(), Fail> {
+    let seeds = std::env::var_os("FOLIO_SEEDS").map_or_else(|| root.join("seeds"), PathBuf::from);
+    let sources = folio_core::corpus::read_sources(&[seeds]).map_err(|e| Fail(e.to_string()))?;
+    let corpus = folio_core::corpus::parse(&sources).map_err(|e| Fail(e.to_string()))?;
+    let page = std::fs::read(dist.join("index.html")).map_err(|e| Fail(format!("dist/index.html: {e}")))?;
+    let write = |path: PathBuf| -> Result<(), Fail> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| Fail(format!("{}: {e}", dir.display())))?;
+        }
+        std::fs::write(&path, &page).map_err(|e| Fail(format!("{}: {e}", path.display())))
+    };
+    for article in &corpus.articles {
+        write(dist.join("articles").join(&article.slug).join("index.html"))?;
+    }
+    write(dist.join("404.html"))?;
+    say(&format!("wrote {} article pages and 404.html", corpus.articles.len()));
+    Ok(())
 }
 
 /// Prints each file of `dist` with its raw and gzipped size.
@@ -28,15 +53,30 @@ fn report_sizes(dist: &Path) -> Result<(), Fail> {
     collect(dist, &mut files).map_err(|e| Fail(format!("{}: {e}", dist.display())))?;
     files.sort();
     let (mut raw_total, mut gz_total) = (0, 0);
+    let mut route_pages = 0;
     for file in &files {
+        let name = file.strip_prefix(dist).unwrap_or(file);
+        // One line for the (many, alike) route pages.
+        if name.starts_with("articles") {
+            route_pages += 1;
+            continue;
+        }
         let bytes = std::fs::read(file).map_err(|e| Fail(format!("{}: {e}", file.display())))?;
         let gz = gzip_len(&bytes);
         raw_total += bytes.len();
         gz_total += gz;
-        let name = file.strip_prefix(dist).unwrap_or(file).display();
-        say(&format!("{name:<50} {:>9} B  {:>8} B gzipped", bytes.len(), gz));
+        say(&format!(
+            "{:<50} {:>9} B  {:>8} B gzipped",
+            name.display(),
+            bytes.len(),
+            gz
+        ));
     }
-    say(&format!("{:<50} {raw_total:>9} B  {gz_total:>8} B gzipped", "total"));
+    say(&format!("{:<50} {route_pages:>9} files", "articles/*/index.html"));
+    say(&format!(
+        "{:<50} {raw_total:>9} B  {gz_total:>8} B gzipped",
+        "total (without article pages)"
+    ));
     Ok(())
 }
 

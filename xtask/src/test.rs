@@ -28,6 +28,8 @@ pub fn all(root: &Path) -> Result<(), Fail> {
         "clippy",
         "--package",
         "folio",
+        "--package",
+        "folio-core",
         "--target",
         "wasm32-unknown-unknown",
         "--all-targets",

@@ -10,8 +10,6 @@
 //!
 //! Both loops here run over every character of the corpus, so they take a
 //! byte-level fast path for ASCII and decode UTF-8 only where it is not.
-//!
-//! The build script includes this file too, so it depends on `std` only.
 
 use std::ops::Range;
 

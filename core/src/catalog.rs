@@ -16,11 +16,52 @@ pub struct Filters {
     pub publishers: BTreeSet<String>,
     pub countries: BTreeSet<String>,
     pub months: BTreeSet<String>,
+    /// Only these articles (by position), before anything else: the
+    /// reader's saved articles. Facets count within them.
+    pub only: Option<BTreeSet<u32>>,
+}
+
+/// The three things a reader can filter by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Facet {
+    Publisher,
+    Country,
+    Month,
+}
+
+impl Facet {
+    pub const ALL: [Facet; 3] = [Facet::Publisher, Facet::Country, Facet::Month];
 }
 
 impl Filters {
     pub fn is_empty(&self) -> bool {
-        self.publishers.is_empty() && self.countries.is_empty() && self.months.is_empty()
+        self.publishers.is_empty() && self.countries.is_empty() && self.months.is_empty() && self.only.is_none()
+    }
+
+    pub fn values(&self, facet: Facet) -> &BTreeSet<String> {
+        match facet {
+            Facet::Publisher => &self.publishers,
+            Facet::Country => &self.countries,
+            Facet::Month => &self.months,
+        }
+    }
+
+    pub fn values_mut(&mut self, facet: Facet) -> &mut BTreeSet<String> {
+        match facet {
+            Facet::Publisher => &mut self.publishers,
+            Facet::Country => &mut self.countries,
+            Facet::Month => &mut self.months,
+        }
+    }
+}
+
+impl Facets {
+    pub fn get(&self, facet: Facet) -> &FacetValues {
+        match facet {
+            Facet::Publisher => &self.publishers,
+            Facet::Country => &self.countries,
+            Facet::Month => &self.months,
+        }
     }
 }
 
@@ -35,7 +76,7 @@ pub enum Sort {
 
 /// The values of one facet with their counts for the current query.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Facet {
+pub struct FacetValues {
     pub values: Vec<FacetValue>,
 }
 
@@ -48,10 +89,10 @@ pub struct FacetValue {
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Facets {
-    pub publishers: Facet,
-    pub countries: Facet,
+    pub publishers: FacetValues,
+    pub countries: FacetValues,
     /// `YYYY-MM`, newest first.
-    pub months: Facet,
+    pub months: FacetValues,
 }
 
 /// Each article's facet values, as small ids, and the date order.
@@ -172,7 +213,12 @@ impl Catalog {
                 bits &= bits - 1;
             }
         };
-        let kept = if filters.is_empty() {
+        let mut matches = matches;
+        if let Some(only) = &filters.only {
+            matches.retain(|doc| only.contains(doc));
+        }
+        let narrowed = !(filters.publishers.is_empty() && filters.countries.is_empty() && filters.months.is_empty());
+        let kept = if !narrowed {
             for &doc in &matches {
                 let facets = self.docs[doc as usize];
                 publisher_counts[facets.publisher as usize] += 1;
@@ -228,7 +274,7 @@ impl Catalog {
 
 /// The values worth showing: those with matches, and those chosen (even at
 /// zero, so the reader can unchoose them), by count or in their own order.
-fn facet<S: AsRef<str>>(values: &[S], counts: &[usize], chosen: &BTreeSet<String>, by_count: bool) -> Facet {
+fn facet<S: AsRef<str>>(values: &[S], counts: &[usize], chosen: &BTreeSet<String>, by_count: bool) -> FacetValues {
     let mut shown: Vec<FacetValue> = values
         .iter()
         .zip(counts)
@@ -251,5 +297,5 @@ fn facet<S: AsRef<str>>(values: &[S], counts: &[usize], chosen: &BTreeSet<String
     if by_count {
         shown.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
     }
-    Facet { values: shown }
+    FacetValues { values: shown }
 }

@@ -1,12 +1,12 @@
 //! The corpus: text in, [`Article`]s out.
 //!
-//! This module is the single source of truth for what an article is. It is
-//! pure Rust on `std` and `serde` only, because three places run it: the web
-//! app (in wasm, on the bundled corpus), the `folio` CLI, and the build script,
-//! which includes this directory by path to stop the build on a broken corpus.
+//! This module is the single source of truth for what an article is. Three
+//! places run it: the build script (which stops the build on a broken corpus
+//! and bundles the parsed articles for the app), the `folio` CLI, and the
+//! benchmarks. The web app only decodes the bundle ([`bundle`]).
 //!
 //! ```
-//! let corpus = folio::corpus::parse(&[folio::corpus::Source {
+//! let corpus = folio_core::corpus::parse(&[folio_core::corpus::Source {
 //!     name: "news.txt".into(),
 //!     bytes: b"A title\n\nA paragraph.\n\nSource: A ministry\n".as_slice().into(),
 //! }])

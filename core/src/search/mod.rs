@@ -2,9 +2,9 @@
 //! the benchmarks.
 //!
 //! ```
-//! use folio::catalog::{Filters, Sort};
-//! use folio::corpus::{self, Source};
-//! use folio::search::{Index, Query};
+//! use folio_core::catalog::{Filters, Sort};
+//! use folio_core::corpus::{self, Source};
+//! use folio_core::search::{Index, Query};
 //!
 //! let corpus = corpus::parse(&[Source {
 //!     name: "n.txt".into(),

@@ -1,0 +1,257 @@
+//! URLs and what the reader is looking at, both ways.
+//!
+//! Every view has a URL that survives a reload, Back and Forward, and
+//! sharing: `{base}` is the list (with the search and filters in the query
+//! string), `{base}articles/{slug}/` is an article (a directory, so a plain
+//! static host can serve a prerendered file for it), anything else is not
+//! found. Parsing accepts anything a reader can paste: malformed
+//! percent-escapes are kept literally, unknown parameters are ignored, and
+//! over-long values are cut; it never fails.
+
+use std::collections::BTreeSet;
+
+use crate::catalog::{Filters, Sort};
+
+/// The longest search kept from a URL, in characters.
+const MAX_QUERY_CHARS: usize = 500;
+/// The most values of one filter kept from a URL.
+const MAX_FILTER_VALUES: usize = 50;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Page {
+    /// The list: all articles, or search results.
+    List,
+    Article(String),
+    NotFound,
+}
+
+/// What a URL says: the page, and the search state the list shows (kept
+/// while reading an article, so prev/next and Back know the list).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Location {
+    pub page: Page,
+    pub query: String,
+    pub filters: Filters,
+    pub sort: Sort,
+    /// Only the articles the reader saved.
+    pub saved: bool,
+}
+
+impl Default for Location {
+    fn default() -> Self {
+        Location {
+            page: Page::List,
+            query: String::new(),
+            filters: Filters::default(),
+            sort: Sort::Relevance,
+            saved: false,
+        }
+    }
+}
+
+impl Location {
+    /// Parses a path and query string (`?a=b&…`, with or without the `?`)
+    /// against the site's base path (`/` or `/news/`).
+    pub fn parse(path: &str, search: &str, base: &str) -> Location {
+        let mut location = Location::default();
+        for pair in search.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let value = decode(value);
+            match key {
+                "q" => location.query = value.chars().take(MAX_QUERY_CHARS).collect(),
+                "publisher" => add(&mut location.filters.publishers, value),
+                "country" => add(&mut location.filters.countries, value),
+                "month" => add(&mut location.filters.months, value),
+                "sort" => {
+                    location.sort = match value.as_str() {
+                        "newest" => Sort::Newest,
+                        "oldest" => Sort::Oldest,
+                        _ => Sort::Relevance,
+                    }
+                }
+                "saved" => location.saved = value == "1",
+                _ => {}
+            }
+        }
+        let base = base.trim_end_matches('/');
+        let path = decode(path);
+        let rest = path.strip_prefix(base).unwrap_or("\u{0}");
+        let rest = rest.trim_start_matches('/');
+        location.page = match rest.trim_end_matches('/').split('/').collect::<Vec<_>>().as_slice() {
+            [""] | ["index.html"] => Page::List,
+            ["articles", slug] if !slug.is_empty() => Page::Article((*slug).to_string()),
+            ["articles", slug, "index.html"] if !slug.is_empty() => Page::Article((*slug).to_string()),
+            _ => Page::NotFound,
+        };
+        location
+    }
+
+    /// The URL of this location under `base`; parsing it gives this location back.
+    pub fn href(&self, base: &str) -> String {
+        let base = if base.ends_with('/') {
+            base.to_string()
+        } else {
+            format!("{base}/")
+        };
+        let path = match &self.page {
+            Page::List | Page::NotFound => base,
+            Page::Article(slug) => format!("{base}articles/{}/", encode(slug)),
+        };
+        let mut params: Vec<String> = Vec::new();
+        if !self.query.is_empty() {
+            params.push(format!("q={}", encode(&self.query)));
+        }
+        for (key, values) in [
+            ("publisher", &self.filters.publishers),
+            ("country", &self.filters.countries),
+            ("month", &self.filters.months),
+        ] {
+            params.extend(values.iter().map(|v| format!("{key}={}", encode(v))));
+        }
+        match self.sort {
+            Sort::Relevance => {}
+            Sort::Newest => params.push("sort=newest".into()),
+            Sort::Oldest => params.push("sort=oldest".into()),
+        }
+        if self.saved {
+            params.push("saved=1".into());
+        }
+        if params.is_empty() {
+            path
+        } else {
+            format!("{path}?{}", params.join("&"))
+        }
+    }
+
+    /// The same search, on the list page.
+    pub fn list(&self) -> Location {
+        Location {
+            page: Page::List,
+            ..self.clone()
+        }
+    }
+}
+
+fn add(set: &mut BTreeSet<String>, value: String) {
+    if set.len() < MAX_FILTER_VALUES && !value.is_empty() {
+        set.insert(value.chars().take(MAX_QUERY_CHARS).collect());
+    }
+}
+
+/// Percent-decoding (and `+` as space); a malformed escape stays as written,
+/// and bytes that are not UTF-8 become U+FFFD.
+pub fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |at: usize| bytes.get(at).and_then(|&b| char::from(b).to_digit(16));
+        match bytes[i] {
+            b'%' => match (hex(i + 1), hex(i + 2)) {
+                (Some(high), Some(low)) => {
+                    out.push((high * 16 + low) as u8);
+                    i += 3;
+                }
+                _ => {
+                    out.push(b'%');
+                    i += 1;
+                }
+            },
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            byte => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Percent-encoding of everything but unreserved characters.
+pub fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn list(query: &str) -> Location {
+        Location {
+            query: query.into(),
+            ..Location::default()
+        }
+    }
+
+    #[test]
+    fn lists_and_articles_round_trip_under_any_base() {
+        let mut searched = list("Токаев \"coup\" -x & y");
+        searched.filters.publishers.insert("RFE/RL".into());
+        searched.filters.countries.insert("Kazakhstan".into());
+        searched.filters.months.insert("2022-01".into());
+        searched.sort = Sort::Newest;
+        searched.saved = true;
+        let article = Location {
+            page: Page::Article("csto-leaders".into()),
+            ..searched.clone()
+        };
+        for base in ["/", "/news/", "/a/b"] {
+            for location in [&Location::default(), &searched, &article] {
+                let href = location.href(base);
+                let (path, search) = href.split_once('?').unwrap_or((&href, ""));
+                assert_eq!(&Location::parse(path, search, base), location, "{href}");
+            }
+        }
+        assert_eq!(
+            article.href("/news/").split('?').next(),
+            Some("/news/articles/csto-leaders/")
+        );
+        assert_eq!(Location::default().href("/news"), "/news/");
+    }
+
+    #[test]
+    fn paths_map_to_pages() {
+        let page = |path: &str| Location::parse(path, "", "/news/").page;
+        assert_eq!(page("/news/"), Page::List);
+        assert_eq!(page("/news"), Page::List);
+        assert_eq!(page("/news/index.html"), Page::List);
+        assert_eq!(page("/news/articles/a-b/"), Page::Article("a-b".into()));
+        assert_eq!(page("/news/articles/a-b"), Page::Article("a-b".into()));
+        assert_eq!(page("/news/articles/a-b/index.html"), Page::Article("a-b".into()));
+        assert_eq!(page("/news/articles/"), Page::NotFound);
+        assert_eq!(page("/news/elsewhere"), Page::NotFound);
+        assert_eq!(page("/other/"), Page::NotFound);
+    }
+
+    #[test]
+    fn hostile_urls_are_read_without_failing() {
+        let odd = Location::parse(
+            "/%E2%28%A1/%zz/%",
+            "q=%&q=%E0%A4%A&publisher=&sort=sideways&saved=yes&&=&x",
+            "/",
+        );
+        assert_eq!(odd.page, Page::NotFound);
+        assert_eq!(odd.query, "\u{fffd}%A");
+        assert!(odd.filters.publishers.is_empty());
+        assert_eq!((odd.sort, odd.saved), (Sort::Relevance, false));
+        let long = format!("q={}", "a".repeat(100_000));
+        assert_eq!(Location::parse("/", &long, "/").query.len(), MAX_QUERY_CHARS);
+        let many: String = (0..1000).map(|i| format!("country=c{i}&")).collect();
+        assert_eq!(
+            Location::parse("/", &many, "/").filters.countries.len(),
+            MAX_FILTER_VALUES
+        );
+        assert_eq!(decode("a+b%20c%2"), "a b c%2");
+    }
+}

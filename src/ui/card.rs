@@ -1,0 +1,97 @@
+use yew::prelude::*;
+
+use super::context::use_ctx;
+use super::marked::Marked;
+use super::meta;
+use super::state::Action;
+use crate::route::{Location, Page};
+use crate::search::Hit;
+
+/// A click handler for in-app links: plain left clicks navigate inside the
+/// app; clicks with a modifier (new tab, new window) stay the browser's.
+pub fn link_handler(navigate: impl Fn() + 'static) -> Callback<MouseEvent> {
+    Callback::from(move |e: MouseEvent| {
+        if e.button() == 0 && !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key()) {
+            e.prevent_default();
+            navigate();
+        }
+    })
+}
+
+/// How far the page is scrolled, to come back to it.
+fn scroll_y() -> f64 {
+    web_sys::window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0)
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CardProps {
+    pub hit: Hit,
+}
+
+/// One article in the list: title (a link), publisher, date, reading time,
+/// and the excerpt, or while searching the passage that matched.
+#[component]
+pub fn Card(props: &CardProps) -> Html {
+    let ctx = use_ctx();
+    let article = &ctx.index.articles()[props.hit.doc];
+    let slug = article.slug.clone();
+    let href = Location {
+        page: Page::Article(slug.clone()),
+        ..ctx.state.location.clone()
+    }
+    .href(&ctx.base);
+    let open = {
+        let ctx = ctx.clone();
+        let slug = slug.clone();
+        link_handler(move || {
+            ctx.dispatch(Action::Open {
+                slug: slug.clone(),
+                scroll: scroll_y(),
+            })
+        })
+    };
+    let read = ctx.state.library.read.contains(&slug);
+    let saved = ctx.state.library.saved.contains(&slug);
+    let toggle_save = {
+        let slug = slug.clone();
+        ctx.callback(move |_: MouseEvent| Action::ToggleSave(slug.clone()))
+    };
+    let body = match &props.hit.snippet {
+        Some(snippet) => html! {
+            <p class="snippet">
+                if snippet.cut_start { { "…" } }
+                <Marked text={snippet.text.clone()} ranges={snippet.ranges.clone()} />
+                if snippet.cut_end { { "…" } }
+            </p>
+        },
+        None => html! { <p class="excerpt">{ &article.excerpt }</p> },
+    };
+    html! {
+        <li class={classes!("card", read.then_some("read"))}>
+            <h2 class="card-title">
+                <a {href} onclick={open}>
+                    <Marked text={article.title.clone()} ranges={props.hit.title.clone()} />
+                </a>
+            </h2>
+            <p class="meta">
+                if let Some(publisher) = &article.publisher { <span>{ publisher }</span> }
+                if let Some(date) = article.date {
+                    <time datetime={date.to_string()}>{ meta::long_date(date) }</time>
+                }
+                <span>{ format!("{} min read", article.reading_minutes) }</span>
+                if read { <span class="badge">{ "Read" }</span> }
+                if article.teaser { <span class="badge">{ "Excerpt" }</span> }
+            </p>
+            { body }
+            <button
+                type="button"
+                class="save"
+                aria-pressed={saved.to_string()}
+                aria-label={format!("Save “{}”", article.title)}
+                onclick={toggle_save}
+            >
+                { if saved { "Saved" } else { "Save" } }
+            </button>
+        </li>
+    }
+}

@@ -1,0 +1,128 @@
+use yew::prelude::*;
+
+use super::context::use_ctx;
+use super::meta;
+use super::state::{Action, Panel};
+use crate::catalog::{Facet, Facets};
+
+fn facet_title(facet: Facet) -> &'static str {
+    match facet {
+        Facet::Publisher => "Publisher",
+        Facet::Country => "Country mentioned",
+        Facet::Month => "Month",
+    }
+}
+
+fn facet_id(facet: Facet) -> &'static str {
+    match facet {
+        Facet::Publisher => "publisher",
+        Facet::Country => "country",
+        Facet::Month => "month",
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FilterPanelProps {
+    pub facets: Facets,
+}
+
+/// The filters, each value with its count for the current search. A sidebar
+/// on wide screens, a panel opened from a button on phones.
+#[component]
+pub fn FilterPanel(props: &FilterPanelProps) -> Html {
+    let ctx = use_ctx();
+    let open = ctx.state.panel == Panel::Filters;
+    let groups = Facet::ALL.iter().map(|&facet| {
+        let values = &props.facets.get(facet).values;
+        let options = values.iter().enumerate().map(|(i, value)| {
+            let id = format!("filter-{}-{i}", facet_id(facet));
+            let name = value.value.clone();
+            let onchange = ctx.callback(move |_: Event| Action::ToggleFilter(facet, name.clone()));
+            html! {
+                <li>
+                    <input type="checkbox" id={id.clone()} checked={value.selected} {onchange} />
+                    <label for={id}>
+                        { meta::chip_label(facet, &value.value) }
+                        <span class="count">{ format!(" ({})", value.count) }</span>
+                    </label>
+                </li>
+            }
+        });
+        html! {
+            <fieldset class="facet">
+                <legend>{ facet_title(facet) }</legend>
+                if values.is_empty() {
+                    <p class="none">{ "None for this search" }</p>
+                } else {
+                    <ul>{ for options }</ul>
+                }
+            </fieldset>
+        }
+    });
+    let saved_only = ctx.callback(|_: Event| Action::ToggleSavedOnly);
+    let close = ctx.callback(|_: MouseEvent| Action::Panel(Panel::Filters));
+    html! {
+        <section id="filters" class={classes!("filters", open.then_some("open"))} aria-label="Filters">
+            <div class="filters-head">
+                <h2>{ "Filters" }</h2>
+                <button type="button" class="close-filters" onclick={close}>{ "Done" }</button>
+            </div>
+            <fieldset class="facet">
+                <legend>{ "Your articles" }</legend>
+                <ul>
+                    <li>
+                        <input type="checkbox" id="filter-saved" checked={ctx.state.location.saved} onchange={saved_only} />
+                        <label for="filter-saved">{ format!("Saved only ({})", ctx.state.library.saved.len()) }</label>
+                    </li>
+                </ul>
+            </fieldset>
+            { for groups }
+        </section>
+    }
+}
+
+/// The active filters as removable chips, and "Clear all".
+#[component]
+pub fn Chips() -> Html {
+    let ctx = use_ctx();
+    let location = &ctx.state.location;
+    if !meta::is_narrowed(&location.filters, location.saved) {
+        return html! {};
+    }
+    let chips = Facet::ALL.iter().flat_map(|&facet| {
+        location
+            .filters
+            .values(facet)
+            .iter()
+            .map(move |value| (facet, value.clone()))
+    });
+    let chips = chips.map(|(facet, value)| {
+        let label = meta::chip_label(facet, &value);
+        let remove = ctx.callback(move |_: MouseEvent| Action::ToggleFilter(facet, value.clone()));
+        html! {
+            <li>
+                <button type="button" class="chip" aria-label={format!("Remove filter {label}")} onclick={remove}>
+                    { label }<span aria-hidden="true">{ " ×" }</span>
+                </button>
+            </li>
+        }
+    });
+    let saved = location.saved.then(|| {
+        let remove = ctx.callback(|_: MouseEvent| Action::ToggleSavedOnly);
+        html! {
+            <li>
+                <button type="button" class="chip" aria-label="Remove filter Saved only" onclick={remove}>
+                    { "Saved only" }<span aria-hidden="true">{ " ×" }</span>
+                </button>
+            </li>
+        }
+    });
+    let clear = ctx.callback(|_: MouseEvent| Action::ClearFilters);
+    html! {
+        <ul class="chips" aria-label="Active filters">
+            { for chips }
+            { for saved }
+            <li><button type="button" class="clear" onclick={clear}>{ "Clear all" }</button></li>
+        </ul>
+    }
+}

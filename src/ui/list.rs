@@ -1,0 +1,129 @@
+use std::collections::BTreeSet;
+
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use super::card::Card;
+use super::context::use_ctx;
+use super::filters::{Chips, FilterPanel};
+use super::meta;
+use super::state::{Action, Panel};
+use crate::catalog::{Filters, Sort};
+use crate::search::{Query, Results};
+
+/// The filters the search runs with: the URL's, and the saved articles when
+/// the reader asked for only those.
+pub fn search_filters(ctx: &super::context::Ctx) -> Filters {
+    let location = &ctx.state.location;
+    let mut filters = location.filters.clone();
+    if location.saved {
+        let saved = &ctx.state.library.saved;
+        let only: BTreeSet<u32> = ctx
+            .index
+            .articles()
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| saved.contains(&a.slug))
+            .map(|(i, _)| i as u32)
+            .collect();
+        filters.only = Some(only);
+    }
+    filters
+}
+
+/// The list: what is shown in words, the sort and filters, the results or
+/// the empty state, and "Show more".
+#[component]
+pub fn ListView() -> Html {
+    let ctx = use_ctx();
+    let location = ctx.state.location.clone();
+    let filters = search_filters(&ctx);
+    let limit = ctx.state.limit;
+    let results: std::rc::Rc<Results> = {
+        let index = ctx.index.clone();
+        use_memo(
+            (location.query.clone(), filters, location.sort, limit),
+            move |(query, filters, sort, limit)| index.search(&Query::parse(query), filters, *sort, *limit),
+        )
+    };
+    let searching = !location.query.trim().is_empty();
+    let status = meta::status(&location, &results, ctx.index.len());
+    let sort_changed = ctx.callback(|e: Event| {
+        Action::Sort(match e.target_unchecked_into::<HtmlSelectElement>().value().as_str() {
+            "newest" => Sort::Newest,
+            "oldest" => Sort::Oldest,
+            _ => Sort::Relevance,
+        })
+    });
+    let sort = match location.sort {
+        Sort::Relevance if searching => "relevance",
+        Sort::Relevance | Sort::Newest => "newest",
+        Sort::Oldest => "oldest",
+    };
+    let filters_open = ctx.state.panel == Panel::Filters;
+    let active = location.filters.values(crate::catalog::Facet::Publisher).len()
+        + location.filters.values(crate::catalog::Facet::Country).len()
+        + location.filters.values(crate::catalog::Facet::Month).len()
+        + usize::from(location.saved);
+    let toggle_filters = ctx.callback(|_: MouseEvent| Action::Panel(Panel::Filters));
+    let more = ctx.callback(|_: MouseEvent| Action::MoreResults);
+    let clear_filters = ctx.callback(|_: MouseEvent| Action::ClearFilters);
+    let clear_search = ctx.callback(|_: MouseEvent| Action::Type(String::new()));
+    let heading = if searching { "Search results" } else { "Articles" };
+    html! {
+        <div class="list-view">
+            <div class="list-head">
+                <h1 id="page-heading" tabindex="-1">{ heading }</h1>
+                <p class="status" role="status" aria-live="polite">{ status }</p>
+                <div class="controls">
+                    <button
+                        type="button"
+                        class="filters-button"
+                        aria-expanded={filters_open.to_string()}
+                        aria-controls="filters"
+                        onclick={toggle_filters}
+                    >
+                        { if active > 0 { format!("Filters ({active})") } else { "Filters".to_string() } }
+                    </button>
+                    <label for="sort">{ "Sort by" }</label>
+                    <select id="sort" onchange={sort_changed}>
+                        if searching {
+                            <option value="relevance" selected={sort == "relevance"}>{ "Relevance" }</option>
+                        }
+                        <option value="newest" selected={sort == "newest"}>{ "Newest" }</option>
+                        <option value="oldest" selected={sort == "oldest"}>{ "Oldest" }</option>
+                    </select>
+                </div>
+                <Chips />
+            </div>
+            <FilterPanel facets={results.facets.clone()} />
+            <div class="results">
+                if results.hits.is_empty() {
+                    <div class="empty">
+                        <p>{ "Nothing here matches." }</p>
+                        <ul>
+                            if searching {
+                                <li>{ "Check the spelling, or use fewer or other words." }</li>
+                            }
+                            if meta::is_narrowed(&location.filters, location.saved) {
+                                <li><button type="button" class="link" onclick={clear_filters}>{ "Clear the filters" }</button></li>
+                            }
+                            if searching {
+                                <li><button type="button" class="link" onclick={clear_search}>{ "Show all articles" }</button></li>
+                            }
+                        </ul>
+                    </div>
+                } else {
+                    <ol id="results" class="cards">
+                        { for results.hits.iter().map(|hit| html! { <Card key={hit.doc} hit={hit.clone()} /> }) }
+                    </ol>
+                    if results.total > results.hits.len() {
+                        <button type="button" class="more" onclick={more}>
+                            { format!("Show more ({} of {})", results.hits.len(), results.total) }
+                        </button>
+                    }
+                }
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,137 @@
+//! Words the page says about itself: the document title and description for
+//! each view, the status line above the list, and dates as readers write
+//! them. Pure functions, shared by the browser and the prerenderer.
+
+use crate::catalog::{Facet, Filters};
+use crate::corpus::{Article, Date};
+use crate::route::{Location, Page};
+use crate::search::Results;
+
+pub const SITE: &str = "folio";
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// `10 January 2022`.
+pub fn long_date(date: Date) -> String {
+    format!(
+        "{} {} {}",
+        date.day,
+        MONTHS[usize::from(date.month.clamp(1, 12)) - 1],
+        date.year
+    )
+}
+
+/// A month facet value (`2022-01`) as `January 2022`; anything else as is.
+pub fn month_label(key: &str) -> String {
+    let parsed = key
+        .split_once('-')
+        .and_then(|(y, m)| Some((y.parse::<i32>().ok()?, m.parse::<usize>().ok()?)));
+    match parsed {
+        Some((year, month @ 1..=12)) => format!("{} {year}", MONTHS[month - 1]),
+        _ => key.to_string(),
+    }
+}
+
+/// The document title and meta description of a view.
+pub fn page_meta(location: &Location, article: Option<&Article>, total: usize) -> (String, String) {
+    match (&location.page, article) {
+        (Page::Article(_), Some(article)) => (format!("{} — {SITE}", article.title), article.excerpt.clone()),
+        (Page::List, _) if !location.query.is_empty() => (
+            format!("“{}” — {SITE}", location.query),
+            format!("Articles matching “{}”.", location.query),
+        ),
+        (Page::List, _) => (
+            format!("Articles — {SITE}"),
+            format!("{total} articles to read and search, about Central Asia and its neighbours."),
+        ),
+        _ => (format!("Not found — {SITE}"), "This page does not exist.".to_string()),
+    }
+}
+
+/// What the list shows, in words, for the live region above it.
+pub fn status(location: &Location, results: &Results, corpus: usize) -> String {
+    let query = location.query.trim();
+    let narrowed = !location.filters.is_empty() || location.saved;
+    let count = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    if query.is_empty() {
+        if narrowed {
+            format!("{} of {corpus}", count(results.total, "article", "articles"))
+        } else {
+            count(results.total, "article", "articles")
+        }
+    } else if results.total == 0 {
+        format!("No results for “{query}”")
+    } else if results.fallback {
+        format!(
+            "Showing close matches: no article has every word of “{query}” ({})",
+            count(results.total, "close match", "close matches")
+        )
+    } else {
+        format!("{} for “{query}”", count(results.total, "result", "results"))
+    }
+}
+
+/// A filter's values, as shown on a chip.
+pub fn chip_label(facet: Facet, value: &str) -> String {
+    match facet {
+        Facet::Month => month_label(value),
+        _ => value.to_string(),
+    }
+}
+
+/// Whether anything narrows the list.
+pub fn is_narrowed(filters: &Filters, saved: bool) -> bool {
+    !filters.is_empty() || saved
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_months_read_naturally() {
+        assert_eq!(long_date(Date::new(2022, 1, 8).unwrap()), "8 January 2022");
+        assert_eq!(month_label("2022-01"), "January 2022");
+        assert_eq!(month_label("2022-13"), "2022-13");
+        assert_eq!(month_label("junk"), "junk");
+    }
+
+    #[test]
+    fn the_status_says_what_is_shown() {
+        let results = |total, fallback| Results {
+            total,
+            fallback,
+            ..Results::default()
+        };
+        let searching = Location {
+            query: "Tokayev".into(),
+            ..Location::default()
+        };
+        assert_eq!(status(&Location::default(), &results(9, false), 9), "9 articles");
+        assert_eq!(status(&searching, &results(4, false), 9), "4 results for “Tokayev”");
+        assert_eq!(status(&searching, &results(1, false), 9), "1 result for “Tokayev”");
+        assert_eq!(status(&searching, &results(0, false), 9), "No results for “Tokayev”");
+        assert_eq!(
+            status(&searching, &results(2, true), 9),
+            "Showing close matches: no article has every word of “Tokayev” (2 close matches)"
+        );
+        let saved = Location {
+            saved: true,
+            ..Location::default()
+        };
+        assert_eq!(status(&saved, &results(1, false), 9), "1 article of 9");
+    }
+}

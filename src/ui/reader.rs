@@ -1,0 +1,96 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::article::ArticleView;
+use super::context::Ctx;
+use super::list::ListView;
+use super::not_found::NotFound;
+use super::search_box::SearchBox;
+use super::settings::Settings;
+use super::shortcuts::Shortcuts;
+use super::state::{Action, Panel, State};
+use crate::route::Page;
+use crate::search::Index;
+
+#[cfg(target_arch = "wasm32")]
+use super::browser::use_browser;
+
+/// Prerendering and tests have no browser: nothing to wire up.
+#[cfg(not(target_arch = "wasm32"))]
+#[hook]
+fn use_browser(_ctx: &Ctx) {}
+
+#[derive(Properties)]
+pub struct ReaderProps {
+    pub index: Rc<Index>,
+    /// The path the site is served under, `/` or `/news/`.
+    pub base: AttrValue,
+    /// The state to start from: read from the URL and storage in the
+    /// browser, given by the prerenderer and the tests.
+    pub initial: State,
+}
+
+impl PartialEq for ReaderProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.index, &other.index) && self.base == other.base && self.initial == other.initial
+    }
+}
+
+/// The whole page: header with the search box, the current view, and the
+/// settings and shortcuts panels. Rendered the same natively (prerendering,
+/// tests) and in the browser, where `browser::use_browser` adds the URL,
+/// storage, keyboard and focus behaviour.
+#[component]
+pub fn Reader(props: &ReaderProps) -> Html {
+    let initial = props.initial.clone();
+    let state = use_reducer(move || initial);
+    let ctx = Ctx {
+        index: props.index.clone(),
+        base: props.base.clone(),
+        state: state.clone(),
+    };
+    use_browser(&ctx);
+
+    let view = match &state.location.page {
+        Page::List => html! { <ListView /> },
+        Page::Article(slug) => match props.index.by_slug(slug) {
+            Some((doc, _)) => html! { <ArticleView {doc} /> },
+            None => html! { <NotFound /> },
+        },
+        Page::NotFound => html! { <NotFound /> },
+    };
+    let home = {
+        let ctx = ctx.clone();
+        super::card::link_handler(move || ctx.dispatch(Action::List))
+    };
+    let settings_open = state.panel == Panel::Settings;
+    let toggle_settings = ctx.callback(|_: MouseEvent| Action::Panel(Panel::Settings));
+    html! {
+        <ContextProvider<Ctx> context={ctx.clone()}>
+            <a class="skip-link" href="#main">{ "Skip to content" }</a>
+            <header class="site-header">
+                <a class="brand" href={props.base.clone()} onclick={home}>{ "folio" }</a>
+                <SearchBox />
+                <button
+                    type="button"
+                    class="icon-button"
+                    aria-expanded={settings_open.to_string()}
+                    aria-controls="settings"
+                    onclick={toggle_settings}
+                >
+                    { "Settings" }
+                </button>
+            </header>
+            if settings_open {
+                <Settings />
+            }
+            if state.panel == Panel::Shortcuts {
+                <Shortcuts />
+            }
+            <main id="main" tabindex="-1">
+                { view }
+            </main>
+        </ContextProvider<Ctx>>
+    }
+}

@@ -1,0 +1,115 @@
+use yew::prelude::*;
+
+use super::context::use_ctx;
+use super::state::{Action, Panel, Theme, TEXT_SIZES};
+
+/// Reading preferences, and carrying the reader's library to another device.
+#[component]
+pub fn Settings() -> Html {
+    let ctx = use_ctx();
+    let prefs = &ctx.state.prefs;
+    let message = use_state(String::new);
+    let themes = Theme::ALL.iter().map(|&theme| {
+        let id = format!("theme-{}", theme.name());
+        let choose = ctx.callback(move |_: Event| Action::Theme(theme));
+        html! {
+            <li>
+                <input type="radio" name="theme" id={id.clone()} checked={prefs.theme == theme} onchange={choose} />
+                <label for={id}>{ theme.label() }</label>
+            </li>
+        }
+    });
+    let smaller = ctx.callback(|_: MouseEvent| Action::TextSize(-1));
+    let larger = ctx.callback(|_: MouseEvent| Action::TextSize(1));
+    let toggle = |make: fn(bool) -> Action, on: bool| ctx.callback(move |_: Event| make(!on));
+    let close = ctx.callback(|_: MouseEvent| Action::Panel(Panel::Settings));
+    let (export, import) = library_handlers(&ctx, message.clone());
+    html! {
+        <section class="panel" id="settings" aria-labelledby="settings-title">
+            <h2 id="settings-title">{ "Settings" }</h2>
+            <fieldset>
+                <legend>{ "Theme" }</legend>
+                <ul class="options">{ for themes }</ul>
+            </fieldset>
+            <fieldset>
+                <legend>{ "Text size" }</legend>
+                <div class="stepper">
+                    <button type="button" aria-label="Smaller text" disabled={prefs.text_size == 0} onclick={smaller}>{ "A−" }</button>
+                    <output aria-live="polite">{ format!("{}%", prefs.text_scale()) }</output>
+                    <button type="button" aria-label="Larger text" disabled={prefs.text_size + 1 >= TEXT_SIZES.len()} onclick={larger}>{ "A+" }</button>
+                </div>
+            </fieldset>
+            <fieldset>
+                <legend>{ "Reading" }</legend>
+                <ul class="options">
+                    <li>
+                        <input type="checkbox" id="pref-read" checked={prefs.mark_read} onchange={toggle(Action::MarkRead, prefs.mark_read)} />
+                        <label for="pref-read">{ "Mark articles read when opened" }</label>
+                    </li>
+                    <li>
+                        <input type="checkbox" id="pref-highlight" checked={prefs.highlight} onchange={toggle(Action::Highlight, prefs.highlight)} />
+                        <label for="pref-highlight">{ "Highlight search matches in articles" }</label>
+                    </li>
+                    <li>
+                        <input type="checkbox" id="pref-keys" checked={prefs.shortcuts} onchange={toggle(Action::Shortcuts, prefs.shortcuts)} />
+                        <label for="pref-keys">{ "Single-key shortcuts (/, j, k, ?)" }</label>
+                    </li>
+                </ul>
+            </fieldset>
+            <fieldset>
+                <legend>{ "Your library" }</legend>
+                <p>{ format!("{} read, {} saved. Nothing leaves this device unless you export it.", ctx.state.library.read.len(), ctx.state.library.saved.len()) }</p>
+                <button type="button" onclick={export}>{ "Export…" }</button>
+                <label for="import" class="button">{ "Import…" }</label>
+                <input type="file" id="import" class="visually-hidden" accept="application/json,.json" onchange={import} />
+                <p role="status">{ (*message).clone() }</p>
+            </fieldset>
+            <button type="button" onclick={close}>{ "Close" }</button>
+        </section>
+    }
+}
+
+/// Export and import handlers: file work only exists in a browser.
+#[cfg(target_arch = "wasm32")]
+fn library_handlers(
+    ctx: &super::context::Ctx,
+    message: UseStateHandle<String>,
+) -> (Callback<MouseEvent>, Callback<Event>) {
+    use wasm_bindgen::JsCast;
+
+    let export = {
+        let state = ctx.state.clone();
+        Callback::from(move |_: MouseEvent| super::browser::export(&state))
+    };
+    let import = {
+        let dispatch = ctx.state.dispatcher();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let (dispatch, message) = (dispatch.clone(), message.clone());
+            let _ = file.dyn_ref::<web_sys::File>();
+            wasm_bindgen_futures::spawn_local(async move {
+                match super::browser::read_backup(file).await {
+                    Ok(backup) => {
+                        message.set(format!(
+                            "Imported {} read and {} saved articles.",
+                            backup.read.len(),
+                            backup.saved.len()
+                        ));
+                        dispatch.dispatch(Action::Import(backup));
+                    }
+                    Err(error) => message.set(format!("Not imported: {error}.")),
+                }
+            });
+        })
+    };
+    (export, import)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn library_handlers(_: &super::context::Ctx, _: UseStateHandle<String>) -> (Callback<MouseEvent>, Callback<Event>) {
+    (Callback::noop(), Callback::noop())
+}

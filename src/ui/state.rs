@@ -1,0 +1,425 @@
+//! The app's one state and its reducer: components dispatch actions, the
+//! reducer returns the next state, and effects in `app.rs` derive the URL,
+//! the document title and storage from it. No web APIs here, so the rules
+//! (what Back does, what gets remembered) are tested natively.
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+use yew::Reducible;
+
+use crate::catalog::{Facet, Sort};
+use crate::route::{Location, Page};
+
+/// Results shown at first, and added by "Show more".
+pub const PAGE_SIZE: usize = 20;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+    Sepia,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 4] = [Theme::System, Theme::Light, Theme::Dark, Theme::Sepia];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::Sepia => "sepia",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Theme::System => "Match system",
+            Theme::Light => "Light",
+            Theme::Dark => "Dark",
+            Theme::Sepia => "Sepia",
+        }
+    }
+}
+
+/// Text sizes a reader can step through, as a scale of the base size.
+pub const TEXT_SIZES: [u16; 7] = [85, 100, 115, 130, 150, 175, 200];
+
+/// Reading preferences, remembered across visits.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    pub theme: Theme,
+    /// Index into [`TEXT_SIZES`].
+    pub text_size: usize,
+    /// Mark articles read when opened.
+    pub mark_read: bool,
+    /// Single-key shortcuts (`/`, `j`, `k`, `?`).
+    pub shortcuts: bool,
+    /// Highlight the search's matches in articles.
+    pub highlight: bool,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Prefs {
+            theme: Theme::System,
+            text_size: 1,
+            mark_read: true,
+            shortcuts: true,
+            highlight: true,
+        }
+    }
+}
+
+impl Prefs {
+    /// The text scale in percent; a stored index out of range is the default.
+    pub fn text_scale(&self) -> u16 {
+        TEXT_SIZES.get(self.text_size).copied().unwrap_or(100)
+    }
+}
+
+/// What the reader has read and saved, by slug.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Library {
+    pub read: BTreeSet<String>,
+    pub saved: BTreeSet<String>,
+}
+
+/// The export file: everything a reader would want to carry to another device.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Backup {
+    pub folio: u32,
+    pub prefs: Prefs,
+    pub read: BTreeSet<String>,
+    pub saved: BTreeSet<String>,
+}
+
+/// The most slugs kept in each set, so a forged import cannot exhaust memory.
+pub const MAX_LIBRARY: usize = 100_000;
+
+impl Backup {
+    pub const VERSION: u32 = 1;
+
+    /// Checks a decoded backup: it must say it is one, and slugs must look
+    /// like slugs.
+    pub fn validate(mut self) -> Result<Backup, String> {
+        if self.folio != Backup::VERSION {
+            return Err("this file is not a folio export".into());
+        }
+        let slug =
+            |s: &String| !s.is_empty() && s.len() <= 200 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+        self.read = self.read.into_iter().filter(slug).take(MAX_LIBRARY).collect();
+        self.saved = self.saved.into_iter().filter(slug).take(MAX_LIBRARY).collect();
+        Ok(self)
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Panel {
+    #[default]
+    None,
+    /// The filters, as a panel on phones.
+    Filters,
+    Settings,
+    Shortcuts,
+}
+
+/// How the URL should follow the last change.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum HistoryStep {
+    /// A new entry: Back returns to where the reader was.
+    #[default]
+    Push,
+    /// Change the current entry: typing a search, letter by letter.
+    Replace,
+    /// The URL already says it (the reader went Back or Forward).
+    None,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    pub location: Location,
+    pub step: HistoryStep,
+    /// The reader is typing a search that has its own history entry already.
+    pub typing: bool,
+    pub limit: usize,
+    /// The list's scroll position, to return to it from an article.
+    pub list_scroll: f64,
+    /// The article was opened from the list in this visit (so Back returns there).
+    pub from_list: bool,
+    pub prefs: Prefs,
+    pub library: Library,
+    pub panel: Panel,
+}
+
+impl State {
+    pub fn new(location: Location, prefs: Prefs, library: Library) -> State {
+        State {
+            location,
+            step: HistoryStep::None,
+            typing: false,
+            limit: PAGE_SIZE,
+            list_scroll: 0.0,
+            from_list: false,
+            prefs,
+            library,
+            panel: Panel::None,
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub enum Action {
+    /// The search box changed.
+    Type(String),
+    /// The reader pressed Enter or left the search box: the search is one to come back to.
+    Commit,
+    ToggleFilter(Facet, String),
+    ClearFilters,
+    ToggleSavedOnly,
+    Sort(Sort),
+    /// Open an article, remembering where the list was scrolled.
+    Open {
+        slug: String,
+        scroll: f64,
+    },
+    /// Go to the list (the search kept).
+    List,
+    /// The browser moved through history: adopt the URL as it is.
+    Arrived(Location),
+    MoreResults,
+    Theme(Theme),
+    TextSize(isize),
+    MarkRead(bool),
+    Shortcuts(bool),
+    Highlight(bool),
+    ToggleSave(String),
+    Import(Backup),
+    Panel(Panel),
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        // Most actions are new places in history; the exceptions say so.
+        next.step = HistoryStep::Push;
+        match action {
+            Action::Type(text) => {
+                next.location.query = text;
+                next.location.page = Page::List;
+                next.step = if self.typing {
+                    HistoryStep::Replace
+                } else {
+                    HistoryStep::Push
+                };
+                next.typing = true;
+                next.limit = PAGE_SIZE;
+            }
+            Action::Commit => {
+                next.typing = false;
+                next.step = HistoryStep::None;
+            }
+            Action::ToggleFilter(facet, value) => {
+                let set = next.location.filters.values_mut(facet);
+                if !set.remove(&value) {
+                    set.insert(value);
+                }
+                next.after_list_change();
+            }
+            Action::ClearFilters => {
+                next.location.filters = Default::default();
+                next.location.saved = false;
+                next.after_list_change();
+            }
+            Action::ToggleSavedOnly => {
+                next.location.saved = !next.location.saved;
+                next.after_list_change();
+            }
+            Action::Sort(sort) => {
+                next.location.sort = sort;
+                next.after_list_change();
+            }
+            Action::Open { slug, scroll } => {
+                if self.location.page == Page::List {
+                    next.list_scroll = scroll;
+                    next.from_list = true;
+                }
+                if next.prefs.mark_read {
+                    next.library.read.insert(slug.clone());
+                }
+                next.location.page = Page::Article(slug);
+                next.typing = false;
+                next.panel = Panel::None;
+            }
+            Action::List => {
+                next.location.page = Page::List;
+                next.typing = false;
+            }
+            Action::Arrived(location) => {
+                if let Page::Article(slug) = &location.page {
+                    if next.prefs.mark_read {
+                        next.library.read.insert(slug.clone());
+                    }
+                }
+                next.location = location;
+                next.step = HistoryStep::None;
+                next.typing = false;
+                next.panel = Panel::None;
+            }
+            Action::MoreResults => {
+                next.limit += PAGE_SIZE;
+                next.step = HistoryStep::None;
+            }
+            Action::Theme(theme) => {
+                next.prefs.theme = theme;
+                next.step = HistoryStep::None;
+            }
+            Action::TextSize(by) => {
+                let size = next.prefs.text_size.min(TEXT_SIZES.len() - 1) as isize + by;
+                next.prefs.text_size = size.clamp(0, TEXT_SIZES.len() as isize - 1) as usize;
+                next.step = HistoryStep::None;
+            }
+            Action::MarkRead(on) => {
+                next.prefs.mark_read = on;
+                next.step = HistoryStep::None;
+            }
+            Action::Shortcuts(on) => {
+                next.prefs.shortcuts = on;
+                next.step = HistoryStep::None;
+            }
+            Action::Highlight(on) => {
+                next.prefs.highlight = on;
+                next.step = HistoryStep::None;
+            }
+            Action::ToggleSave(slug) => {
+                if !next.library.saved.remove(&slug) {
+                    next.library.saved.insert(slug);
+                }
+                next.step = HistoryStep::None;
+            }
+            Action::Import(backup) => {
+                next.prefs = backup.prefs;
+                next.library.read.extend(backup.read);
+                next.library.saved.extend(backup.saved);
+                next.step = HistoryStep::None;
+            }
+            Action::Panel(panel) => {
+                next.panel = if self.panel == panel { Panel::None } else { panel };
+                next.step = HistoryStep::None;
+            }
+        }
+        Rc::new(next)
+    }
+}
+
+impl State {
+    /// A filter or sort changed: back to the top of a fresh list.
+    fn after_list_change(&mut self) {
+        self.location.page = Page::List;
+        self.limit = PAGE_SIZE;
+        self.typing = false;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn start() -> Rc<State> {
+        Rc::new(State::new(Location::default(), Prefs::default(), Library::default()))
+    }
+
+    #[test]
+    fn typing_makes_one_history_entry_per_search() {
+        let s = start().reduce(Action::Type("t".into()));
+        assert_eq!((s.step, s.location.query.as_str()), (HistoryStep::Push, "t"));
+        let s = s.reduce(Action::Type("to".into()));
+        assert_eq!(s.step, HistoryStep::Replace);
+        let s = s.reduce(Action::Commit).reduce(Action::Type("tok".into()));
+        assert_eq!(s.step, HistoryStep::Push, "a committed search keeps its entry");
+    }
+
+    #[test]
+    fn opening_an_article_remembers_the_list_and_marks_it_read() {
+        let s = start().reduce(Action::Type("putin".into())).reduce(Action::Open {
+            slug: "a".into(),
+            scroll: 420.0,
+        });
+        assert_eq!(s.location.page, Page::Article("a".into()));
+        assert_eq!(s.location.query, "putin", "the search stays for prev/next and Back");
+        assert_eq!((s.list_scroll, s.from_list), (420.0, true));
+        assert!(s.library.read.contains("a"));
+        let s = s.reduce(Action::MarkRead(false)).reduce(Action::Open {
+            slug: "b".into(),
+            scroll: 0.0,
+        });
+        assert!(!s.library.read.contains("b"));
+    }
+
+    #[test]
+    fn going_back_adopts_the_url_without_a_new_entry() {
+        let there = Location {
+            query: "kyrg".into(),
+            ..Location::default()
+        };
+        let s = start().reduce(Action::Arrived(there.clone()));
+        assert_eq!((s.step, &s.location), (HistoryStep::None, &there));
+    }
+
+    #[test]
+    fn filters_toggle_and_reset_the_page() {
+        let s = start()
+            .reduce(Action::MoreResults)
+            .reduce(Action::ToggleFilter(Facet::Country, "Kazakhstan".into()));
+        assert_eq!(s.limit, PAGE_SIZE);
+        assert!(s.location.filters.countries.contains("Kazakhstan"));
+        let s = s.reduce(Action::ToggleFilter(Facet::Country, "Kazakhstan".into()));
+        assert!(s.location.filters.is_empty());
+    }
+
+    #[test]
+    fn text_size_steps_within_bounds() {
+        let mut s = start();
+        for _ in 0..20 {
+            s = s.reduce(Action::TextSize(1));
+        }
+        assert_eq!(s.prefs.text_scale(), 200);
+        for _ in 0..20 {
+            s = s.reduce(Action::TextSize(-1));
+        }
+        assert_eq!(s.prefs.text_scale(), 85);
+        let odd = Prefs {
+            text_size: 99,
+            ..Prefs::default()
+        };
+        assert_eq!(odd.text_scale(), 100);
+    }
+
+    #[test]
+    fn imports_are_validated_and_merged() {
+        let forged = Backup {
+            folio: 1,
+            prefs: Prefs::default(),
+            read: ["ok-slug".to_string(), "<script>".to_string(), String::new()].into(),
+            saved: ["x".repeat(500)].into(),
+        };
+        let backup = forged.validate().unwrap();
+        assert_eq!(backup.read, ["ok-slug".to_string()].into());
+        assert!(backup.saved.is_empty());
+        assert!(Backup::default().validate().is_err());
+        let s = start()
+            .reduce(Action::ToggleSave("mine".into()))
+            .reduce(Action::Import(backup));
+        assert!(s.library.saved.contains("mine") && s.library.read.contains("ok-slug"));
+    }
+}

@@ -1,0 +1,228 @@
+// The reader, as a reader uses it, in real Chromium at phone and desktop
+// sizes: elements are found by role and label, as a screen reader would.
+// Every test ends by checking that nothing was logged as an error.
+import { test, before, after, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openPage, SITE, VIEWPORTS, screenshot, axeViolations } from './browser.mjs';
+
+const SLUG = 'will-the-crisis-in-kazakhstan-affect-putins-plans-for-ukraine';
+const TITLE = 'Will The Crisis In Kazakhstan Affect Putin’s Plans For Ukraine?';
+const TOQAEV = [
+  'Kazakhstan’s president says order restored after ‘coup attempt’',
+  'Kazakh President Says Week Of Deadly Unrest Was ‘Attempted Coup,’ Without Citing Evidence',
+  'Outrage After Kazakh Officials Portray Kyrgyz Jazz Musician As ‘Foreign Terrorist’',
+  TITLE,
+];
+
+let context;
+before(async () => { context = await launch(); });
+after(async () => { await context?.close(); });
+
+const url = (path) => new URL(path, SITE).href;
+const searchBox = (page) => page.getByRole('searchbox', { name: 'Search articles' });
+const status = (page) => page.getByRole('status').first();
+const heading = (page) => page.getByRole('heading', { level: 1 });
+const resultTitles = (page) => page.locator('#results .card-title').allTextContents();
+
+async function ready(page, path = '') {
+  await page.goto(url(path));
+  await heading(page).waitFor();
+}
+
+async function openFilters(page, name) {
+  if (name === 'phone') await page.getByRole('button', { name: /^Filters/ }).click();
+}
+
+for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+  describe(`reader at ${name} size (${viewport.width}x${viewport.height})`, () => {
+    test('typing a query shows the right articles on every keystroke', async () => {
+      const page = await openPage(context, viewport);
+      await ready(page);
+      await assert.equal(await status(page).textContent(), '9 articles');
+      await screenshot(page, `${name}-home`);
+      await searchBox(page).pressSequentially('Toqaev', { delay: 20 });
+      await page.getByText('4 results for “Toqaev”').waitFor();
+      assert.deepEqual((await resultTitles(page)).sort(), [...TOQAEV].sort());
+      assert.equal(new URL(page.url()).searchParams.get('q'), 'Toqaev');
+      // The first result wrote it Tokayev: the match is marked all the same.
+      assert.ok((await page.locator('#results mark').allTextContents()).includes('Tokayev'));
+      await screenshot(page, `${name}-results`);
+      assert.deepEqual(page.problems, []);
+      await page.close();
+    });
+
+    test('a filter combines with a query, and its chip removes it', async () => {
+      const page = await openPage(context, viewport);
+      await ready(page, '?q=Toqaev');
+      await page.getByText('4 results for “Toqaev”').waitFor();
+      await openFilters(page, name);
+      await page.getByRole('checkbox', { name: /^RFE\/RL/ }).check();
+      await page.getByText('3 results for “Toqaev”').waitFor();
+      if (name === 'phone') await page.getByRole('button', { name: 'Done' }).click();
+      assert.equal(new URL(page.url()).searchParams.get('publisher'), 'RFE/RL');
+      assert.equal((await resultTitles(page)).length, 3);
+      await screenshot(page, `${name}-filtered`);
+      await page.getByRole('button', { name: 'Remove filter RFE/RL' }).click();
+      await page.getByText('4 results for “Toqaev”').waitFor();
+      assert.deepEqual(page.problems, []);
+      await page.close();
+    });
+
+    test('opening an article and going back returns to the same place', async () => {
+      const page = await openPage(context, viewport);
+      await ready(page, '?q=kazakhstan');
+      await page.getByText('5 results for “kazakhstan”').waitFor();
+      const link = page.getByRole('link', { name: TITLE });
+      await link.scrollIntoViewIfNeeded();
+      await page.evaluate(() => window.scrollBy(0, 40));
+      const scrolled = await page.evaluate(() => window.scrollY);
+      assert.ok(scrolled > 0, 'the list is scrolled');
+      await link.click();
+      await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+      assert.equal(new URL(page.url()).pathname, `/articles/${SLUG}/`);
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'page-heading');
+      assert.equal(await page.title(), `${TITLE} — folio`);
+      assert.ok((await page.locator('article mark').count()) > 0, 'the search is highlighted');
+      await screenshot(page, `${name}-article`);
+      await page.goBack();
+      await page.getByText('5 results for “kazakhstan”').waitFor();
+      assert.equal(await searchBox(page).inputValue(), 'kazakhstan');
+      await page.waitForFunction((y) => Math.abs(window.scrollY - y) < 2, scrolled);
+      await page.goForward();
+      await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+      assert.deepEqual(page.problems, []);
+      await page.close();
+    });
+
+    test('deep links to an article and to a search survive a reload', async () => {
+      const page = await openPage(context, viewport);
+      await ready(page, `articles/${SLUG}/`);
+      assert.equal(await heading(page).textContent(), TITLE);
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+      await ready(page, '?q=kyrg&sort=newest');
+      await page.getByText('4 results for “kyrg”').waitFor();
+      await page.reload();
+      await page.getByText('4 results for “kyrg”').waitFor();
+      assert.equal(await page.getByRole('combobox', { name: 'Sort by' }).inputValue(), 'newest');
+      assert.deepEqual(page.problems, []);
+      await page.close();
+    });
+
+    test('Back steps through committed searches, not every letter', async () => {
+      const page = await openPage(context, viewport);
+      await ready(page);
+      await searchBox(page).pressSequentially('putin');
+      await searchBox(page).press('Enter');
+      await searchBox(page).fill('');
+      await searchBox(page).pressSequentially('jazz');
+      await page.getByText('1 result for “jazz”').waitFor();
+      await page.goBack();
+      await page.getByText('3 results for “putin”').waitFor();
+      await page.goBack();
+      await page.getByText('9 articles').waitFor();
+      assert.deepEqual(page.problems, []);
+      await page.close();
+    });
+
+    test('the keyboard alone searches, moves, opens and goes back', async () => {
+      const page = await openPage(context, viewport);
+      await ready(page);
+      await page.keyboard.press('/');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'search');
+      await page.keyboard.type('Toqaev');
+      await page.getByText('4 results for “Toqaev”').waitFor();
+      await page.keyboard.press('Escape');
+      await page.getByText('9 articles').waitFor();
+      await page.keyboard.type('jazz');
+      await page.getByText('1 result for “jazz”').waitFor();
+      await page.locator('body').press('Tab');
+      await page.evaluate(() => document.activeElement.blur());
+      await page.keyboard.press('j');
+      const focused = await page.evaluate(() => document.activeElement?.textContent);
+      assert.equal(focused, 'Outrage After Kazakh Officials Portray Kyrgyz Jazz Musician As ‘Foreign Terrorist’');
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { level: 1, name: focused }).waitFor();
+      await page.keyboard.press('Escape');
+      await page.getByText('1 result for “jazz”').waitFor();
+      await page.keyboard.press('?');
+      await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+      await page.keyboard.press('Escape');
+      assert.equal(await page.getByRole('dialog').count(), 0);
+      assert.deepEqual(page.problems, []);
+      await page.close();
+    });
+
+    test('theme and text size survive a reload', async () => {
+      const page = await openPage(context, viewport);
+      await ready(page);
+      await page.getByRole('button', { name: 'Settings' }).click();
+      await page.getByRole('radio', { name: 'Dark' }).check();
+      await page.getByRole('button', { name: 'Larger text' }).click();
+      await screenshot(page, `${name}-settings`);
+      await page.reload();
+      await heading(page).waitFor();
+      await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.textSize), '115');
+      // Back to the defaults for the other tests (they share the profile).
+      await page.getByRole('button', { name: 'Settings' }).click();
+      await page.getByRole('radio', { name: 'Match system' }).check();
+      await page.getByRole('button', { name: 'Smaller text' }).click();
+      assert.deepEqual(page.problems, []);
+      await page.close();
+    });
+
+    test('an unknown address shows a page with the way home', async () => {
+      const page = await openPage(context, viewport, { expect404: true });
+      await page.goto(url('no/such/page'));
+      await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+      await screenshot(page, `${name}-not-found`);
+      await page.getByRole('link', { name: 'Go to all articles' }).click();
+      await page.getByText('9 articles').waitFor();
+      await ready(page, 'articles/no-such-article/');
+      await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+      assert.deepEqual(page.problems, []);
+      await page.close();
+    });
+
+    test('the layout fits the screen and reads comfortably', async () => {
+      const page = await openPage(context, viewport);
+      await ready(page, `articles/${SLUG}/`);
+      const layout = await page.evaluate(() => {
+        const p = document.querySelector('article .body p');
+        const style = getComputedStyle(p);
+        const chars = p.getBoundingClientRect().width / (parseFloat(style.fontSize) * 0.5);
+        return {
+          overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          fontSize: parseFloat(style.fontSize),
+          lineHeight: parseFloat(style.lineHeight) / parseFloat(style.fontSize),
+          chars,
+        };
+      });
+      assert.equal(layout.overflow, 0, 'no horizontal scroll');
+      assert.ok(layout.fontSize >= 16, `body text ${layout.fontSize}px`);
+      assert.ok(layout.lineHeight >= 1.5, `line height ${layout.lineHeight}`);
+      assert.ok(layout.chars <= 80, `about ${Math.round(layout.chars)} characters a line`);
+      const small = await page.evaluate(() =>
+        [...document.querySelectorAll('button, a, input, select')]
+          .filter((el) => el.offsetParent && !el.closest('.visually-hidden') && el.type !== 'checkbox' && el.type !== 'radio')
+          .map((el) => [el.textContent.trim() || el.id, el.getBoundingClientRect().height])
+          .filter(([, h]) => h < 44));
+      assert.deepEqual(small, [], 'tap targets are 44px high');
+      assert.deepEqual(page.problems, []);
+      await page.close();
+    });
+
+    for (const theme of ['light', 'dark']) {
+      test(`axe finds no violations in the ${theme} theme`, async () => {
+        const page = await openPage(context, viewport, { colorScheme: theme });
+        for (const [view, path] of [['home', ''], ['results', '?q=Toqaev'], ['filtered', '?q=Toqaev&publisher=RFE%2FRL'], ['article', `articles/${SLUG}/?q=Toqaev`]]) {
+          await ready(page, path);
+          assert.deepEqual(await axeViolations(page), [], `${view} in ${theme}`);
+        }
+        assert.deepEqual(page.problems, []);
+        await page.close();
+      });
+    }
+  });
+}

@@ -1,0 +1,162 @@
+//! Component markup, rendered natively with Yew's server renderer: fast
+//! checks of what each view says, with no browser.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::rc::Rc;
+
+use folio::corpus::{self, Source};
+use folio::route::{Location, Page};
+use folio::search::Index;
+use folio::ui::state::{Library, Prefs, State};
+use folio::ui::{Reader, ReaderProps};
+use yew::LocalServerRenderer;
+
+fn seed_index() -> Rc<Index> {
+    Rc::new(Index::new(folio::bundled::articles().expect("the bundle decodes")))
+}
+
+async fn render(index: Rc<Index>, location: Location) -> String {
+    let props = ReaderProps {
+        index,
+        base: "/".into(),
+        initial: State::new(location, Prefs::default(), Library::default()),
+    };
+    let html = LocalServerRenderer::<Reader>::with_props(props).render().await;
+    without_comments(&html)
+}
+
+/// The markup without the comments Yew leaves around components.
+fn without_comments(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<!--") {
+        out.push_str(&rest[..start]);
+        rest = rest[start..].find("-->").map_or("", |end| &rest[start + end + 3..]);
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The text right inside the first start tag that has `attribute` (in any
+/// position among its attributes), up to the next tag.
+fn text_after(html: &str, attribute: &str) -> String {
+    let Some(at) = html.find(attribute) else {
+        return format!("<no {attribute}>");
+    };
+    let open = at + html[at..].find('>').unwrap_or(0) + 1;
+    let close = open + html[open..].find('<').unwrap_or(0);
+    html[open..close].to_string()
+}
+
+fn list(query: &str) -> Location {
+    Location {
+        query: query.into(),
+        ..Location::default()
+    }
+}
+
+#[tokio::test]
+async fn the_list_names_every_article_with_its_meta() {
+    let html = render(seed_index(), Location::default()).await;
+    assert_eq!(text_after(&html, r#"role="status""#), "9 articles");
+    assert_eq!(html.matches(r#"<li class="card">"#).count(), 9);
+    assert!(html.contains(r#"href="/articles/arrest-of-a-fugitive-driver/""#));
+    assert!(html.contains(r#"<time datetime="2022-01-08">8 January 2022</time>"#));
+    assert_eq!(text_after(&html, r#"class="skip-link""#), "Skip to content");
+    assert_eq!(text_after(&html, r#"for="search""#), "Search articles");
+}
+
+#[tokio::test]
+async fn a_search_marks_every_spelling_in_snippets() {
+    let html = render(seed_index(), list("Tokayev")).await;
+    assert!(html.contains("4 results for “Tokayev”"));
+    assert!(html.contains("<mark>Tokayev</mark>"));
+    assert!(html.contains("<mark>Toqaev</mark>"));
+    assert_eq!(text_after(&html, r#"value="relevance""#), "Relevance");
+    let none = render(seed_index(), list("zzzzqqq")).await;
+    assert!(none.contains("No results for “zzzzqqq”"));
+    assert!(none.contains("Check the spelling, or use fewer or other words."));
+    assert!(none.contains("Show all articles"));
+}
+
+#[tokio::test]
+async fn filters_show_counts_and_chips() {
+    let mut location = list("Toqaev");
+    location.filters.publishers.insert("RFE/RL".into());
+    let html = render(seed_index(), location).await;
+    assert!(html.contains("3 results for “Toqaev”"));
+    assert!(html.contains(r#"aria-label="Remove filter RFE/RL""#));
+    assert!(
+        html.contains("DPA<span class=\"count\"> (1)</span>"),
+        "the publisher facet ignores its own filter"
+    );
+    assert!(html.contains("January 2022<span class=\"count\"> (3)</span>"));
+}
+
+#[tokio::test]
+async fn an_article_has_its_heading_body_and_footer() {
+    let location = Location {
+        page: Page::Article("will-the-crisis-in-kazakhstan-affect-putins-plans-for-ukraine".into()),
+        ..list("Toqaev")
+    };
+    let html = render(seed_index(), location).await;
+    assert_eq!(
+        text_after(&html, r#"id="page-heading""#),
+        "Will The Crisis In Kazakhstan Affect Putin’s Plans For Ukraine?"
+    );
+    assert!(html.contains("<h2>Watching Ukraine</h2>"));
+    assert!(html.contains("<h2>Spheres Of Influence</h2>"));
+    assert_eq!(html.matches("<mark>Toqaev").count(), 4, "Toqaev and Toqaev’s");
+    assert!(html.contains("Copyright (c) 2015. RFE/RL, Inc."));
+    assert!(html.contains("← Back to results"));
+    assert!(
+        html.contains(r#"class="prev""#) && html.contains(r#"class="next""#),
+        "the article is mid-list"
+    );
+}
+
+#[tokio::test]
+async fn a_teaser_says_where_the_full_text_is() {
+    let location = Location {
+        page: Page::Article("the-long-lasting-conundrum-in-tajikistans-pamir-region".into()),
+        ..Location::default()
+    };
+    let html = render(seed_index(), location).await;
+    assert!(html.contains("This is an excerpt. The full article is published by Global Voices."));
+    assert!(html.contains("Photo credits: AmanovDmitry.jpg) (Wikimedia Commons CC BY 3.0)"));
+    assert!(!html.contains("Continue reading"));
+}
+
+#[tokio::test]
+async fn unknown_pages_and_articles_are_not_found() {
+    for page in [Page::NotFound, Page::Article("no-such-article".into())] {
+        let html = render(
+            seed_index(),
+            Location {
+                page,
+                ..Location::default()
+            },
+        )
+        .await;
+        assert!(html.contains("Page not found"));
+        assert!(html.contains("Go to all articles"));
+    }
+}
+
+#[tokio::test]
+async fn corpus_text_is_never_markup() {
+    let hostile = "<script>alert(1)</script> & <img src=x onerror=alert(2)>\n\n\
+                   A paragraph with <b>tags</b> and a javascript:alert(3) link.\n\n\
+                   Source: <i>Agency</i>\n";
+    let parsed = corpus::parse(&[Source {
+        name: "hostile.txt".into(),
+        bytes: hostile.as_bytes().into(),
+    }])
+    .expect("parses");
+    let index = Rc::new(Index::new(parsed.articles));
+    let html = render(index.clone(), list("script tags")).await;
+    assert!(!html.contains("<script>alert"), "{html}");
+    assert!(!html.contains("<img src=x"));
+    assert!(!html.contains("<b>tags"));
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;") || html.contains("&lt;script>alert(1)&lt;/script>"));
+}
