@@ -71,6 +71,25 @@ pub fn run_all(root: &Path, stress: bool) -> Result<(), Fail> {
         browser.push('\n');
     }
 
+    say("the reader at 4x CPU slowdown: first list painted, keystroke to results painted");
+    let mut reader = String::new();
+    for (label, seeds) in [("seed", None), ("10000", Some(root.join("target/corpora/10000-only")))] {
+        if let Some(dir) = &seeds {
+            std::fs::create_dir_all(dir).map_err(|e| Fail(e.to_string()))?;
+            std::fs::copy(root.join("target/corpora/10000.txt"), dir.join("10000.txt"))
+                .map_err(|e| Fail(e.to_string()))?;
+            std::env::set_var("FOLIO_SEEDS", dir);
+        }
+        let dist = site::build(root)?;
+        let server = serve::start(&dist, "127.0.0.1:0", "/")?;
+        reader += &output(
+            Command::new("node")
+                .args(["benches/web/reader.mjs", &server.url, label])
+                .current_dir(root),
+        )?;
+    }
+    std::env::remove_var("FOLIO_SEEDS");
+
     let app = site::build(root)?;
     let wasm = std::fs::read_dir(&app)
         .map_err(|e| Fail(e.to_string()))?
@@ -86,6 +105,13 @@ pub fn run_all(root: &Path, stress: bool) -> Result<(), Fail> {
         for line in lines.lines().filter(|l| l.contains("\"articles\"")) {
             println!("| {place} | {} |", row(line));
         }
+    }
+    println!();
+    println!("| reader | first list painted ms | keystrokes | p50 ms | p95 ms | max ms |");
+    println!("| --- | ---: | ---: | ---: | ---: | ---: |");
+    for line in reader.lines().filter(|l| l.contains("first_list_ms")) {
+        let cells = ["label", "first_list_ms", "keystrokes", "p50_ms", "p95_ms", "max_ms"].map(|f| field(line, f));
+        println!("| {} |", cells.join(" | "));
     }
     println!();
     println!(
@@ -107,20 +133,6 @@ fn seed(root: &Path) -> Result<std::path::PathBuf, Fail> {
 
 /// One report line as table cells.
 fn row(json: &str) -> String {
-    let field = |name: &str| -> String {
-        let key = format!("\"{name}\":");
-        json.find(&key)
-            .map(|at| {
-                let rest = &json[at + key.len()..];
-                let end = rest.find([',', '}']).unwrap_or(rest.len());
-                let value = rest[..end].trim().trim_matches('"');
-                match value.parse::<f64>() {
-                    Ok(number) if value.contains('.') => format!("{number:.1}"),
-                    _ => value.to_string(),
-                }
-            })
-            .unwrap_or_default()
-    };
     [
         "corpus",
         "articles",
@@ -135,6 +147,22 @@ fn row(json: &str) -> String {
         "max_us",
         "memory_mb",
     ]
-    .map(field)
+    .map(|name| field(json, name))
     .join(" | ")
+}
+
+/// A field of a flat JSON object, numbers to one decimal.
+fn field(json: &str, name: &str) -> String {
+    let key = format!("\"{name}\":");
+    json.find(&key)
+        .map(|at| {
+            let rest = &json[at + key.len()..];
+            let end = rest.find([',', '}']).unwrap_or(rest.len());
+            let value = rest[..end].trim().trim_matches('"');
+            match value.parse::<f64>() {
+                Ok(number) if value.contains('.') => format!("{number:.1}"),
+                _ => value.to_string(),
+            }
+        })
+        .unwrap_or_default()
 }

@@ -1,0 +1,59 @@
+// Measures the reader as a phone would feel it: in headless Chromium with
+// the CPU slowed down 4x, the time from navigation to the first list painted,
+// and from each keystroke to its results painted (typing queries letter by
+// letter). Usage: node benches/web/reader.mjs <site URL> <label>
+import { launch, openPage, VIEWPORTS } from '../../tests/e2e/browser.mjs';
+
+const [url, label] = process.argv.slice(2);
+const QUERIES = ['tokayev', 'kazakhstan fuel', 'kyrgyz jazz', 'putin -ukraine', 'nazarbaev'];
+
+// In the page: the first time the list appears, and for each input event
+// the time until the next frame is painted (an animation frame, plus a task
+// so the paint has happened).
+const INSTRUMENT = () => {
+  window.__folio = { firstList: null, keystrokes: [] };
+  const painted = (since, done) => requestAnimationFrame(() => setTimeout(() => done(performance.now() - since)));
+  new MutationObserver(() => {
+    if (window.__folio.firstList === null && document.querySelector('#results .card')) {
+      window.__folio.firstList = -1;
+      painted(0, (t) => { window.__folio.firstList = t; });
+    }
+  }).observe(document, { childList: true, subtree: true });
+  // Yew renders in a microtask after the input event, so the next frame
+  // shows the results (or the unchanged list, when nothing changed).
+  document.addEventListener('input', () => {
+    painted(performance.now(), (t) => window.__folio.keystrokes.push(t));
+  }, true);
+};
+
+const context = await launch();
+try {
+  const page = await openPage(context, VIEWPORTS.phone);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.addInitScript(INSTRUMENT);
+  await page.goto(url);
+  await page.waitForFunction(() => window.__folio.firstList > 0, null, { timeout: 120_000 });
+  const firstList = await page.evaluate(() => window.__folio.firstList);
+  const search = page.getByRole('searchbox', { name: 'Search articles' });
+  for (const query of QUERIES) {
+    await search.fill('');
+    for (const letter of query) {
+      const before = await page.evaluate(() => window.__folio.keystrokes.length);
+      await search.press(letter === ' ' ? 'Space' : letter);
+      await page.waitForFunction((n) => window.__folio.keystrokes.length > n, before);
+    }
+  }
+  const samples = (await page.evaluate(() => window.__folio.keystrokes)).sort((a, b) => a - b);
+  const at = (q) => samples[Math.round((samples.length - 1) * q)];
+  console.log(JSON.stringify({
+    label,
+    first_list_ms: Math.round(firstList),
+    keystrokes: samples.length,
+    p50_ms: +at(0.5).toFixed(1),
+    p95_ms: +at(0.95).toFixed(1),
+    max_ms: +at(1).toFixed(1),
+  }));
+} finally {
+  await context.close();
+}
