@@ -3,35 +3,15 @@
 //! them. Pure functions, shared by the browser and the prerenderer.
 
 use crate::catalog::{Facet, Filters};
-use crate::corpus::{Article, Date};
+use crate::corpus::{month_name, Article, Date};
 use crate::route::{Location, Page};
 use crate::search::Results;
 
 pub const SITE: &str = "folio";
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// `10 January 2022`.
 pub fn long_date(date: Date) -> String {
-    format!(
-        "{} {} {}",
-        date.day,
-        MONTHS[usize::from(date.month.clamp(1, 12)) - 1],
-        date.year
-    )
+    format!("{} {} {}", date.day, month_name(date.month), date.year)
 }
 
 /// A month facet value (`2022-01`) as `January 2022`; anything else as is.
@@ -40,7 +20,7 @@ pub fn month_label(key: &str) -> String {
         .split_once('-')
         .and_then(|(y, m)| Some((y.parse::<i32>().ok()?, m.parse::<usize>().ok()?)));
     match parsed {
-        Some((year, month @ 1..=12)) => format!("{} {year}", MONTHS[month - 1]),
+        Some((year, month @ 1..=12)) => format!("{} {year}", month_name(month as u8)),
         _ => key.to_string(),
     }
 }

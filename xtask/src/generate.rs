@@ -95,20 +95,6 @@ const PUBLISHERS: &[&str] = &[
     "Kun.uz",
     "Tengrinews",
 ];
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 /// Ways the corpus writes one man's name, swapped into paragraphs.
 const SPELLINGS: &[&str] = &["Tokayev", "Toqaev", "Tokaev", "Токаев"];
 const SYLLABLES: &[&str] = &[
@@ -201,7 +187,7 @@ fn write_article(out: &mut String, rng: &mut Rng, paragraphs: &[String], n: usiz
     for i in 0..count {
         let mut paragraph = rng.pick(paragraphs).clone();
         if i == 0 {
-            let month = *rng.pick(MONTHS);
+            let month = folio_core::corpus::month_name(1 + rng.below(12) as u8);
             let date = format!("On {month} {}, {}, ", 1 + rng.below(28), 2019 + rng.below(5));
             paragraph = date + &paragraph;
         }

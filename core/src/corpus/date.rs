@@ -125,6 +125,11 @@ const MONTHS: [&[&str]; 12] = [
     &["December", "Dec"],
 ];
 
+/// The English name of a month, 1 to 12 (December for anything above).
+pub fn month_name(month: u8) -> &'static str {
+    MONTHS[usize::from(month.clamp(1, 12)) - 1][0]
+}
+
 fn month_of(word: &str) -> Option<u8> {
     // Most words are not months: reject them on their first letter and length.
     if !(3..=10).contains(&word.len()) || !word.starts_with(['J', 'F', 'M', 'A', 'S', 'O', 'N', 'D']) {

@@ -30,7 +30,7 @@ mod text_format;
 use std::borrow::Cow;
 use std::fmt;
 
-pub use date::{Certainty, Date};
+pub use date::{month_name, Certainty, Date};
 pub use files::read_sources;
 pub use model::{Article, Block, BlockKind, Photo, PublisherOrigin, WORDS_PER_MINUTE};
 pub use source::clean;
