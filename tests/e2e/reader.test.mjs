@@ -172,6 +172,34 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
       await page.close();
     });
 
+    test('saved articles filter the list, and the library exports and imports', async () => {
+      const page = await openPage(context, viewport);
+      await ready(page);
+      await page.getByRole('button', { name: `Save “${TITLE}”` }).click();
+      assert.equal(await page.getByRole('button', { name: `Save “${TITLE}”` }).getAttribute('aria-pressed'), 'true');
+      await openFilters(page, name);
+      await page.getByRole('checkbox', { name: /^Saved only/ }).check();
+      await page.getByText('1 article of 9').waitFor();
+      if (name === 'phone') await page.getByRole('button', { name: 'Done' }).click();
+      assert.deepEqual(await resultTitles(page), [TITLE]);
+      await page.getByRole('button', { name: 'Settings' }).click();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export…' }).click()]);
+      const exported = JSON.parse(await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString()));
+      assert.deepEqual(exported.saved, [SLUG]);
+      assert.equal(exported.folio, 1);
+      // Unsave, then import the export back: the article is saved again.
+      await page.getByRole('button', { name: 'Remove filter Saved only' }).click();
+      await page.getByRole('button', { name: `Save “${TITLE}”` }).click();
+      await page.locator('#import').setInputFiles({ name: 'folio-library.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
+      await page.getByText('Imported').waitFor();
+      assert.equal(await page.getByRole('button', { name: `Save “${TITLE}”` }).getAttribute('aria-pressed'), 'true');
+      await page.locator('#import').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
+      await page.getByText('Not imported: this file is not a folio export.').waitFor();
+      await page.getByRole('button', { name: `Save “${TITLE}”` }).click();
+      assert.deepEqual(page.problems, []);
+      await page.close();
+    });
+
     test('an unknown address shows a page with the way home', async () => {
       const page = await openPage(context, viewport, { expect404: true });
       await page.goto(url('no/such/page'));
