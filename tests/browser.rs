@@ -14,7 +14,7 @@ async fn mount() -> Element {
     let document = gloo::utils::document();
     let root = document.create_element("div").expect("create a div");
     document.body().expect("a body").append_child(&root).expect("append");
-    yew::Renderer::<folio::ui::App>::with_root(root.clone()).render();
+    folio::ui::mount(root.clone());
     yew::scheduler::flush().await;
     root
 }

@@ -20,6 +20,7 @@ async fn render(index: Rc<Index>, location: Location) -> String {
         index,
         base: "/".into(),
         initial: State::new(location, Prefs::default(), Library::default()),
+        arrival: None,
     };
     let html = LocalServerRenderer::<Reader>::with_props(props).render().await;
     without_comments(&html)

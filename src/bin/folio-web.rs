@@ -1,5 +1,5 @@
 //! The web entry point: Trunk builds this for wasm32.
 fn main() {
     #[cfg(target_arch = "wasm32")]
-    yew::Renderer::<folio::ui::App>::new().render();
+    folio::ui::start();
 }

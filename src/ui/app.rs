@@ -1,52 +1,83 @@
+//! Starting the app in a browser: decode the bundled corpus, index it once,
+//! read where the reader is (URL) and what they keep (storage), and either
+//! take over the prerendered page (hydrate) or render from scratch.
+#![cfg(target_arch = "wasm32")]
+
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::reader::Reader;
-use super::state::State;
+use super::browser;
+use super::reader::{Reader, ReaderProps};
+use super::state::{Arrival, Library, Prefs, State};
 use crate::bundled;
 use crate::search::Index;
 
-/// The browser entry: decodes the bundled corpus, indexes it once, reads
-/// where the reader is (URL) and what they keep (storage), and renders the
-/// [`Reader`].
+#[derive(Properties, PartialEq)]
+struct LoadErrorProps {
+    error: AttrValue,
+}
+
+/// What a reader sees if the bundle cannot be read (a stale or damaged file).
 #[component]
-pub fn App() -> Html {
-    let loaded = use_memo((), |_| {
-        bundled::articles().map(|articles| Rc::new(Index::new(articles)))
-    });
-    match &*loaded {
-        Ok(index) => {
-            let (base, location, prefs, library) = start();
-            let initial = State::new(location, prefs, library);
-            html! { <Reader index={index.clone()} base={AttrValue::from(base)} {initial} /> }
-        }
-        Err(error) => html! {
-            <main id="main">
-                <h1>{ "The articles could not be loaded" }</h1>
-                <p>{ error.clone() }</p>
-            </main>
-        },
+fn LoadError(props: &LoadErrorProps) -> Html {
+    html! {
+        <main id="main">
+            <h1>{ "The articles could not be loaded" }</h1>
+            <p>{ props.error.clone() }</p>
+        </main>
     }
 }
 
-#[cfg(target_arch = "wasm32")]
-fn start() -> (
-    String,
-    crate::route::Location,
-    super::state::Prefs,
-    super::state::Library,
-) {
-    super::browser::start()
+fn props() -> Result<ReaderProps, String> {
+    let index = Rc::new(Index::new(bundled::articles()?));
+    let start = browser::start();
+    Ok(match start.prerendered {
+        // The page was prerendered for its path, with default preferences:
+        // take it over as it is, then move to the real state.
+        Some(page) => ReaderProps {
+            index,
+            base: start.base.into(),
+            initial: State::new(page, Prefs::default(), Library::default()),
+            arrival: Some(Arrival {
+                location: start.location,
+                prefs: start.prefs,
+                library: start.library,
+            }),
+        },
+        None => ReaderProps {
+            index,
+            base: start.base.into(),
+            initial: State::new(start.location, start.prefs, start.library),
+            arrival: None,
+        },
+    })
 }
 
-/// Outside a browser there is no URL or storage: the list, with defaults.
-#[cfg(not(target_arch = "wasm32"))]
-fn start() -> (
-    String,
-    crate::route::Location,
-    super::state::Prefs,
-    super::state::Library,
-) {
-    ("/".into(), Default::default(), Default::default(), Default::default())
+/// The web entry: hydrates a prerendered page, or renders into the body.
+pub fn start() {
+    match props() {
+        Ok(props) if props.arrival.is_some() => {
+            yew::Renderer::<Reader>::with_props(props).hydrate();
+        }
+        Ok(props) => {
+            yew::Renderer::<Reader>::with_props(props).render();
+        }
+        Err(error) => {
+            yew::Renderer::<LoadError>::with_props(LoadErrorProps { error: error.into() }).render();
+        }
+    }
+}
+
+/// Renders the app from scratch into `root` (the browser tests).
+pub fn mount(root: web_sys::Element) {
+    match props() {
+        Ok(mut props) => {
+            props.arrival = None;
+            yew::Renderer::<Reader>::with_root_and_props(root, props).render();
+        }
+        Err(error) => {
+            yew::Renderer::<LoadError>::with_root_and_props(root, LoadErrorProps { error: error.into() }).render();
+        }
+    }
 }

@@ -14,17 +14,38 @@ use yew::prelude::*;
 
 use super::context::Ctx;
 use super::meta;
-use super::state::{Action, Backup, HistoryStep, Library, Panel, Prefs, State};
+use super::state::{Action, Arrival, Backup, HistoryStep, Library, Panel, Prefs, State};
 use crate::route::{Location, Page};
 
-/// The site's base path (from `<base href>`, which Trunk fills in), where
-/// the reader is, and what they keep.
-pub fn start() -> (String, Location, Prefs, Library) {
+/// What the app starts from.
+pub struct Start {
+    /// The site's base path, from `<base href>` (which Trunk fills in).
+    pub base: String,
+    /// Where the reader is.
+    pub location: Location,
+    pub prefs: Prefs,
+    pub library: Library,
+    /// The page the HTML was prerendered for (`<meta name="folio-page">`),
+    /// if it was.
+    pub prerendered: Option<Location>,
+}
+
+pub fn start() -> Start {
     let base = base_path();
     let location = current_location(&base);
-    let prefs = load(&storage_key(&base, "prefs")).unwrap_or_default();
-    let library = load(&storage_key(&base, "library")).unwrap_or_default();
-    (base, location, prefs, library)
+    let prerendered = gloo::utils::document()
+        .query_selector("meta[name=folio-page]")
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+        .map(|path| Location::parse(&path, "", &base));
+    Start {
+        prefs: load(&storage_key(&base, "prefs")).unwrap_or_default(),
+        library: load(&storage_key(&base, "library")).unwrap_or_default(),
+        base,
+        location,
+        prerendered,
+    }
 }
 
 fn base_path() -> String {
@@ -78,9 +99,35 @@ fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, String> {
 
 /// Everything the app does to the page beyond rendering.
 #[hook]
-pub fn use_browser(ctx: &Ctx) {
+pub fn use_browser(ctx: &Ctx, arrival: Option<Arrival>) {
     let state: &State = &ctx.state;
     let base = ctx.base.to_string();
+
+    // A prerendered page is live: move to where the reader really is.
+    {
+        let dispatch = ctx.state.dispatcher();
+        use_effect_with((), move |_| {
+            if let Some(arrival) = arrival {
+                dispatch.dispatch(Action::Restore(Box::new(arrival)));
+            }
+        });
+    }
+
+    // Offline reading: the service worker `cargo xtask` writes next to the
+    // app. A failure (no worker in development, a sandboxed iframe) only
+    // means no offline copy.
+    {
+        let base = base.clone();
+        use_effect_with((), move |_| {
+            let options = web_sys::RegistrationOptions::new();
+            options.set_scope(&base);
+            let container = gloo::utils::window().navigator().service_worker();
+            let registered = container.register_with_options(&format!("{base}sw.js"), &options);
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = wasm_bindgen_futures::JsFuture::from(registered).await;
+            });
+        });
+    }
 
     // The URL follows the state.
     {

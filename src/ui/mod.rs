@@ -18,5 +18,6 @@ mod settings;
 mod shortcuts;
 pub mod state;
 
-pub use app::App;
+#[cfg(target_arch = "wasm32")]
+pub use app::{mount, start};
 pub use reader::{Reader, ReaderProps};

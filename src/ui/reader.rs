@@ -9,7 +9,7 @@ use super::not_found::NotFound;
 use super::search_box::SearchBox;
 use super::settings::Settings;
 use super::shortcuts::Shortcuts;
-use super::state::{Action, Panel, State};
+use super::state::{Action, Arrival, Panel, State};
 use crate::route::Page;
 use crate::search::Index;
 
@@ -19,7 +19,7 @@ use super::browser::use_browser;
 /// Prerendering and tests have no browser: nothing to wire up.
 #[cfg(not(target_arch = "wasm32"))]
 #[hook]
-fn use_browser(_ctx: &Ctx) {}
+fn use_browser(_ctx: &Ctx, _arrival: Option<Arrival>) {}
 
 #[derive(Properties)]
 pub struct ReaderProps {
@@ -29,11 +29,18 @@ pub struct ReaderProps {
     /// The state to start from: read from the URL and storage in the
     /// browser, given by the prerenderer and the tests.
     pub initial: State,
+    /// When taking over a prerendered page: the state to move to once the
+    /// page is live (the prerendered one had no query string or storage).
+    #[prop_or_default]
+    pub arrival: Option<Arrival>,
 }
 
 impl PartialEq for ReaderProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.index, &other.index) && self.base == other.base && self.initial == other.initial
+        Rc::ptr_eq(&self.index, &other.index)
+            && self.base == other.base
+            && self.initial == other.initial
+            && self.arrival == other.arrival
     }
 }
 
@@ -50,7 +57,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
         base: props.base.clone(),
         state: state.clone(),
     };
-    use_browser(&ctx);
+    use_browser(&ctx, props.arrival.clone());
 
     let view = match &state.location.page {
         Page::List => html! { <ListView /> },

@@ -144,6 +144,15 @@ pub enum HistoryStep {
     None,
 }
 
+/// What the browser knows that a prerendered page cannot: the full URL
+/// (the page was rendered for its path only) and the stored preferences.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Arrival {
+    pub location: Location,
+    pub prefs: Prefs,
+    pub library: Library,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
     pub location: Location,
@@ -195,6 +204,9 @@ pub enum Action {
     List,
     /// The browser moved through history: adopt the URL as it is.
     Arrived(Location),
+    /// After taking over a prerendered page: where the reader really is,
+    /// and what they keep.
+    Restore(Box<Arrival>),
     MoreResults,
     Theme(Theme),
     TextSize(isize),
@@ -275,6 +287,12 @@ impl Reducible for State {
                 next.step = HistoryStep::None;
                 next.typing = false;
                 next.panel = Panel::None;
+            }
+            Action::Restore(arrival) => {
+                next.location = arrival.location;
+                next.prefs = arrival.prefs;
+                next.library = arrival.library;
+                next.step = HistoryStep::None;
             }
             Action::MoreResults => {
                 next.limit += PAGE_SIZE;

@@ -32,6 +32,12 @@ export async function launch() {
   });
 }
 
+/// A plain (not persistent) browser, for contexts with other settings
+/// (JavaScript off, a fresh profile per test).
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: FLAGS, headless: true });
+}
+
 /// A page at `viewport` that collects console errors, page errors, failed
 /// requests and HTTP errors into `page.problems`. With `expect404`, the
 /// not-found page's own 404 is expected and not a problem.
@@ -45,6 +51,10 @@ export async function openPage(context, viewport, { expect404 = false, colorSche
     if (message.type() === 'error' && !expected(message.text())) page.problems.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => page.problems.push(`page error: ${error.message}`));
+  // Content-Security-Policy violations, reported as errors (Chromium also logs them).
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
   page.on('requestfailed', (request) => page.problems.push(`request failed: ${request.url()}`));
   page.on('response', (response) => {
     const document = response.request().resourceType() === 'document';

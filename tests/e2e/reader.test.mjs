@@ -79,7 +79,7 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
       assert.ok(scrolled > 0, 'the list is scrolled');
       await link.click();
       await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
-      assert.equal(new URL(page.url()).pathname, `/articles/${SLUG}/`);
+      assert.equal(new URL(page.url()).pathname, new URL(`articles/${SLUG}/`, SITE).pathname);
       assert.equal(await page.evaluate(() => document.activeElement?.id), 'page-heading');
       assert.equal(await page.title(), `${TITLE} — folio`);
       assert.ok((await page.locator('article mark').count()) > 0, 'the search is highlighted');

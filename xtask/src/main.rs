@@ -3,6 +3,7 @@
 
 mod bench;
 mod generate;
+mod prerender;
 mod run;
 mod serve;
 mod setup;
@@ -15,7 +16,8 @@ use std::process::ExitCode;
 use run::{say, Fail};
 
 const USAGE: &str = "usage: cargo xtask <command>
-  serve          build the release site and serve it on http://127.0.0.1:8080/
+  serve [--base P]  build the release site and serve it on http://127.0.0.1:8080/ (under P)
+  dist --base P  build the release site into dist/ for serving under the path P (/ or /news/)
   test           run every test: fmt, clippy, native, browser and end-to-end
   bench          the search benchmark, natively and in Chromium (--stress adds 100,000 articles)
   corpus <N>     generate a corpus of N articles into target/corpora/";
@@ -24,7 +26,8 @@ fn main() -> ExitCode {
     let root = workspace_root();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
-        Some("serve") => serve_site(&root),
+        Some("serve") => serve_site(&root, &base(&args)),
+        Some("dist") => site::build(&root, &base(&args)).map(|dist| say(&format!("{} is ready", dist.display()))),
         Some("test") => test::all(&root),
         Some("bench") => bench::run_all(&root, args.iter().any(|a| a == "--stress")),
         Some("corpus") => match args.get(1).and_then(|n| n.parse().ok()) {
@@ -45,9 +48,15 @@ fn main() -> ExitCode {
     }
 }
 
-fn serve_site(root: &Path) -> Result<(), Fail> {
-    let dist = site::build(root)?;
-    let server = serve::start(&dist, "127.0.0.1:8080", "/")?;
+/// The value of `--base`, or `/`.
+fn base(args: &[String]) -> String {
+    let at = args.iter().position(|a| a == "--base");
+    site::normalise_base(at.and_then(|i| args.get(i + 1)).map_or("/", String::as_str))
+}
+
+fn serve_site(root: &Path, base: &str) -> Result<(), Fail> {
+    let dist = site::build(root, base)?;
+    let server = serve::start(&dist, "127.0.0.1:8080", base)?;
     say(&format!(
         "serving {} on {} (Ctrl-C to stop)",
         dist.display(),

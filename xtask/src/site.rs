@@ -4,47 +4,120 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine as _;
 use flate2::write::GzEncoder;
 use flate2::Compression;
+use sha2::{Digest, Sha256};
 
 use crate::run::{run, say, Fail};
-use crate::setup;
+use crate::{prerender, setup};
 
-/// `trunk build --release`, with the npm `wasm-opt` on PATH.
-pub fn build(root: &Path) -> Result<PathBuf, Fail> {
+/// The release site in `dist/`, for serving under the URL path `base`
+/// (`/` or `/news/`): `trunk build --release` (with the npm `wasm-opt` on
+/// PATH), every page prerendered, the service worker's file list, and the
+/// Content-Security-Policy with the hash of Trunk's inline loader.
+pub fn build(root: &Path, base: &str) -> Result<PathBuf, Fail> {
     setup::build_tools(root)?;
+    let base = normalise_base(base);
     run(Command::new("trunk")
-        .args(["build", "--release"])
+        .args(["build", "--release", "--public-url", &base])
         .current_dir(root)
         .env("PATH", setup::path_with_npm_tools(root)))?;
     let dist = root.join("dist");
-    write_routes(root, &dist)?;
+    let seeds = std::env::var_os("FOLIO_SEEDS").map_or_else(|| root.join("seeds"), PathBuf::from);
+    prerender::prerender(&dist, &seeds, &base)?;
+    service_worker(&dist, &base)?;
+    content_security_policy(&dist)?;
     report_sizes(&dist)?;
     Ok(dist)
 }
 
-/// Gives every route a reader can land on a file, so deep links and reloads
-/// work on a plain static host with no rewrite rules: each article's
-/// `articles/<slug>/index.html`, and `404.html` for everything else (which
-/// the app turns into its not-found page). Each is the app's page; the app
-/// reads the URL to know what to show.
-fn write_routes(root: &Path, dist: &Path) -> Result<(), Fail> {
-    let seeds = std::env::var_os("FOLIO_SEEDS").map_or_else(|| root.join("seeds"), PathBuf::from);
-    let sources = folio_core::corpus::read_sources(&[seeds]).map_err(|e| Fail(e.to_string()))?;
-    let corpus = folio_core::corpus::parse(&sources).map_err(|e| Fail(e.to_string()))?;
-    let page = std::fs::read(dist.join("index.html")).map_err(|e| Fail(format!("dist/index.html: {e}")))?;
-    let write = |path: PathBuf| -> Result<(), Fail> {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| Fail(format!("{}: {e}", dir.display())))?;
-        }
-        std::fs::write(&path, &page).map_err(|e| Fail(format!("{}: {e}", path.display())))
-    };
-    for article in &corpus.articles {
-        write(dist.join("articles").join(&article.slug).join("index.html"))?;
+/// `news`, `/news` and `/news/` are all `/news/`.
+pub fn normalise_base(base: &str) -> String {
+    let trimmed = base.trim_matches('/');
+    if trimmed.is_empty() {
+        "/".to_string()
+    } else {
+        format!("/{trimmed}/")
     }
-    write(dist.join("404.html"))?;
-    say(&format!("wrote {} article pages and 404.html", corpus.articles.len()));
+}
+
+/// Fills in `sw.js`: the base path, a cache name that changes with every
+/// build, and the app shell (the top-level files: pages, hashed scripts,
+/// wasm, stylesheet, icon, manifest). Article pages are cached as they are
+/// read.
+fn service_worker(dist: &Path, base: &str) -> Result<(), Fail> {
+    let mut shell: Vec<String> = vec![base.to_string()];
+    let mut names: Vec<String> = std::fs::read_dir(dist)
+        .map_err(|e| Fail(format!("{}: {e}", dist.display())))?
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name != "sw.js" && name != "index.html")
+        .collect();
+    names.sort();
+    shell.extend(names.iter().map(|name| format!("{base}{name}")));
+    let version = hex(&Sha256::digest(shell.join("\n").as_bytes())[..6]);
+    let list = format!(
+        "[{}]",
+        shell.iter().map(|f| format!("{f:?}")).collect::<Vec<_>>().join(", ")
+    );
+    let path = dist.join("sw.js");
+    let worker = std::fs::read_to_string(&path).map_err(|e| Fail(format!("{}: {e}", path.display())))?;
+    let worker = worker
+        .replace("@BASE@", base)
+        .replace("@VERSION@", &version)
+        .replace("@SHELL@", &list);
+    std::fs::write(&path, worker).map_err(|e| Fail(format!("{}: {e}", path.display())))
+}
+
+/// Puts a strict Content-Security-Policy in every page: no inline script
+/// but Trunk's loader, allowed by its hash, computed here after the build;
+/// no inline style at all; WebAssembly compilation allowed.
+fn content_security_policy(dist: &Path) -> Result<(), Fail> {
+    let mut pages = Vec::new();
+    collect(dist, &mut pages).map_err(|e| Fail(format!("{}: {e}", dist.display())))?;
+    pages.retain(|p| p.extension().is_some_and(|e| e == "html"));
+    for page in pages {
+        let html = std::fs::read_to_string(&page).map_err(|e| Fail(format!("{}: {e}", page.display())))?;
+        let hashes: Vec<String> = inline_scripts(&html)
+            .map(|script| format!("'sha256-{}'", STANDARD.encode(Sha256::digest(script.as_bytes()))))
+            .collect();
+        let policy = format!(
+            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self'; img-src 'self' data:; \
+             connect-src 'self'; font-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; \
+             base-uri 'self'; form-action 'self'",
+            hashes.join(" ")
+        );
+        let charset = r#"<meta charset="utf-8" />"#;
+        if !html.contains(charset) {
+            return Err(Fail(format!(
+                "{}: no <meta charset> to put the policy after",
+                page.display()
+            )));
+        }
+        let meta = format!("{charset}\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\" />");
+        std::fs::write(&page, html.replacen(charset, &meta, 1))
+            .map_err(|e| Fail(format!("{}: {e}", page.display())))?;
+    }
     Ok(())
+}
+
+/// The text of each inline `<script>` (one without `src`) in a page.
+fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
+    html.match_indices("<script").filter_map(move |(at, _)| {
+        let open_end = at + html[at..].find('>')?;
+        if html[at..open_end].contains("src=") {
+            return None;
+        }
+        let body = &html[open_end + 1..];
+        Some(&body[..body.find("</script>")?])
+    })
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Prints each file of `dist` with its raw and gzipped size.

@@ -56,11 +56,16 @@ pub fn all(root: &Path) -> Result<(), Fail> {
     end_to_end(root)
 }
 
-/// Builds the release site, serves it on 127.0.0.1 and runs the Node tests
-/// in `tests/e2e` against it.
+/// The sub-path the end-to-end tests serve the site under: the harder case
+/// (every URL the app makes must carry it).
+const BASE: &str = "/news/";
+
+/// Builds the release site for a sub-path, serves it there on 127.0.0.1 (and
+/// the embedding example on localhost, another origin) and runs the Node
+/// tests in `tests/e2e` against it.
 fn end_to_end(root: &Path) -> Result<(), Fail> {
-    let dist = site::build(root)?;
-    let server = serve::start(&dist, "127.0.0.1:0", "/")?;
+    let dist = site::build(root, BASE)?;
+    let server = serve::start(&dist, "127.0.0.1:0", BASE)?;
     let mut tests: Vec<String> = std::fs::read_dir(root.join("tests/e2e"))
         .map_err(|e| Fail(format!("tests/e2e: {e}")))?
         .filter_map(|e| e.ok())

@@ -1,0 +1,123 @@
+//! Prerendering: every page a reader can land on is rendered to HTML at build
+//! time by the app's own components (Yew's server renderer), so its content,
+//! title, description and canonical link are there before any script runs.
+//! The app then takes the page over (hydration) without redrawing it.
+
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use folio::corpus;
+use folio::route::{Location, Page};
+use folio::search::Index;
+use folio::ui::meta::{page_meta, SITE};
+use folio::ui::state::{Library, Prefs, State};
+use folio::ui::{Reader, ReaderProps};
+use yew::LocalServerRenderer;
+
+use crate::run::{say, Fail};
+
+/// Renders the home page, every article and the not-found page into `dist`
+/// (which Trunk built with `base` as its public URL), using the corpus in
+/// `seeds`. Returns how many pages were written.
+pub fn prerender(dist: &Path, seeds: &Path, base: &str) -> Result<usize, Fail> {
+    let sources = corpus::read_sources(&[seeds.to_path_buf()]).map_err(|e| Fail(e.to_string()))?;
+    let articles = corpus::parse(&sources).map_err(|e| Fail(e.to_string()))?.articles;
+    let template =
+        std::fs::read_to_string(dist.join("index.html")).map_err(|e| Fail(format!("dist/index.html: {e}")))?;
+    for required in ["<title>folio</title>", DESCRIPTION, "<body></body>"] {
+        if !template.contains(required) {
+            return Err(Fail(format!(
+                "index.html no longer has {required}; prerendering needs it"
+            )));
+        }
+    }
+    let index = Rc::new(Index::new(articles));
+    let mut pages: Vec<(PathBuf, Location)> = vec![(dist.join("index.html"), Location::default())];
+    for article in index.articles() {
+        let location = Location {
+            page: Page::Article(article.slug.clone()),
+            ..Location::default()
+        };
+        pages.push((dist.join("articles").join(&article.slug).join("index.html"), location));
+    }
+    pages.push((
+        dist.join("404.html"),
+        Location {
+            page: Page::NotFound,
+            ..Location::default()
+        },
+    ));
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .map_err(|e| Fail(format!("tokio: {e}")))?;
+    for (path, location) in &pages {
+        let body = runtime.block_on(render(index.clone(), base, location.clone()));
+        let html = page(&template, &index, base, location, &body);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| Fail(format!("{}: {e}", dir.display())))?;
+        }
+        std::fs::write(path, html).map_err(|e| Fail(format!("{}: {e}", path.display())))?;
+    }
+    say(&format!("prerendered {} pages", pages.len()));
+    Ok(pages.len())
+}
+
+/// The description in `index.html`, replaced on every page.
+const DESCRIPTION: &str = r#"<meta name="description" content="A searchable archive of articles." />"#;
+
+async fn render(index: Rc<Index>, base: &str, location: Location) -> String {
+    let props = ReaderProps {
+        index,
+        base: base.to_string().into(),
+        initial: State::new(location, Prefs::default(), Library::default()),
+        arrival: None,
+    };
+    LocalServerRenderer::<Reader>::with_props(props).render().await
+}
+
+/// The template with the page's title, description, canonical link, Open
+/// Graph tags, the marker that tells the app which page this is, and the
+/// rendered body.
+fn page(template: &str, index: &Index, base: &str, location: &Location, body: &str) -> String {
+    let article = match &location.page {
+        Page::Article(slug) => index.by_slug(slug).map(|(_, a)| a),
+        _ => None,
+    };
+    let (title, description) = page_meta(location, article, index.len());
+    let path = match &location.page {
+        Page::NotFound => format!("{}404/", base),
+        _ => location.href(base),
+    };
+    let kind = if article.is_some() { "article" } else { "website" };
+    let head = format!(
+        r#"<meta name="description" content="{description}" />
+    <meta name="folio-page" content="{path}" />
+    <link rel="canonical" href="{path}" />
+    <meta property="og:site_name" content="{SITE}" />
+    <meta property="og:type" content="{kind}" />
+    <meta property="og:title" content="{title}" />
+    <meta property="og:description" content="{description}" />"#,
+        description = escape(&description),
+        path = escape(&path),
+        title = escape(&title),
+    );
+    template
+        .replace("<title>folio</title>", &format!("<title>{}</title>", escape(&title)))
+        .replace(DESCRIPTION, &head)
+        .replace("<body></body>", &format!("<body>{body}</body>"))
+}
+
+/// Escapes text for an HTML attribute or element.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
