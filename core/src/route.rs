@@ -35,6 +35,45 @@ pub struct Location {
     pub sort: Sort,
     /// Only the articles the reader saved.
     pub saved: bool,
+    /// Shown inside another site's page (`embed=…`), and how.
+    pub embed: Option<Embed>,
+}
+
+/// How an embedding page wants folio shown: `embed=compact,new-tab,dark`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Embed {
+    /// No header (brand, settings): just the search and the list.
+    pub compact: bool,
+    /// Articles open in a new tab, on folio itself, instead of in the frame.
+    pub new_tab: bool,
+    /// A theme name (`light`, `dark`, `sepia`); the app ignores unknown ones.
+    pub theme: Option<String>,
+}
+
+impl Embed {
+    fn parse(value: &str) -> Embed {
+        let mut embed = Embed::default();
+        for part in value.split(',') {
+            match part {
+                "compact" => embed.compact = true,
+                "new-tab" => embed.new_tab = true,
+                "" | "full" | "same-frame" => {}
+                theme => embed.theme = Some(theme.chars().take(20).collect()),
+            }
+        }
+        embed
+    }
+
+    fn value(&self) -> String {
+        let mut parts = vec![if self.compact { "compact" } else { "full" }];
+        if self.new_tab {
+            parts.push("new-tab");
+        }
+        if let Some(theme) = &self.theme {
+            parts.push(theme);
+        }
+        parts.join(",")
+    }
 }
 
 impl Default for Location {
@@ -45,6 +84,7 @@ impl Default for Location {
             filters: Filters::default(),
             sort: Sort::Relevance,
             saved: false,
+            embed: None,
         }
     }
 }
@@ -70,6 +110,7 @@ impl Location {
                     }
                 }
                 "saved" => location.saved = value == "1",
+                "embed" => location.embed = Some(Embed::parse(&value)),
                 _ => {}
             }
         }
@@ -115,6 +156,9 @@ impl Location {
         }
         if self.saved {
             params.push("saved=1".into());
+        }
+        if let Some(embed) = &self.embed {
+            params.push(format!("embed={}", encode(&embed.value())));
         }
         if params.is_empty() {
             path
@@ -202,6 +246,11 @@ mod tests {
         searched.filters.months.insert("2022-01".into());
         searched.sort = Sort::Newest;
         searched.saved = true;
+        searched.embed = Some(Embed {
+            compact: true,
+            new_tab: true,
+            theme: Some("dark".into()),
+        });
         let article = Location {
             page: Page::Article("csto-leaders".into()),
             ..searched.clone()

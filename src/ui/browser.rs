@@ -14,7 +14,7 @@ use yew::prelude::*;
 
 use super::context::Ctx;
 use super::meta;
-use super::state::{Action, Arrival, Backup, HistoryStep, Library, Panel, Prefs, State};
+use super::state::{Action, Arrival, Backup, HistoryStep, Library, Panel, Prefs, State, Theme};
 use crate::route::{Location, Page};
 
 /// What the app starts from.
@@ -39,8 +39,15 @@ pub fn start() -> Start {
         .flatten()
         .and_then(|meta| meta.get_attribute("content"))
         .map(|path| Location::parse(&path, "", &base));
+    let mut prefs: Prefs = load(&storage_key(&base, "prefs")).unwrap_or_default();
+    // An embedding page's theme wins, for this view only.
+    if let Some(theme) = location.embed.as_ref().and_then(|e| e.theme.as_deref()) {
+        if let Some(theme) = Theme::ALL.into_iter().find(|t| t.name() == theme) {
+            prefs.theme = theme;
+        }
+    }
     Start {
-        prefs: load(&storage_key(&base, "prefs")).unwrap_or_default(),
+        prefs,
         library: load(&storage_key(&base, "library")).unwrap_or_default(),
         base,
         location,
@@ -114,20 +121,42 @@ pub fn use_browser(ctx: &Ctx, arrival: Option<Arrival>) {
     }
 
     // Offline reading: the service worker `cargo xtask` writes next to the
-    // app. A failure (no worker in development, a sandboxed iframe) only
-    // means no offline copy.
+    // app; not inside another site's page. Reaching `serviceWorker` throws in
+    // a sandboxed frame, so it is read without trusting it to exist; a
+    // failure only means no offline copy.
     {
         let base = base.clone();
+        let embedded = state.location.embed.is_some();
         use_effect_with((), move |_| {
-            let options = web_sys::RegistrationOptions::new();
-            options.set_scope(&base);
-            let container = gloo::utils::window().navigator().service_worker();
-            let registered = container.register_with_options(&format!("{base}sw.js"), &options);
-            wasm_bindgen_futures::spawn_local(async move {
-                let _ = wasm_bindgen_futures::JsFuture::from(registered).await;
-            });
+            let navigator = gloo::utils::window().navigator();
+            let container = js_sys::Reflect::get(&navigator, &JsValue::from_str("serviceWorker"))
+                .ok()
+                .and_then(|c| c.dyn_into::<web_sys::ServiceWorkerContainer>().ok());
+            if let (false, Some(container)) = (embedded, container) {
+                let options = web_sys::RegistrationOptions::new();
+                options.set_scope(&base);
+                let registered = container.register_with_options(&format!("{base}sw.js"), &options);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let _ = wasm_bindgen_futures::JsFuture::from(registered).await;
+                });
+            }
         });
     }
+
+    // Inside another site's page: tell it our height, whenever it changes,
+    // so the frame needs no scrollbar of its own.
+    use_effect_with((), |_| {
+        let window = gloo::utils::window();
+        let observer = match window.parent() {
+            Ok(Some(parent)) if parent != window => report_height(parent),
+            _ => None,
+        };
+        move || {
+            if let Some((observer, _)) = observer {
+                observer.disconnect();
+            }
+        }
+    });
 
     // The URL follows the state.
     {
@@ -298,6 +327,25 @@ fn on_key(ctx: &Ctx, event: &KeyboardEvent, shortcuts: bool, panel: Panel, locat
         }
         _ => {}
     }
+}
+
+/// Posts `{type: "folio:height", height}` to `parent` on every resize of
+/// the page. The height is no secret, so any origin may read it; the loader
+/// checks that messages come from folio (see static/embed.js).
+fn report_height(
+    parent: web_sys::Window,
+) -> Option<(web_sys::ResizeObserver, wasm_bindgen::closure::Closure<dyn FnMut()>)> {
+    let root = gloo::utils::document().document_element()?;
+    let measured = root.clone();
+    let post = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &"folio:height".into());
+        let _ = js_sys::Reflect::set(&message, &"height".into(), &f64::from(measured.scroll_height()).into());
+        let _ = parent.post_message(&message, "*");
+    });
+    let observer = web_sys::ResizeObserver::new(post.as_ref().unchecked_ref()).ok()?;
+    observer.observe(&root);
+    Some((observer, post))
 }
 
 /// Moves focus to the next or previous result's title link.

@@ -35,12 +35,18 @@ pub fn Card(props: &CardProps) -> Html {
     let ctx = use_ctx();
     let article = &ctx.index.articles()[props.hit.doc];
     let slug = article.slug.clone();
-    let href = Location {
+    let location = &ctx.state.location;
+    // Embedded with `new-tab`: the article opens on folio itself, in a new tab.
+    let new_tab = location.embed.as_ref().is_some_and(|e| e.new_tab);
+    let target = Location {
         page: Page::Article(slug.clone()),
-        ..ctx.state.location.clone()
-    }
-    .href(&ctx.base);
-    let open = {
+        embed: if new_tab { None } else { location.embed.clone() },
+        ..location.clone()
+    };
+    let href = target.href(&ctx.base);
+    let open = if new_tab {
+        Callback::noop()
+    } else {
         let ctx = ctx.clone();
         let slug = slug.clone();
         link_handler(move || {
@@ -49,6 +55,11 @@ pub fn Card(props: &CardProps) -> Html {
                 scroll: scroll_y(),
             })
         })
+    };
+    let (target_attr, rel) = if new_tab {
+        (Some("_blank"), Some("noopener"))
+    } else {
+        (None, None)
     };
     let read = ctx.state.library.read.contains(&slug);
     let saved = ctx.state.library.saved.contains(&slug);
@@ -69,7 +80,7 @@ pub fn Card(props: &CardProps) -> Html {
     html! {
         <li class={classes!("card", read.then_some("read"))}>
             <h2 class="card-title">
-                <a {href} onclick={open}>
+                <a {href} target={target_attr} {rel} onclick={open}>
                     <Marked text={article.title.clone()} ranges={props.hit.title.clone()} />
                 </a>
             </h2>

@@ -73,21 +73,27 @@ pub fn Reader(props: &ReaderProps) -> Html {
     };
     let settings_open = state.panel == Panel::Settings;
     let toggle_settings = ctx.callback(|_: MouseEvent| Action::Panel(Panel::Settings));
+    // An embedding page can ask for compact chrome: the search, no header.
+    let compact = state.location.embed.as_ref().is_some_and(|e| e.compact);
     html! {
         <ContextProvider<Ctx> context={ctx.clone()}>
             <a class="skip-link" href="#main">{ "Skip to content" }</a>
-            <header class="site-header">
-                <a class="brand" href={props.base.clone()} onclick={home}>{ "folio" }</a>
+            <header class={classes!("site-header", compact.then_some("compact"))}>
+                if !compact {
+                    <a class="brand" href={props.base.clone()} onclick={home}>{ "folio" }</a>
+                }
                 <SearchBox />
-                <button
-                    type="button"
-                    class="icon-button"
-                    aria-expanded={settings_open.to_string()}
-                    aria-controls="settings"
-                    onclick={toggle_settings}
-                >
-                    { "Settings" }
-                </button>
+                if !compact {
+                    <button
+                        type="button"
+                        class="icon-button"
+                        aria-expanded={settings_open.to_string()}
+                        aria-controls="settings"
+                        onclick={toggle_settings}
+                    >
+                        { "Settings" }
+                    </button>
+                }
             </header>
             if settings_open {
                 <Settings />

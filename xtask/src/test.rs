@@ -65,7 +65,14 @@ const BASE: &str = "/news/";
 /// tests in `tests/e2e` against it.
 fn end_to_end(root: &Path) -> Result<(), Fail> {
     let dist = site::build(root, BASE)?;
-    let server = serve::start(&dist, "127.0.0.1:0", BASE)?;
+    // Like GitHub Pages: files may be read from any origin (a sandboxed
+    // frame has none of its own).
+    let server = serve::start_with(&dist, "127.0.0.1:0", BASE, &[("Access-Control-Allow-Origin", "*")])?;
+    // The embedding example on two other origins: a host, and a forger.
+    let examples = root.join("examples/embed");
+    let host = serve::start(&examples, "127.0.0.1:0", "/")?;
+    let host = host_as_localhost(&host.url);
+    let forger = serve::start(&examples, "127.0.0.1:0", "/")?;
     let mut tests: Vec<String> = std::fs::read_dir(root.join("tests/e2e"))
         .map_err(|e| Fail(format!("tests/e2e: {e}")))?
         .filter_map(|e| e.ok())
@@ -79,5 +86,12 @@ fn end_to_end(root: &Path) -> Result<(), Fail> {
         .args(&tests)
         .current_dir(root)
         .env("FOLIO_URL", &server.url)
+        .env("EMBED_HOST_URL", format!("{host}host.html"))
+        .env("FORGE_URL", format!("{}forge.html", forger.url))
         .env("CHROMIUM", setup::CHROMIUM))
+}
+
+/// The same server as another origin: `localhost` instead of `127.0.0.1`.
+fn host_as_localhost(url: &str) -> String {
+    url.replacen("127.0.0.1", "localhost", 1)
 }
