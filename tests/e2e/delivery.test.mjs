@@ -31,7 +31,7 @@ test('prerendered pages are readable with JavaScript off', async () => {
       ogType: document.querySelector('meta[property="og:type"]').content,
     }));
     assert.ok(head.description.startsWith('Leaders of the Russian-led Collective Security Treaty Organization'));
-    assert.equal(head.canonical, new URL(`articles/${SLUG}/`, SITE).pathname);
+    assert.equal(head.canonical, new URL(`articles/${SLUG}/`, SITE).href);
     assert.equal(head.ogTitle, `${TITLE} — folio`);
     assert.equal(head.ogType, 'article');
   } finally {

@@ -80,7 +80,7 @@ pub fn run_all(root: &Path, stress: bool) -> Result<(), Fail> {
                 .map_err(|e| Fail(e.to_string()))?;
             std::env::set_var("FOLIO_SEEDS", dir);
         }
-        let dist = site::build(root, "/")?;
+        let dist = site::build(root, "/", None)?;
         let server = serve::start(&dist, "127.0.0.1:0", "/")?;
         reader += &output(
             Command::new("node")
@@ -90,7 +90,7 @@ pub fn run_all(root: &Path, stress: bool) -> Result<(), Fail> {
     }
     std::env::remove_var("FOLIO_SEEDS");
 
-    let app = site::build(root, "/")?;
+    let app = site::build(root, "/", None)?;
     let wasm = std::fs::read_dir(&app)
         .map_err(|e| Fail(e.to_string()))?
         .filter_map(|e| e.ok().map(|e| e.path()))

@@ -18,8 +18,10 @@ use crate::run::{say, Fail};
 
 /// Renders the home page, every article and the not-found page into `dist`
 /// (which Trunk built with `base` as its public URL), using the corpus in
-/// `seeds`. Returns how many pages were written.
-pub fn prerender(dist: &Path, seeds: &Path, base: &str) -> Result<usize, Fail> {
+/// `seeds`. With the site's origin (`https://example.org`), pages get
+/// canonical links and Open Graph URLs, which must be absolute. Returns how
+/// many pages were written.
+pub fn prerender(dist: &Path, seeds: &Path, base: &str, origin: Option<&str>) -> Result<usize, Fail> {
     let sources = corpus::read_sources(&[seeds.to_path_buf()]).map_err(|e| Fail(e.to_string()))?;
     let articles = corpus::parse(&sources).map_err(|e| Fail(e.to_string()))?.articles;
     let template =
@@ -52,7 +54,7 @@ pub fn prerender(dist: &Path, seeds: &Path, base: &str) -> Result<usize, Fail> {
         .map_err(|e| Fail(format!("tokio: {e}")))?;
     for (path, location) in &pages {
         let body = runtime.block_on(render(index.clone(), base, location.clone()));
-        let html = page(&template, &index, base, location, &body);
+        let html = page(&template, &index, base, origin, location, &body);
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| Fail(format!("{}: {e}", dir.display())))?;
         }
@@ -78,7 +80,7 @@ async fn render(index: Rc<Index>, base: &str, location: Location) -> String {
 /// The template with the page's title, description, canonical link, Open
 /// Graph tags, the marker that tells the app which page this is, and the
 /// rendered body.
-fn page(template: &str, index: &Index, base: &str, location: &Location, body: &str) -> String {
+fn page(template: &str, index: &Index, base: &str, origin: Option<&str>, location: &Location, body: &str) -> String {
     let article = match &location.page {
         Page::Article(slug) => index.by_slug(slug).map(|(_, a)| a),
         _ => None,
@@ -89,10 +91,18 @@ fn page(template: &str, index: &Index, base: &str, location: &Location, body: &s
         _ => location.href(base),
     };
     let kind = if article.is_some() { "article" } else { "website" };
+    let canonical = match (origin, &location.page) {
+        (Some(origin), Page::List | Page::Article(_)) => {
+            let url = escape(&format!("{}{path}", origin.trim_end_matches('/')));
+            format!(
+                "\n    <link rel=\"canonical\" href=\"{url}\" />\n    <meta property=\"og:url\" content=\"{url}\" />"
+            )
+        }
+        _ => String::new(),
+    };
     let head = format!(
         r#"<meta name="description" content="{description}" />
-    <meta name="folio-page" content="{path}" />
-    <link rel="canonical" href="{path}" />
+    <meta name="folio-page" content="{path}" />{canonical}
     <meta property="og:site_name" content="{SITE}" />
     <meta property="og:type" content="{kind}" />
     <meta property="og:title" content="{title}" />

@@ -3,8 +3,10 @@
 //! the site's `404.html` when it has one), so tests see what a reader on a
 //! real static host would.
 
+use std::collections::HashMap;
 use std::fs::File;
 use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
 use tiny_http::{Header, Response, Server};
@@ -40,25 +42,87 @@ pub fn start_with(dir: &Path, address: &str, base: &str, headers: &[(&str, &str)
     let url = format!("http://{host}:{port}{base}");
     let dir = dir.to_path_buf();
     let base = base.to_string();
+    let shared = Arc::new((dir, base, headers, Compressed::default()));
     let thread = std::thread::spawn(move || {
         for request in server.incoming_requests() {
-            let mut response = respond(&dir, &base, request.url());
-            for header in &headers {
-                response.add_header(header.clone());
-            }
-            // A client that hung up is no concern of the server's.
-            let _ = request.respond(response);
+            // One thread per request, as real servers answer in parallel:
+            // a large file must not hold up the small ones.
+            let shared = shared.clone();
+            std::thread::spawn(move || {
+                let (dir, base, headers, compressed) = &*shared;
+                let gzip = request
+                    .headers()
+                    .iter()
+                    .any(|h| h.field.equiv("Accept-Encoding") && h.value.as_str().contains("gzip"));
+                let mut response = respond(dir, base, request.url(), gzip.then_some(compressed));
+                for header in headers {
+                    response.add_header(header.clone());
+                }
+                // A client that hung up is no concern of the server's.
+                let _ = request.respond(response);
+            });
         }
     });
     Ok(Running { url, _thread: thread })
 }
 
-fn respond(dir: &Path, base: &str, url: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+/// Requests every top-level file of `dir` once, gzipped, so that measurements
+/// see a warm host (compressed copies ready), as a CDN would have them.
+pub fn warm(server: &Running, dir: &Path) {
+    use std::io::{Read, Write};
+    let Some(address) = server
+        .url
+        .strip_prefix("http://")
+        .and_then(|rest| rest.split('/').next())
+    else {
+        return;
+    };
+    let path = server.url[7 + address.len()..].to_string();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if let Ok(mut stream) = std::net::TcpStream::connect(address) {
+            let request = format!("GET {path}{name} HTTP/1.0\r\nHost: {address}\r\nAccept-Encoding: gzip\r\n\r\n");
+            let _ = stream.write_all(request.as_bytes());
+            let _ = stream.read_to_end(&mut Vec::new());
+        }
+    }
+}
+
+/// Gzipped files by path and content, made once: hosts serve them compressed
+/// ahead of time, not at every request.
+#[derive(Default)]
+struct Compressed(Mutex<HashMap<PathBuf, Copies>>);
+
+/// A file as it was read, and gzipped.
+type Copies = (Vec<u8>, Vec<u8>);
+
+impl Compressed {
+    fn get(&self, file: &Path, bytes: Vec<u8>) -> Vec<u8> {
+        let mut cache = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        match cache.get(file) {
+            Some((original, gzipped)) if *original == bytes => gzipped.clone(),
+            _ => {
+                let gzipped = crate::site::gzip(&bytes);
+                cache.insert(file.to_path_buf(), (bytes, gzipped.clone()));
+                gzipped
+            }
+        }
+    }
+}
+
+/// The file for `url`, gzipped when the client accepts it (as static hosts
+/// and CDNs do), or the site's 404 page.
+fn respond(dir: &Path, base: &str, url: &str, gzip: Option<&Compressed>) -> Response<std::io::Cursor<Vec<u8>>> {
     let path = url.split(['?', '#']).next().unwrap_or("/");
     let file = path
         .strip_prefix(base.trim_end_matches('/'))
         .and_then(|rest| resolve(dir, rest));
     match file.and_then(|f| std::fs::read(&f).ok().map(|bytes| (f, bytes))) {
+        Some((file, bytes)) if gzip.is_some() => {
+            Response::from_data(gzip.map(|c| c.get(&file, bytes)).unwrap_or_default())
+                .with_header(content_type(&file))
+                .with_header(Header::from_bytes("Content-Encoding", "gzip").expect("static header is valid"))
+        }
         Some((file, bytes)) => Response::from_data(bytes).with_header(content_type(&file)),
         None => {
             let page = std::fs::read(dir.join("404.html")).unwrap_or_else(|_| b"not found".to_vec());

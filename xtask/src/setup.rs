@@ -83,20 +83,30 @@ fn chromium() -> Result<(), Fail> {
 /// Node.js from Debian if it is missing, then `npm ci` from the committed
 /// lock file whenever `node_modules` does not match it.
 fn npm_tools(root: &Path) -> Result<(), Fail> {
+    npm_packages(root)
+}
+
+/// Node.js from Debian if it is missing, then `npm ci` in `dir` from its
+/// committed lock file whenever its node_modules does not match it.
+pub fn npm_packages(dir: &Path) -> Result<(), Fail> {
     if version_of("node").is_none() || version_of("npm").is_none() {
         say("node and npm: missing, installing from Debian");
         apt_install(&["nodejs", "npm"])?;
     }
-    let lock = std::fs::read(root.join("package-lock.json")).map_err(|e| Fail(format!("package-lock.json: {e}")))?;
-    let stamp = root.join("node_modules/.folio-lock");
+    let name = dir.join("package-lock.json");
+    let lock = std::fs::read(&name).map_err(|e| Fail(format!("{}: {e}", name.display())))?;
+    let stamp = dir.join("node_modules/.folio-lock");
     if std::fs::read(&stamp).ok().as_deref() == Some(lock.as_slice()) {
-        say("npm tools (package-lock.json): installed");
+        say(&format!("npm packages ({}): installed", name.display()));
         return Ok(());
     }
-    say("npm tools (package-lock.json): missing or stale, running npm ci");
+    say(&format!(
+        "npm packages ({}): missing or stale, running npm ci",
+        name.display()
+    ));
     run(Command::new("npm")
         .args(["ci", "--no-audit", "--no-fund"])
-        .current_dir(root))?;
+        .current_dir(dir))?;
     std::fs::write(&stamp, lock).map_err(|e| Fail(format!("{}: {e}", stamp.display())))
 }
 

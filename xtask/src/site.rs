@@ -14,10 +14,10 @@ use crate::run::{run, say, Fail};
 use crate::{prerender, setup};
 
 /// The release site in `dist/`, for serving under the URL path `base`
-/// (`/` or `/news/`): `trunk build --release` (with the npm `wasm-opt` on
+/// (`/` or `/news/`) at `origin` (when known, for canonical links): `trunk build --release` (with the npm `wasm-opt` on
 /// PATH), every page prerendered, the service worker's file list, and the
 /// Content-Security-Policy with the hash of Trunk's inline loader.
-pub fn build(root: &Path, base: &str) -> Result<PathBuf, Fail> {
+pub fn build(root: &Path, base: &str, origin: Option<&str>) -> Result<PathBuf, Fail> {
     setup::build_tools(root)?;
     let base = normalise_base(base);
     run(Command::new("trunk")
@@ -26,7 +26,7 @@ pub fn build(root: &Path, base: &str) -> Result<PathBuf, Fail> {
         .env("PATH", setup::path_with_npm_tools(root)))?;
     let dist = root.join("dist");
     let seeds = std::env::var_os("FOLIO_SEEDS").map_or_else(|| root.join("seeds"), PathBuf::from);
-    prerender::prerender(&dist, &seeds, &base)?;
+    prerender::prerender(&dist, &seeds, &base, origin)?;
     service_worker(&dist, &base)?;
     content_security_policy(&dist)?;
     report_sizes(&dist)?;
@@ -167,7 +167,11 @@ fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
 
 /// The size of `bytes` gzipped at the level static hosts use (best).
 pub fn gzip_len(bytes: &[u8]) -> usize {
+    gzip(bytes).len()
+}
+
+pub fn gzip(bytes: &[u8]) -> Vec<u8> {
     let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
     encoder.write_all(bytes).expect("writing to a Vec cannot fail");
-    encoder.finish().expect("writing to a Vec cannot fail").len()
+    encoder.finish().expect("writing to a Vec cannot fail")
 }

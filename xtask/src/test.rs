@@ -64,10 +64,11 @@ const BASE: &str = "/news/";
 /// the embedding example on localhost, another origin) and runs the Node
 /// tests in `tests/e2e` against it.
 fn end_to_end(root: &Path) -> Result<(), Fail> {
-    let dist = site::build(root, BASE)?;
     // Like GitHub Pages: files may be read from any origin (a sandboxed
-    // frame has none of its own).
+    // frame has none of its own). Started first, so the build knows its origin.
+    let dist = root.join("dist");
     let server = serve::start_with(&dist, "127.0.0.1:0", BASE, &[("Access-Control-Allow-Origin", "*")])?;
+    site::build(root, BASE, Some(origin(&server.url)))?;
     // The embedding example on two other origins: a host, and a forger.
     let examples = root.join("examples/embed");
     let host = serve::start(&examples, "127.0.0.1:0", "/")?;
@@ -89,6 +90,12 @@ fn end_to_end(root: &Path) -> Result<(), Fail> {
         .env("EMBED_HOST_URL", format!("{host}host.html"))
         .env("FORGE_URL", format!("{}forge.html", forger.url))
         .env("CHROMIUM", setup::CHROMIUM))
+}
+
+/// `http://127.0.0.1:1234` of `http://127.0.0.1:1234/news/`.
+pub fn origin(url: &str) -> &str {
+    let after_scheme = url.find("://").map_or(0, |i| i + 3);
+    url[after_scheme..].find('/').map_or(url, |i| &url[..after_scheme + i])
 }
 
 /// The same server as another origin: `localhost` instead of `127.0.0.1`.
