@@ -54,8 +54,17 @@ fn props() -> Result<ReaderProps, String> {
     })
 }
 
+/// Reports a panic on the console as `folio panic: …` (the end-to-end
+/// tests fail on any console error), before the abort that follows.
+fn report_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("folio panic: {info}").into());
+    }));
+}
+
 /// The web entry: hydrates a prerendered page, or renders into the body.
 pub fn start() {
+    report_panics();
     match props() {
         Ok(props) if props.arrival.is_some() => {
             yew::Renderer::<Reader>::with_props(props).hydrate();

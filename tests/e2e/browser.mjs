@@ -65,6 +65,12 @@ export async function openPage(context, viewport, { expect404 = false, colorSche
   return page;
 }
 
+/// Waits until the app has taken over the (prerendered) page: only then do
+/// links navigate inside the app and does leaving not abort its download.
+export async function started(page) {
+  await page.waitForFunction(() => window.wasmBindings !== undefined);
+}
+
 /// Saves a screenshot as a test artifact (never committed) to look at.
 export async function screenshot(page, name) {
   mkdirSync(ARTIFACTS, { recursive: true });

@@ -3,7 +3,7 @@
 // Content-Security-Policy holds, and the site keeps working offline.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, launchBrowser, openPage, SITE, VIEWPORTS } from './browser.mjs';
+import { launch, launchBrowser, openPage, SITE, VIEWPORTS, started } from './browser.mjs';
 
 const SLUG = 'csto-leaders-to-discuss-kazakhstan-crisis-in-videoconference';
 const TITLE = 'CSTO Leaders To Discuss Kazakhstan Crisis In Videoconference';
@@ -50,7 +50,7 @@ test('the app takes over a prerendered page without moving it', async () => {
     });
     await page.goto(url(path));
     // Trunk sets wasmBindings once the app has started; give it two frames.
-    await page.waitForFunction(() => window.wasmBindings !== undefined);
+    await started(page);
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     const shift = await page.evaluate(() => window.__shift);
     assert.ok(shift < 0.02, `cumulative layout shift ${shift} on ${path || 'home'}`);
@@ -66,6 +66,8 @@ test('every page carries a strict Content-Security-Policy', async () => {
   const page = await openPage(context, VIEWPORTS.desktop, { expect404: true });
   for (const path of ['', `articles/${SLUG}/`, 'no/such/page']) {
     await page.goto(url(path));
+    // Let the app start before leaving (leaving aborts its download).
+    await started(page);
     const policy = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content);
     assert.ok(policy, `a policy on ${path}`);
     assert.ok(!policy.includes('unsafe-inline') && !policy.includes("'unsafe-eval'"), policy);

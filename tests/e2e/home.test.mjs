@@ -3,7 +3,7 @@
 // errors.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, SITE, VIEWPORTS } from './browser.mjs';
+import { launch, openPage, SITE, VIEWPORTS, started } from './browser.mjs';
 
 const NEWEST_FIRST = [
   'Kazakh President Says Week Of Deadly Unrest Was ‘Attempted Coup,’ Without Citing Evidence',
@@ -25,6 +25,7 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
   test(`home lists every article of the corpus (${name})`, async () => {
     const page = await openPage(context, viewport);
     await page.goto(SITE);
+    await started(page);
     await page.getByText('9 articles').waitFor();
     const titles = await page.locator('#results .card-title').allTextContents();
     assert.deepEqual(titles, NEWEST_FIRST);

@@ -3,7 +3,7 @@
 // Every test ends by checking that nothing was logged as an error.
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, SITE, VIEWPORTS, screenshot, axeViolations } from './browser.mjs';
+import { launch, openPage, SITE, VIEWPORTS, screenshot, axeViolations, started } from './browser.mjs';
 
 const SLUG = 'will-the-crisis-in-kazakhstan-affect-putins-plans-for-ukraine';
 const TITLE = 'Will The Crisis In Kazakhstan Affect Putin’s Plans For Ukraine?';
@@ -27,6 +27,7 @@ const resultTitles = (page) => page.locator('#results .card-title').allTextConte
 async function ready(page, path = '') {
   await page.goto(url(path));
   await heading(page).waitFor();
+  await started(page);
 }
 
 async function openFilters(page, name) {

@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::run::{run, say, Fail};
+use crate::run::{output, run, say, Fail};
 use crate::{serve, setup, site};
 
 pub fn all(root: &Path) -> Result<(), Fail> {
@@ -74,6 +74,14 @@ fn end_to_end(root: &Path) -> Result<(), Fail> {
     let host = serve::start(&examples, "127.0.0.1:0", "/")?;
     let host = host_as_localhost(&host.url);
     let forger = serve::start(&examples, "127.0.0.1:0", "/")?;
+    // The corpus as the CLI reads it, for the nothing-lost check.
+    let articles = root.join("target/e2e-articles.json");
+    let dump = output(
+        Command::new("cargo")
+            .args(["run", "--quiet", "--bin", "folio", "--", "dump", "--json"])
+            .current_dir(root),
+    )?;
+    std::fs::write(&articles, dump).map_err(|e| Fail(format!("{}: {e}", articles.display())))?;
     let mut tests: Vec<String> = std::fs::read_dir(root.join("tests/e2e"))
         .map_err(|e| Fail(format!("tests/e2e: {e}")))?
         .filter_map(|e| e.ok())
@@ -89,6 +97,7 @@ fn end_to_end(root: &Path) -> Result<(), Fail> {
         .env("FOLIO_URL", &server.url)
         .env("EMBED_HOST_URL", format!("{host}host.html"))
         .env("FORGE_URL", format!("{}forge.html", forger.url))
+        .env("ARTICLES_JSON", &articles)
         .env("CHROMIUM", setup::CHROMIUM))
 }
 

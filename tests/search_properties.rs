@@ -1,0 +1,176 @@
+//! Properties of slugs, highlights, facets and filters over generated
+//! corpora and arbitrary queries.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+use folio::catalog::{Facet, Filters, Sort};
+use folio::corpus::{self, Article, Source};
+use folio::search::{Index, Query};
+use proptest::prelude::*;
+
+fn seed_index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| Index::new(folio::bundled::articles().expect("the bundle decodes")))
+}
+
+/// Titles that collide once folded: case, accents, punctuation, scripts, and
+/// some with nothing ASCII at all.
+fn title() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::sample::select(vec![
+            "News",
+            "news!",
+            "NEWS",
+            "Névs",
+            "Новости",
+            "北京",
+            "“News”",
+            "News 2",
+            "news-2",
+            "Ñews"
+        ])
+        .prop_map(str::to_string),
+        "[A-Za-z][A-Za-z0-9 ,.'’-]{0,60}",
+        "\\PC{1,40}",
+    ]
+}
+
+fn corpus_of(titles: &[String]) -> Option<Vec<Article>> {
+    let text: String = titles
+        .iter()
+        .map(|t| {
+            format!(
+                "{}\n\nBody of the article.\n\nSource: S\n\n",
+                t.replace(['\n', '\r'], " ")
+            )
+        })
+        .collect();
+    corpus::parse(&[Source {
+        name: "t.txt".into(),
+        bytes: text.into_bytes().into(),
+    }])
+    .ok()
+    .map(|c| c.articles)
+}
+
+/// Words to build queries from: real ones (names in several spellings,
+/// prefixes, typos), syntax, and noise.
+fn query() -> impl Strategy<Value = String> {
+    let words = prop::sample::select(vec![
+        "Toqaev",
+        "tokayev",
+        "Токаев",
+        "kyrg",
+        "kazakstan",
+        "CSTO",
+        "protest",
+        "\"security council\"",
+        "-putin",
+        "jazz",
+        "almaty",
+        "the",
+        "a",
+        "zzz",
+        "-",
+        "\"",
+        "🙂",
+        "Nur-Sultan's",
+        "x",
+    ]);
+    prop::collection::vec(prop_oneof![words.prop_map(str::to_string), "\\PC{0,12}"], 0..5).prop_map(|w| w.join(" "))
+}
+
+fn filters() -> impl Strategy<Value = Filters> {
+    let publishers = prop::collection::btree_set(
+        prop::sample::select(vec!["RFE/RL", "DPA", "Global Voices", "Nobody"]),
+        0..3,
+    );
+    let countries = prop::collection::btree_set(
+        prop::sample::select(vec!["Kazakhstan", "Ukraine", "Tajikistan", "Mars"]),
+        0..3,
+    );
+    let months = prop::collection::btree_set(prop::sample::select(vec!["2022-01", "1999-12"]), 0..2);
+    (publishers, countries, months).prop_map(|(p, c, m)| Filters {
+        publishers: p.into_iter().map(str::to_string).collect(),
+        countries: c.into_iter().map(str::to_string).collect(),
+        months: m.into_iter().map(str::to_string).collect(),
+        only: None,
+    })
+}
+
+fn sort() -> impl Strategy<Value = Sort> {
+    prop_oneof![Just(Sort::Relevance), Just(Sort::Newest), Just(Sort::Oldest)]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn slugs_are_unique_and_url_safe(titles in prop::collection::vec(title(), 1..30)) {
+        if let Some(articles) = corpus_of(&titles) {
+            let slugs: Vec<&str> = articles.iter().map(|a| a.slug.as_str()).collect();
+            let unique: BTreeSet<&str> = slugs.iter().copied().collect();
+            prop_assert_eq!(unique.len(), slugs.len());
+            for slug in slugs {
+                prop_assert!(!slug.is_empty() && slug.len() <= 90, "{}", slug);
+                prop_assert!(slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'), "{}", slug);
+                prop_assert!(!slug.starts_with('-') && !slug.ends_with('-'), "{}", slug);
+            }
+        }
+    }
+
+    #[test]
+    fn highlights_lie_on_character_boundaries_inside_their_text(text in query()) {
+        let index = seed_index();
+        let query = Query::parse(&text);
+        let results = index.search(&query, &Filters::default(), Sort::Relevance, 9);
+        for hit in &results.hits {
+            let article = &index.articles()[hit.doc];
+            for range in &hit.title {
+                prop_assert!(range.start < range.end && article.title.get(range.clone()).is_some());
+            }
+            if let Some(snippet) = &hit.snippet {
+                for range in &snippet.ranges {
+                    prop_assert!(range.start < range.end && snippet.text.get(range.clone()).is_some());
+                }
+            }
+            let highlights = index.highlights(hit.doc, &query);
+            for (block, ranges) in article.blocks.iter().zip(&highlights.blocks) {
+                let mut end = 0;
+                for range in ranges {
+                    prop_assert!(range.start >= end && range.start < range.end && block.text.get(range.clone()).is_some());
+                    end = range.end;
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn facets_count_the_results_and_filters_exclude(text in query(), filters in filters(), sort in sort()) {
+        let index = seed_index();
+        let results = index.search(&Query::parse(&text), &filters, sort, index.len());
+        prop_assert_eq!(results.hits.len(), results.total);
+        let articles: Vec<&Article> = results.hits.iter().map(|h| &index.articles()[h.doc]).collect();
+        // Nothing a filter excludes is shown.
+        for article in &articles {
+            let month = article.date.map(|d| d.month_key());
+            prop_assert!(filters.publishers.is_empty() || article.publisher.as_ref().is_some_and(|p| filters.publishers.contains(p)));
+            prop_assert!(filters.months.is_empty() || month.is_some_and(|m| filters.months.contains(&m)));
+            prop_assert!(filters.countries.is_empty() || article.countries.iter().any(|c| filters.countries.contains(*c)));
+        }
+        // With no filters, each facet counts exactly the results: single-valued
+        // facets add up to the total (less those without a value), and each
+        // value of the multi-valued one counts the results that carry it.
+        let unfiltered = index.search(&Query::parse(&text), &Filters::default(), sort, index.len());
+        let shown: Vec<&Article> = unfiltered.hits.iter().map(|h| &index.articles()[h.doc]).collect();
+        let sum = |facet: Facet| unfiltered.facets.get(facet).values.iter().map(|v| v.count).sum::<usize>();
+        prop_assert_eq!(sum(Facet::Publisher), shown.iter().filter(|a| a.publisher.is_some()).count());
+        prop_assert_eq!(sum(Facet::Month), shown.iter().filter(|a| a.date.is_some()).count());
+        for value in &unfiltered.facets.countries.values {
+            let carrying = shown.iter().filter(|a| a.countries.contains(&value.value.as_str())).count();
+            prop_assert_eq!(value.count, carrying, "{}", value.value);
+        }
+    }
+}
