@@ -2,6 +2,7 @@
 //! it; `cargo xtask test` runs every test. Both install what is missing first.
 
 mod bench;
+mod fuzz;
 mod generate;
 mod lighthouse;
 mod prerender;
@@ -23,7 +24,8 @@ const USAGE: &str = "usage: cargo xtask <command>
   test           run every test: fmt, clippy, native, browser and end-to-end
   bench          the search benchmark, natively and in Chromium (--stress adds 100,000 articles)
   corpus <N>     generate a corpus of N articles into target/corpora/
-  lighthouse     Lighthouse (mobile) on the home page and an article";
+  lighthouse     Lighthouse (mobile) on the home page and an article
+  fuzz [--seconds N]  each cargo-fuzz target for N seconds (default 600)";
 
 fn main() -> ExitCode {
     let root = workspace_root();
@@ -34,6 +36,10 @@ fn main() -> ExitCode {
             .map(|dist| say(&format!("{} is ready", dist.display()))),
         Some("test") => test::all(&root),
         Some("lighthouse") => lighthouse::run_all(&root),
+        Some("fuzz") => fuzz::run_all(
+            &root,
+            option(&args, "--seconds").and_then(|s| s.parse().ok()).unwrap_or(600),
+        ),
         Some("bench") => bench::run_all(&root, args.iter().any(|a| a == "--stress")),
         Some("corpus") => match args.get(1).and_then(|n| n.parse().ok()) {
             Some(articles) => generate::corpus(&root, articles).map(|path| println!("{}", path.display())),

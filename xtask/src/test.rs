@@ -4,7 +4,10 @@ use std::path::Path;
 use std::process::Command;
 
 use crate::run::{output, run, say, Fail};
-use crate::{serve, setup, site};
+use crate::{fuzz, serve, setup, site};
+
+/// Seconds each fuzz target runs in the test command.
+const FUZZ_SECONDS: u64 = 20;
 
 pub fn all(root: &Path) -> Result<(), Fail> {
     setup::test_tools(root)?;
@@ -13,9 +16,9 @@ pub fn all(root: &Path) -> Result<(), Fail> {
         command.args(args).current_dir(root);
         command
     };
-    say("1/5 formatting");
+    say("1/6 formatting");
     run(&mut cargo(&["fmt", "--all", "--check"]))?;
-    say("2/5 clippy, native and wasm32, warnings denied");
+    say("2/6 clippy, native and wasm32, warnings denied");
     run(&mut cargo(&[
         "clippy",
         "--workspace",
@@ -37,9 +40,15 @@ pub fn all(root: &Path) -> Result<(), Fail> {
         "-D",
         "warnings",
     ]))?;
-    say("3/5 native tests");
+    say("3/6 native tests");
     run(&mut cargo(&["test", "--workspace"]))?;
-    say("4/5 browser tests (wasm-bindgen-test in headless Chromium)");
+    say("4/6 fuzzing, briefly (cargo xtask fuzz runs longer)");
+    if fuzz::nightly_available() {
+        fuzz::run_all(root, FUZZ_SECONDS)?;
+    } else {
+        say("the nightly toolchain is not installed (it cannot be downloaded here): fuzzing skipped");
+    }
+    say("5/6 browser tests (wasm-bindgen-test in headless Chromium)");
     run(cargo(&[
         "test",
         "--package",
@@ -52,7 +61,7 @@ pub fn all(root: &Path) -> Result<(), Fail> {
     .env("PATH", setup::path_with_npm_tools(root))
     .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
     .env("CHROMEDRIVER", setup::CHROMEDRIVER))?;
-    say("5/5 end-to-end tests (the release site in Chromium)");
+    say("6/6 end-to-end tests (the release site in Chromium)");
     end_to_end(root)
 }
 
