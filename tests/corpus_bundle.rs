@@ -38,6 +38,24 @@ fn damage_is_reported() {
     );
 }
 
+/// Inputs fuzzing found that broke the round trip, kept as regressions.
+#[test]
+fn fuzzing_regressions_round_trip() {
+    let cases: [&[u8]; 1] = [
+        // A "date" with a negative year: 03.10.-616.
+        b"\r42.10.-616\r\r03.10.-616\r\r\r0E\r",
+    ];
+    for bytes in cases {
+        let articles = corpus::parse(&[Source {
+            name: "fuzz.txt".into(),
+            bytes: bytes.into(),
+        }])
+        .expect("parses")
+        .articles;
+        assert_eq!(bundle::decode(&bundle::encode(&articles)), Ok(articles));
+    }
+}
+
 proptest! {
     #[test]
     fn any_damage_is_an_error_not_a_panic(at in any::<prop::sample::Index>(), byte in any::<u8>(), cut in any::<prop::sample::Index>()) {

@@ -18,15 +18,23 @@ use crate::{prerender, setup};
 /// PATH), every page prerendered, the service worker's file list, and the
 /// Content-Security-Policy with the hash of Trunk's inline loader.
 pub fn build(root: &Path, base: &str, origin: Option<&str>) -> Result<PathBuf, Fail> {
+    let seeds = std::env::var_os("FOLIO_SEEDS").map_or_else(|| root.join("seeds"), PathBuf::from);
+    build_from(root, &seeds, &root.join("dist"), base, origin)
+}
+
+/// [`build`] with the corpus in `seeds`, into `dist`.
+pub fn build_from(root: &Path, seeds: &Path, dist: &Path, base: &str, origin: Option<&str>) -> Result<PathBuf, Fail> {
     setup::build_tools(root)?;
     let base = normalise_base(base);
     run(Command::new("trunk")
-        .args(["build", "--release", "--public-url", &base])
+        .args(["build", "--release", "--public-url", &base, "--dist"])
+        .arg(dist)
         .current_dir(root)
+        // Relative when inside the repository, so no machine's paths end up in the bundle.
+        .env("FOLIO_SEEDS", seeds.strip_prefix(root).unwrap_or(seeds))
         .env("PATH", setup::path_with_npm_tools(root)))?;
-    let dist = root.join("dist");
-    let seeds = std::env::var_os("FOLIO_SEEDS").map_or_else(|| root.join("seeds"), PathBuf::from);
-    prerender::prerender(&dist, &seeds, &base, origin)?;
+    let dist = dist.to_path_buf();
+    prerender::prerender(&dist, seeds, &base, origin)?;
     service_worker(&dist, &base)?;
     content_security_policy(&dist)?;
     report_sizes(&dist)?;

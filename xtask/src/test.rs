@@ -83,6 +83,17 @@ fn end_to_end(root: &Path) -> Result<(), Fail> {
     let host = serve::start(&examples, "127.0.0.1:0", "/")?;
     let host = host_as_localhost(&host.url);
     let forger = serve::start(&examples, "127.0.0.1:0", "/")?;
+    // A corpus of nasty cases (markup, scripts, right-to-left and invisible
+    // characters, colliding titles, a 20,000-character word), as a site.
+    let hostile_dist = root.join("target/hostile-dist");
+    let hostile = serve::start(&hostile_dist, "127.0.0.1:0", "/")?;
+    site::build_from(
+        root,
+        &root.join("tests/hostile"),
+        &hostile_dist,
+        "/",
+        Some(origin(&hostile.url)),
+    )?;
     // The corpus as the CLI reads it, for the nothing-lost check.
     let articles = root.join("target/e2e-articles.json");
     let dump = output(
@@ -107,6 +118,7 @@ fn end_to_end(root: &Path) -> Result<(), Fail> {
         .env("EMBED_HOST_URL", format!("{host}host.html"))
         .env("FORGE_URL", format!("{}forge.html", forger.url))
         .env("ARTICLES_JSON", &articles)
+        .env("HOSTILE_URL", &hostile.url)
         .env("CHROMIUM", setup::CHROMIUM))
 }
 

@@ -103,7 +103,8 @@ fn days_in_month(year: i32, month: u8) -> u8 {
 fn parse_iso(text: &str) -> Option<Date> {
     let mut parts = text.splitn(3, '-');
     let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
-    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 || ![y, m, d].into_iter().all(digits) {
         return None;
     }
     Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
@@ -171,7 +172,9 @@ fn numeric_date(word: &str) -> Option<Mention> {
     }
     let mut parts = word.split('.');
     let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() || d.len() > 2 || m.len() != 2 || y.len() != 4 {
+    // Digits only: `str::parse` would also take a sign (`03.10.-616`, found by fuzzing).
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if parts.next().is_some() || d.len() > 2 || m.len() != 2 || y.len() != 4 || ![d, m, y].into_iter().all(digits) {
         return None;
     }
     let date = Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)?;
@@ -303,6 +306,13 @@ mod tests {
         let days: Vec<(u8, u8)> = found.iter().map(|m| (m.month, m.day)).collect();
         assert_eq!(days, vec![(1, 5), (1, 1), (12, 10)]);
         assert!(found.iter().all(|m| m.year.is_none()));
+    }
+
+    #[test]
+    fn signs_are_not_digits() {
+        // Fuzzing found `03.10.-616` read as the year -616.
+        assert!(mentions("03.10.-616 and 0+.10.2022 and 2022-+1-01").is_empty());
+        assert_eq!(Date::parse("-616-10-03"), None);
     }
 
     #[test]

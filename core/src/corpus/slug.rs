@@ -1,7 +1,7 @@
 //! URL slugs: readable, ASCII, unique within a corpus, and the same for the
 //! same corpus every time, so links to articles keep working across builds.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::text::push_folded;
 
@@ -42,13 +42,15 @@ pub fn unique_slugs<'a>(titles: impl IntoIterator<Item = &'a str>) -> Vec<String
         .collect();
     let mut taken: HashSet<String> = HashSet::with_capacity(bases.len());
     let natural: HashSet<&str> = bases.iter().map(String::as_str).collect();
+    // The next suffix to try per base: 60,000 "News" must not each count up from 2.
+    let mut next: HashMap<&str, usize> = HashMap::new();
     let mut slugs = Vec::with_capacity(bases.len());
     for base in &bases {
         let mut slug = base.clone();
-        let mut n = 2;
+        let n = next.entry(base.as_str()).or_insert(2);
         while taken.contains(&slug) || (slug != *base && natural.contains(slug.as_str())) {
             slug = format!("{base}-{n}");
-            n += 1;
+            *n += 1;
         }
         taken.insert(slug.clone());
         slugs.push(slug);
