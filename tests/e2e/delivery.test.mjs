@@ -1,8 +1,13 @@
 // Delivery: the site works as plain files under a sub-path, prerendered
 // pages read without JavaScript and are taken over without moving, a strict
-// Content-Security-Policy holds, and the site keeps working offline.
+// Content-Security-Policy holds, the site keeps working offline, and a new
+// version replaces the old on the next visit.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import { launch, launchBrowser, openPage, SITE, VIEWPORTS, started } from './browser.mjs';
 
 const SLUG = 'csto-leaders-to-discuss-kazakhstan-crisis-in-videoconference';
@@ -115,3 +120,70 @@ test('after one visit the site works offline', async () => {
     await browser.close();
   }
 });
+
+test('a new version is picked up on the next visit', { skip: !process.env.FOLIO_DIST }, async () => {
+  // A copy of the site that this test can change, as a deploy would.
+  const root = await fs.mkdtemp(path.join(os.tmpdir(), 'folio-update-'));
+  await fs.cp(process.env.FOLIO_DIST, root, { recursive: true });
+  const server = await serveStatic(root, '/news/');
+  const browser = await launchBrowser();
+  try {
+    const page = await (await browser.newContext()).newPage();
+    const cacheNames = () => page.evaluate(() => caches.keys());
+    await page.goto(`${server.url}news/`);
+    await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
+      }
+      return registration.active.state;
+    });
+    const worker = path.join(root, 'sw.js');
+    const source = await fs.readFile(worker, 'utf8');
+    const [, version] = source.match(/const CACHE = PREFIX \+ '([^']+)'/);
+    assert.deepEqual(await cacheNames(), [`folio:/news/:${version}`]);
+    // Deploy a new build: the worker's cache name changes with it.
+    await fs.writeFile(worker, source.replace(`'${version}'`, `'${version}next'`));
+    await page.reload();
+    // The worker updates in the background; wait (up to 10 s) for it to swap caches.
+    const next = [`folio:/news/:${version}next`];
+    for (let tries = 0; tries < 100 && JSON.stringify(await cacheNames()) !== JSON.stringify(next); tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.deepEqual(await cacheNames(), next);
+    // The new version is the one that works offline.
+    await page.context().setOffline(true);
+    await page.reload();
+    await page.getByRole('searchbox', { name: 'Search articles' }).fill('Toqaev');
+    await page.getByText('4 results for “Toqaev”').waitFor();
+  } finally {
+    await browser.close();
+    server.close();
+    await fs.rm(root, { recursive: true, force: true });
+  }
+});
+
+// Serves `root` under `base` on 127.0.0.1 (any port), like a static host.
+async function serveStatic(root, base) {
+  const types = {
+    '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+    '.css': 'text/css', '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json',
+  };
+  const server = http.createServer(async (request, response) => {
+    let file = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    if (!file.startsWith(base)) file = '/404.html';
+    else file = file.slice(base.length - 1);
+    if (file.endsWith('/')) file += 'index.html';
+    const full = path.join(root, path.normalize(file));
+    try {
+      const body = await fs.readFile(full);
+      response.writeHead(200, { 'Content-Type': types[path.extname(full)] ?? 'application/octet-stream' });
+      response.end(body);
+    } catch {
+      response.writeHead(404, { 'Content-Type': types['.html'] });
+      response.end(await fs.readFile(path.join(root, '404.html')));
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
+}

@@ -31,7 +31,6 @@ test('the host page shows folio sized to its content, with its options', { skip:
     const inner = await frame.locator('html').evaluate((html) => html.scrollHeight);
     return Math.abs(outer - inner) <= 1 && inner > 600;
   };
-  await page.waitForFunction(async () => true);
   for (let tries = 0; !(await fits()); tries++) {
     assert.ok(tries < 100, 'the frame never fitted its content');
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));

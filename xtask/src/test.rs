@@ -115,6 +115,7 @@ fn end_to_end(root: &Path) -> Result<(), Fail> {
         .args(&tests)
         .current_dir(root)
         .env("FOLIO_URL", &server.url)
+        .env("FOLIO_DIST", &dist)
         .env("EMBED_HOST_URL", format!("{host}host.html"))
         .env("FORGE_URL", format!("{}forge.html", forger.url))
         .env("ARTICLES_JSON", &articles)
