@@ -22,6 +22,7 @@ test('the host page shows folio sized to its content, with its options', { skip:
   const frame = page.frameLocator(FRAME);
   await frame.getByText('4 results for “Toqaev”').waitFor();
   assert.equal(await frame.getByRole('button', { name: 'Settings' }).count(), 0, 'compact: no header');
+  assert.equal(await frame.locator('html').getAttribute('data-theme'), 'dark', 'the host chose the theme');
   const link = frame.locator('#results .card-title a').first();
   assert.equal(await link.getAttribute('target'), '_blank', 'articles open in a new tab');
   assert.ok(!(await link.getAttribute('href')).includes('embed='), 'on folio itself');
