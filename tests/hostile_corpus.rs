@@ -20,7 +20,12 @@ fn parse(name: &str, text: String) -> Vec<folio::corpus::Article> {
 #[test]
 fn a_hundred_thousand_tiny_articles_with_colliding_titles() {
     let text: String = (0..100_000)
-        .map(|i| format!("{}\n\nw{i}\n\nSource: S\n\n", ["News", "news!", "NEWS", "Ньюс", "北京"][i % 5]))
+        .map(|i| {
+            format!(
+                "{}\n\nw{i}\n\nSource: S\n\n",
+                ["News", "news!", "NEWS", "Ньюс", "北京"][i % 5]
+            )
+        })
         .collect();
     let articles = parse("tiny.txt", text);
     assert_eq!(articles.len(), 100_000);
@@ -31,7 +36,11 @@ fn a_hundred_thousand_tiny_articles_with_colliding_titles() {
     let results = index.search(&Query::parse("w99999"), &Filters::default(), Sort::Relevance, 10);
     assert_eq!(results.total, 1);
     let all = index.search(&Query::parse("news"), &Filters::default(), Sort::Newest, 10);
-    assert_eq!((all.total, all.hits.len()), (60_000, 10), "News, news! and NEWS fold alike");
+    assert_eq!(
+        (all.total, all.hits.len()),
+        (60_000, 10),
+        "News, news! and NEWS fold alike"
+    );
 }
 
 #[test]
