@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::catalog::{Filters, Sort};
 use crate::corpus::{self, bundle, Article, Source};
+use crate::order;
 use crate::search::{Index, Query};
 
 /// Queries as readers type them: names in several spellings and scripts,
@@ -96,7 +97,7 @@ pub fn measure_app(
             }
         }
     }
-    samples.sort_by(f64::total_cmp);
+    order::sort_by(&mut samples, f64::total_cmp);
     let at = |q: f64| samples[((samples.len() - 1) as f64 * q).round() as usize];
     Ok(Report {
         corpus: name.to_string(),

@@ -8,6 +8,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::corpus::Article;
+use crate::order;
 
 /// What the reader has chosen to see. Values are facet values as shown
 /// (`RFE/RL`, `Kazakhstan`, `2022-01`); an unknown value matches nothing.
@@ -103,6 +104,8 @@ pub struct Catalog {
     docs: Vec<DocFacets>,
     /// Article positions, newest first; undated articles last, in corpus order.
     newest_first: Vec<u32>,
+    /// The same, oldest first.
+    oldest_first: Vec<u32>,
     /// Each article's place in `newest_first`: the tie-breaker for equal scores.
     date_rank: Vec<u32>,
 }
@@ -121,26 +124,11 @@ struct DocFacets {
 
 impl Catalog {
     pub fn new(articles: &[Article]) -> Catalog {
-        let publishers: Vec<String> = articles
-            .iter()
-            .filter_map(|a| a.publisher.clone())
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .collect();
-        let countries: Vec<&'static str> = articles
-            .iter()
-            .flat_map(|a| a.countries.iter().copied())
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .take(64)
-            .collect();
-        let months: Vec<String> = articles
-            .iter()
-            .filter_map(|a| a.date.map(|d| d.month_key()))
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .rev()
-            .collect();
+        let publishers = distinct(articles.iter().filter_map(|a| a.publisher.clone()));
+        let mut countries = distinct(articles.iter().flat_map(|a| a.countries.iter().copied()));
+        countries.truncate(64);
+        let mut months = distinct(articles.iter().filter_map(|a| a.date.map(|d| d.month_key())));
+        months.reverse();
         let ids = |list: &[String]| -> HashMap<String, u16> {
             list.iter().enumerate().map(|(i, v)| (v.clone(), i as u16)).collect()
         };
@@ -164,8 +152,14 @@ impl Catalog {
                     .unwrap_or(months.len() as u16),
             })
             .collect();
+        let date = |doc: &u32| articles[*doc as usize].date;
         let mut newest_first: Vec<u32> = (0..articles.len() as u32).collect();
-        newest_first.sort_by_key(|&i| std::cmp::Reverse(articles[i as usize].date));
+        order::sort_by(&mut newest_first, |a, b| date(b).cmp(&date(a)));
+        // Undated last here too, which `Option`'s order would put first.
+        let mut oldest_first: Vec<u32> = (0..articles.len() as u32).collect();
+        order::sort_by(&mut oldest_first, |a, b| {
+            (date(a).is_none(), date(a)).cmp(&(date(b).is_none(), date(b)))
+        });
         let mut date_rank = vec![0; articles.len()];
         for (rank, &doc) in newest_first.iter().enumerate() {
             date_rank[doc as usize] = rank as u32;
@@ -176,6 +170,7 @@ impl Catalog {
             months,
             docs,
             newest_first,
+            oldest_first,
             date_rank,
         }
     }
@@ -185,14 +180,24 @@ impl Catalog {
         self.date_rank[doc as usize]
     }
 
-    /// The first `limit` of `docs`, newest first (undated last): one pass
-    /// over the date order instead of a sort.
+    /// The first `limit` of `docs`, newest first (undated last, equal dates
+    /// in corpus order): one pass over the date order instead of a sort.
     pub fn newest_of(&self, docs: &[u32], limit: usize) -> Vec<u32> {
-        let mut member = vec![false; self.date_rank.len()];
+        Self::first_of(&self.newest_first, docs, limit)
+    }
+
+    /// The first `limit` of `docs`, oldest first (undated last, equal dates
+    /// in corpus order).
+    pub fn oldest_of(&self, docs: &[u32], limit: usize) -> Vec<u32> {
+        Self::first_of(&self.oldest_first, docs, limit)
+    }
+
+    fn first_of(order: &[u32], docs: &[u32], limit: usize) -> Vec<u32> {
+        let mut member = vec![false; order.len()];
         for &doc in docs {
             member[doc as usize] = true;
         }
-        self.newest_first
+        order
             .iter()
             .copied()
             .filter(|&d| member[d as usize])
@@ -274,6 +279,14 @@ impl Catalog {
 
 /// The values worth showing: those with matches, and those chosen (even at
 /// zero, so the reader can unchoose them), by count or in their own order.
+/// The distinct `values`, in ascending order.
+fn distinct<T: Ord>(values: impl Iterator<Item = T>) -> Vec<T> {
+    let mut values: Vec<T> = values.collect();
+    order::sort_by(&mut values, T::cmp);
+    values.dedup();
+    values
+}
+
 fn facet<S: AsRef<str>>(values: &[S], counts: &[usize], chosen: &BTreeSet<String>, by_count: bool) -> FacetValues {
     let mut shown: Vec<FacetValue> = values
         .iter()
@@ -295,7 +308,9 @@ fn facet<S: AsRef<str>>(values: &[S], counts: &[usize], chosen: &BTreeSet<String
         }
     }
     if by_count {
-        shown.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+        order::sort_by(&mut shown, |a, b| {
+            b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value))
+        });
     }
     FacetValues { values: shown }
 }

@@ -9,6 +9,7 @@
 pub mod bench;
 pub mod catalog;
 pub mod corpus;
+pub mod order;
 pub mod route;
 pub mod search;
 pub mod text;

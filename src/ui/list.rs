@@ -18,14 +18,16 @@ pub fn search_filters(ctx: &super::context::Ctx) -> Filters {
     let mut filters = location.filters.clone();
     if location.saved {
         let saved = &ctx.state.library.saved;
-        let only: BTreeSet<u32> = ctx
-            .index
-            .articles()
-            .iter()
-            .enumerate()
-            .filter(|(_, a)| saved.contains(&a.slug))
-            .map(|(i, _)| i as u32)
-            .collect();
+        // Extended, not collected: collecting a set compiles a sort of its own.
+        let mut only = BTreeSet::new();
+        only.extend(
+            ctx.index
+                .articles()
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| saved.contains(&a.slug))
+                .map(|(i, _)| i as u32),
+        );
         filters.only = Some(only);
     }
     filters

@@ -114,12 +114,20 @@ impl Backup {
         if self.folio != Backup::VERSION {
             return Err("this file is not a folio export".into());
         }
-        let slug =
-            |s: &String| !s.is_empty() && s.len() <= 200 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
-        self.read = self.read.into_iter().filter(slug).take(MAX_LIBRARY).collect();
-        self.saved = self.saved.into_iter().filter(slug).take(MAX_LIBRARY).collect();
+        self.read = slugs_only(self.read);
+        self.saved = slugs_only(self.saved);
         Ok(self)
     }
+}
+
+/// The first [`MAX_LIBRARY`] of `set` that look like slugs. Extended, not
+/// collected: collecting a set compiles a sort of its own into the app.
+fn slugs_only(set: BTreeSet<String>) -> BTreeSet<String> {
+    let slug =
+        |s: &String| !s.is_empty() && s.len() <= 200 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    let mut kept = BTreeSet::new();
+    kept.extend(set.into_iter().filter(slug).take(MAX_LIBRARY));
+    kept
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

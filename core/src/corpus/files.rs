@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::{CorpusError, Diagnostic, Source};
+use crate::order;
 
 /// Reads every corpus file named by `paths`: files as given, directories as
 /// their visible files in name order (so a corpus always parses in the same
@@ -62,6 +63,6 @@ pub fn corpus_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
             files.push(entry.path());
         }
     }
-    files.sort();
+    order::sort_by(&mut files, |a, b| a.cmp(b));
     Ok(files)
 }

@@ -9,6 +9,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use crate::order;
+
 /// One way of naming a place or a country: its words, the country, and the
 /// canonical place name (`None` when the words name the country itself).
 struct Entry {
@@ -224,7 +226,7 @@ fn names() -> &'static [&'static str] {
             .flat_map(|entry| [Some(entry.country), entry.place])
             .flatten()
             .collect();
-        names.sort_unstable();
+        order::sort_by(&mut names, |a, b| a.cmp(b));
         names.dedup();
         names
     })
@@ -248,7 +250,7 @@ fn bump(counts: &mut Vec<(&'static str, usize)>, name: &'static str) {
 }
 
 fn ranked(mut counts: Vec<(&'static str, usize)>) -> Vec<&'static str> {
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    order::sort_by(&mut counts, |a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     counts.into_iter().map(|(name, _)| name).collect()
 }
 

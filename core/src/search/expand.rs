@@ -4,6 +4,7 @@
 use super::index::Vocabulary;
 use super::normalize;
 use super::query::Word;
+use crate::order;
 
 /// How a vocabulary word matched a query word; the weight scales its score,
 /// so exact and stemmed matches always outrank the looser kinds.
@@ -86,22 +87,22 @@ pub fn expand(vocab: &Vocabulary, df: &[u32], articles: usize, word: &Word) -> V
                 }),
         );
     }
-    found.sort_unstable();
+    order::sort_by(&mut found, |a, b| a.cmp(b));
     found.dedup_by_key(|(id, _)| *id);
     found
 }
 
 /// The [`MAX_EXPANSIONS`] ids with the highest document frequency, most
 /// frequent first.
+/// Ties go to the lower id, so the choice is the same on every run.
 fn most_frequent(ids: impl Iterator<Item = u32>, df: &[u32]) -> Vec<u32> {
-    let mut ids: Vec<u32> = ids.collect();
-    let by_df = |&id: &u32| std::cmp::Reverse(df[id as usize]);
-    if ids.len() > MAX_EXPANSIONS {
-        ids.select_nth_unstable_by_key(MAX_EXPANSIONS, by_df);
-        ids.truncate(MAX_EXPANSIONS);
-    }
-    ids.sort_unstable_by_key(by_df);
-    ids
+    // Packed as (rarity, id): the smallest keys are the most frequent words.
+    let mut keys: Vec<u64> = ids
+        .map(|id| u64::from(u32::MAX - df[id as usize]) << 32 | u64::from(id))
+        .collect();
+    order::smallest_keys(&mut keys, MAX_EXPANSIONS);
+    order::sort_keys(&mut keys);
+    keys.into_iter().map(|key| key as u32).collect()
 }
 
 /// Takes `ids` (most frequent first) while their postings, together, are

@@ -21,6 +21,7 @@ use super::normalize;
 use super::varint;
 use crate::catalog::Catalog;
 use crate::corpus::Article;
+use crate::order;
 use crate::text;
 
 /// How much a word in the title counts against one in the body.
@@ -230,7 +231,7 @@ impl Vocabulary {
 
 impl KeyTable {
     fn new(mut pairs: Vec<(String, u32)>) -> KeyTable {
-        pairs.sort_unstable();
+        order::sort_by(&mut pairs, |a, b| a.cmp(b));
         let mut text = String::new();
         let mut entries = Vec::with_capacity(pairs.len());
         for (key, word) in pairs {
@@ -322,7 +323,6 @@ impl Builder {
             }
         }
         self.forward_spans.push((start, self.forward.len() as u32));
-        self.seen.sort_unstable();
         for &word in &self.seen {
             let w = word as usize;
             let out = &mut self.postings[w];
@@ -394,7 +394,7 @@ impl Builder {
             let (s, e) = spans[*id as usize];
             &words[s as usize..e as usize]
         };
-        sorted.sort_unstable_by(|a, b| word(a).cmp(word(b)));
+        order::sort_by(&mut sorted, |a, b| word(a).cmp(word(b)));
         let mut forward = self.forward;
         forward.shrink_to_fit();
         Index {

@@ -19,6 +19,7 @@ use super::index::Index;
 use super::query::{Clause, Query, Word};
 use super::snippet::{self, Snippet};
 use crate::catalog::{Facets, Filters, Sort};
+use crate::order;
 
 /// How many of the best candidates are re-ranked by proximity.
 const PROXIMITY_CANDIDATES: usize = 50;
@@ -78,19 +79,22 @@ impl<'a> Matcher<'a> {
                     .collect(),
             })
             .collect();
-        let mut words: Vec<(u32, u32)> = expansions
+        // (word id, clause bit) packed as word << 32 | bit, sorted, then
+        // merged into one (word, clause bits) per word.
+        let mut keys: Vec<u64> = expansions
             .iter()
             .enumerate()
-            .flat_map(|(bit, found)| found.iter().map(move |&(id, _)| (id, 1u32 << bit)))
+            .flat_map(|(bit, found)| found.iter().map(move |&(id, _)| u64::from(id) << 32 | 1u64 << bit))
             .collect();
-        words.sort_unstable();
-        words.dedup_by(|b, a| {
-            let same = a.0 == b.0;
-            if same {
-                a.1 |= b.1;
+        order::sort_keys(&mut keys);
+        let mut words: Vec<(u32, u32)> = Vec::with_capacity(keys.len());
+        for key in keys {
+            let (word, bits) = ((key >> 32) as u32, key as u32);
+            match words.last_mut() {
+                Some(last) if last.0 == word => last.1 |= bits,
+                _ => words.push((word, bits)),
             }
-            same
-        });
+        }
         let mut bloom = [0u64; 16];
         for &(word, _) in &words {
             bloom[(word as usize >> 6) & 15] |= 1 << (word & 63);
@@ -350,16 +354,7 @@ impl Index {
     fn order(&self, docs: Vec<u32>, scores: &mut [f32], matcher: &Matcher<'_>, sort: Sort, limit: usize) -> Vec<u32> {
         let by_relevance = sort == Sort::Relevance && !matcher.query.required.is_empty();
         match sort {
-            Sort::Oldest => {
-                // Oldest first; undated articles last; equal dates in corpus order.
-                let mut docs = docs;
-                docs.sort_unstable_by_key(|&d| {
-                    let date = self.articles[d as usize].date;
-                    (date.is_none(), date, d)
-                });
-                docs.truncate(limit);
-                docs
-            }
+            Sort::Oldest => self.catalog.oldest_of(&docs, limit),
             _ if !by_relevance => self.catalog.newest_of(&docs, limit),
             _ => {
                 let head = self.best_of(&docs, scores, PROXIMITY_CANDIDATES.max(limit));
@@ -393,7 +388,7 @@ impl Index {
             }
         }
         let mut best: Vec<Ranked> = heap.into_iter().map(|r| r.0).collect();
-        best.sort_unstable_by(|a, b| b.cmp(a));
+        order::sort_by(&mut best, |a, b| b.cmp(a));
         best.into_iter().map(|r| r.doc).collect()
     }
 
