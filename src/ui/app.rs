@@ -1,6 +1,11 @@
 //! Starting the app in a browser: decode the bundled corpus, index it once,
 //! read where the reader is (URL) and what they keep (storage), and either
 //! take over the prerendered page (hydrate) or render from scratch.
+//!
+//! The page is already readable (it is prerendered), so nothing here is
+//! urgent, but everything here blocks the main thread: each step runs as a
+//! task of its own, so a tap or a scroll is never held up by all of them at
+//! once (Lighthouse counts every task over 50 ms as blocking).
 #![cfg(target_arch = "wasm32")]
 
 use std::rc::Rc;
@@ -29,10 +34,9 @@ fn LoadError(props: &LoadErrorProps) -> Html {
     }
 }
 
-fn props() -> Result<ReaderProps, String> {
-    let index = Rc::new(Index::new(bundled::articles()?));
+fn props(index: Rc<Index>) -> ReaderProps {
     let start = browser::start();
-    Ok(match start.prerendered {
+    match start.prerendered {
         // The page was prerendered for its path, with default preferences:
         // take it over as it is, then move to the real state.
         Some(page) => ReaderProps {
@@ -51,7 +55,11 @@ fn props() -> Result<ReaderProps, String> {
             initial: State::new(start.location, start.prefs, start.library),
             arrival: None,
         },
-    })
+    }
+}
+
+fn index() -> Result<Rc<Index>, String> {
+    Ok(Rc::new(Index::new(bundled::articles()?)))
 }
 
 /// Reports a panic on the console as `folio panic: …` (the end-to-end
@@ -62,25 +70,31 @@ fn report_panics() {
     }));
 }
 
-/// The web entry: hydrates a prerendered page, or renders into the body.
+/// The web entry: hydrates a prerendered page, or renders into the body,
+/// in three tasks: decoding, indexing, taking over.
 pub fn start() {
     report_panics();
-    match props() {
-        Ok(props) if props.arrival.is_some() => {
-            yew::Renderer::<Reader>::with_props(props).hydrate();
+    wasm_bindgen_futures::spawn_local(async {
+        browser::next_task().await;
+        let index = index();
+        browser::next_task().await;
+        match index.map(props) {
+            Ok(props) if props.arrival.is_some() => {
+                yew::Renderer::<Reader>::with_props(props).hydrate();
+            }
+            Ok(props) => {
+                yew::Renderer::<Reader>::with_props(props).render();
+            }
+            Err(error) => {
+                yew::Renderer::<LoadError>::with_props(LoadErrorProps { error: error.into() }).render();
+            }
         }
-        Ok(props) => {
-            yew::Renderer::<Reader>::with_props(props).render();
-        }
-        Err(error) => {
-            yew::Renderer::<LoadError>::with_props(LoadErrorProps { error: error.into() }).render();
-        }
-    }
+    });
 }
 
 /// Renders the app from scratch into `root` (the browser tests).
 pub fn mount(root: web_sys::Element) {
-    match props() {
+    match index().map(props) {
         Ok(mut props) => {
             props.arrival = None;
             yew::Renderer::<Reader>::with_root_and_props(root, props).render();

@@ -104,19 +104,34 @@ fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, String> {
     serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
 }
 
+/// Resolves in a later task of the event loop (a zero timeout), so what
+/// follows the `await` does not lengthen the task that awaited it.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = gloo::utils::window().set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Everything the app does to the page beyond rendering.
 #[hook]
 pub fn use_browser(ctx: &Ctx, arrival: Option<Arrival>) {
     let state: &State = &ctx.state;
     let base = ctx.base.to_string();
 
-    // A prerendered page is live: move to where the reader really is.
+    // A prerendered page is live: move to where the reader really is, in a
+    // task of its own (see `app`). Then say so on `<html data-live>`, which
+    // is what the end-to-end tests wait for before they act.
     {
         let dispatch = ctx.state.dispatcher();
         use_effect_with((), move |_| {
-            if let Some(arrival) = arrival {
-                dispatch.dispatch(Action::Restore(Box::new(arrival)));
-            }
+            wasm_bindgen_futures::spawn_local(async move {
+                next_task().await;
+                if let Some(arrival) = arrival {
+                    dispatch.dispatch(Action::Restore(Box::new(arrival)));
+                }
+                let _ = gloo::utils::document_element().set_attribute("data-live", "");
+            });
         });
     }
 

@@ -65,10 +65,11 @@ export async function openPage(context, viewport, { expect404 = false, colorSche
   return page;
 }
 
-/// Waits until the app has taken over the (prerendered) page: only then do
+/// Waits until the app has taken over the (prerendered) page and moved to
+/// the reader's real state (it then sets `<html data-live>`): only then do
 /// links navigate inside the app and does leaving not abort its download.
 export async function started(page) {
-  await page.waitForFunction(() => window.wasmBindings !== undefined);
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-live'));
 }
 
 /// Saves a screenshot as a test artifact (never committed) to look at.

@@ -54,7 +54,7 @@ test('the app takes over a prerendered page without moving it', async () => {
       }).observe({ type: 'layout-shift', buffered: true });
     });
     await page.goto(url(path));
-    // Trunk sets wasmBindings once the app has started; give it two frames.
+    // Once the app is live, give it two frames.
     await started(page);
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     const shift = await page.evaluate(() => window.__shift);
