@@ -70,15 +70,17 @@ fn report_panics() {
     }));
 }
 
-/// The web entry: hydrates a prerendered page, or renders into the body,
-/// in three tasks: decoding, indexing, taking over.
+/// The web entry: hydrates a prerendered page, or renders into the body.
+/// Instantiating the wasm, reading the corpus and the reader's state, and
+/// taking over the page are three tasks; restoring the reader's state is a
+/// fourth (`browser::use_browser`).
 pub fn start() {
     report_panics();
     wasm_bindgen_futures::spawn_local(async {
         browser::next_task().await;
-        let index = index();
+        let props = index().map(props);
         browser::next_task().await;
-        match index.map(props) {
+        match props {
             Ok(props) if props.arrival.is_some() => {
                 yew::Renderer::<Reader>::with_props(props).hydrate();
             }

@@ -104,6 +104,25 @@ fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, String> {
     serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
 }
 
+/// Offline reading: the service worker `cargo xtask` writes next to the
+/// app; not inside another site's page. Reaching `serviceWorker` throws in
+/// a sandboxed frame, so it is read without trusting it to exist; a failure
+/// only means no offline copy.
+fn register_service_worker(base: &str) {
+    let navigator = gloo::utils::window().navigator();
+    let container = js_sys::Reflect::get(&navigator, &JsValue::from_str("serviceWorker"))
+        .ok()
+        .and_then(|c| c.dyn_into::<web_sys::ServiceWorkerContainer>().ok());
+    if let Some(container) = container {
+        let options = web_sys::RegistrationOptions::new();
+        options.set_scope(base);
+        let registered = container.register_with_options(&format!("{base}sw.js"), &options);
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(registered).await;
+        });
+    }
+}
+
 /// Resolves in a later task of the event loop (a zero timeout), so what
 /// follows the `await` does not lengthen the task that awaited it.
 pub async fn next_task() {
@@ -120,41 +139,30 @@ pub fn use_browser(ctx: &Ctx, arrival: Option<Arrival>) {
     let base = ctx.base.to_string();
 
     // A prerendered page is live: move to where the reader really is, in a
-    // task of its own (see `app`). Then say so on `<html data-live>`, which
-    // is what the end-to-end tests wait for before they act.
+    // task of its own (see `app`). Then register the service worker for
+    // offline reading, and say that the app is live on `<html data-live>`,
+    // which the end-to-end tests wait for before they act.
     {
         let dispatch = ctx.state.dispatcher();
+        let base = base.clone();
+        // Where the reader really is: a page prerendered for another
+        // address (home for `?embed=…`) does not know it is embedded.
+        let embedded = arrival
+            .as_ref()
+            .map_or(&state.location, |arrival| &arrival.location)
+            .embed
+            .is_some();
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 next_task().await;
                 if let Some(arrival) = arrival {
                     dispatch.dispatch(Action::Restore(Box::new(arrival)));
                 }
+                if !embedded {
+                    register_service_worker(&base);
+                }
                 let _ = gloo::utils::document_element().set_attribute("data-live", "");
             });
-        });
-    }
-
-    // Offline reading: the service worker `cargo xtask` writes next to the
-    // app; not inside another site's page. Reaching `serviceWorker` throws in
-    // a sandboxed frame, so it is read without trusting it to exist; a
-    // failure only means no offline copy.
-    {
-        let base = base.clone();
-        let embedded = state.location.embed.is_some();
-        use_effect_with((), move |_| {
-            let navigator = gloo::utils::window().navigator();
-            let container = js_sys::Reflect::get(&navigator, &JsValue::from_str("serviceWorker"))
-                .ok()
-                .and_then(|c| c.dyn_into::<web_sys::ServiceWorkerContainer>().ok());
-            if let (false, Some(container)) = (embedded, container) {
-                let options = web_sys::RegistrationOptions::new();
-                options.set_scope(&base);
-                let registered = container.register_with_options(&format!("{base}sw.js"), &options);
-                wasm_bindgen_futures::spawn_local(async move {
-                    let _ = wasm_bindgen_futures::JsFuture::from(registered).await;
-                });
-            }
         });
     }
 

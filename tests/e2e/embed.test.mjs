@@ -18,11 +18,23 @@ const host = (extra = '') => `${HOST}?folio=${encodeURIComponent(SITE)}${extra}`
 
 test('the host page shows folio sized to its content, with its options', { skip: !HOST }, async () => {
   const page = await openPage(context, VIEWPORTS.desktop);
+  await page.addInitScript(() => {
+    window.__registrations = 0;
+    const register = ServiceWorkerContainer.prototype.register;
+    ServiceWorkerContainer.prototype.register = function (...args) {
+      window.__registrations += 1;
+      return register.apply(this, args);
+    };
+  });
   await page.goto(host(`&forge=${encodeURIComponent(FORGE)}`));
   const frame = page.frameLocator(FRAME);
   await frame.getByText('4 results for “Toqaev”').waitFor();
   assert.equal(await frame.getByRole('button', { name: 'Settings' }).count(), 0, 'compact: no header');
   assert.equal(await frame.locator('html').getAttribute('data-theme'), 'dark', 'the host chose the theme');
+  // Offline copies are for folio's own site, not for a frame in another's
+  // (where Chromium refuses service workers anyway, so count the attempts).
+  const attempts = await frame.locator('html[data-live]').evaluate(() => window.__registrations);
+  assert.equal(attempts, 0, 'no service worker registered inside another site');
   const link = frame.locator('#results .card-title a').first();
   assert.equal(await link.getAttribute('target'), '_blank', 'articles open in a new tab');
   assert.ok(!(await link.getAttribute('href')).includes('embed='), 'on folio itself');
