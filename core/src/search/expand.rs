@@ -65,10 +65,13 @@ pub fn expand(vocab: &Vocabulary, df: &[u32], articles: usize, word: &Word) -> V
         let ids = most_frequent(vocab.sorted[range].iter().copied(), df);
         found.extend(within_budget(ids, df, articles).map(|id| (id, MatchKind::Prefix)));
     }
-    // Typos only for a word not found as written or by stem: a reader who
-    // typed a real word meant it, and the walk is then skipped altogether.
+    // Typos only for a word not found as written, by stem or, while it is
+    // being typed, as the beginning of a word: a reader who typed a real
+    // word (or the start of one) meant it, and the walk is skipped.
     let typos = typos_allowed(word.folded.chars().count());
-    let written = found.iter().any(|(_, kind)| *kind <= MatchKind::Stem);
+    let written = found
+        .iter()
+        .any(|(_, kind)| *kind <= MatchKind::Stem || *kind == MatchKind::Prefix);
     if typos > 0 && !written {
         let fuzzy = fuzzy(vocab, word.folded.as_bytes(), typos, word.prefix);
         let ids = fuzzy.iter().map(|&(id, _)| id);
@@ -252,6 +255,40 @@ mod tests {
         assert_eq!(
             words(&index, &found),
             vec![("kazakh".to_string(), 1), ("kazakhstan".to_string(), 1)]
+        );
+    }
+
+    #[test]
+    fn a_word_being_typed_looks_for_typos_only_when_it_begins_no_word() {
+        let index = index("Title\n\nkazakhstan kazakh karakalpak\n\nSource: S\n");
+        let typing = |text: &str| {
+            let word = Word {
+                written: text.into(),
+                folded: text.into(),
+                prefix: true,
+            };
+            let mut found: Vec<(String, MatchKind)> = expand(&index.vocab, &index.df, 10, &word)
+                .into_iter()
+                .map(|(id, kind)| (index.vocab.word(id).to_string(), kind))
+                .collect();
+            found.sort();
+            found
+        };
+        // `kaza` begins words: those, and not `karakalpak` one typo away.
+        assert_eq!(
+            typing("kaza"),
+            [
+                ("kazakh".to_string(), MatchKind::Prefix),
+                ("kazakhstan".to_string(), MatchKind::Prefix)
+            ]
+        );
+        // `kazk` begins none: then typos.
+        assert_eq!(
+            typing("kazk"),
+            [
+                ("kazakh".to_string(), MatchKind::OneTypo),
+                ("kazakhstan".to_string(), MatchKind::OneTypo)
+            ]
         );
     }
 
