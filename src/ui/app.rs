@@ -47,6 +47,7 @@ fn props(index: Rc<Index>) -> ReaderProps {
                 location: start.location,
                 prefs: start.prefs,
                 library: start.library,
+                typed: None,
             }),
         },
         None => ReaderProps {
@@ -81,7 +82,11 @@ pub fn start() {
         let props = index().map(props);
         browser::next_task().await;
         match props {
-            Ok(props) if props.arrival.is_some() => {
+            Ok(mut props) if props.arrival.is_some() => {
+                // Read last: keystrokes queue up while the corpus is indexed.
+                if let Some(arrival) = props.arrival.as_mut() {
+                    arrival.typed = browser::typed_search();
+                }
                 yew::Renderer::<Reader>::with_props(props).hydrate();
             }
             Ok(props) => {

@@ -104,6 +104,14 @@ fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, String> {
     serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
 }
 
+/// What the reader typed into the prerendered search box before the app
+/// took it over, if anything: the app carries on from there.
+pub fn typed_search() -> Option<String> {
+    let input = gloo::utils::document().get_element_by_id("search")?;
+    let text = input.dyn_into::<web_sys::HtmlInputElement>().ok()?.value();
+    (!text.is_empty()).then_some(text)
+}
+
 /// Offline reading: the service worker `cargo xtask` writes next to the
 /// app; not inside another site's page. Reaching `serviceWorker` throws in
 /// a sandboxed frame, so it is read without trusting it to exist; a failure
@@ -155,8 +163,12 @@ pub fn use_browser(ctx: &Ctx, arrival: Option<Arrival>) {
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 next_task().await;
-                if let Some(arrival) = arrival {
+                if let Some(mut arrival) = arrival {
+                    let typed = arrival.typed.take().filter(|text| *text != arrival.location.query);
                     dispatch.dispatch(Action::Restore(Box::new(arrival)));
+                    if let Some(text) = typed {
+                        dispatch.dispatch(Action::Type(text));
+                    }
                 }
                 if !embedded {
                     register_service_worker(&base);

@@ -153,12 +153,14 @@ pub enum HistoryStep {
 }
 
 /// What the browser knows that a prerendered page cannot: the full URL
-/// (the page was rendered for its path only) and the stored preferences.
+/// (the page was rendered for its path only), the stored preferences, and
+/// what the reader typed into the search box before the app was live.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Arrival {
     pub location: Location,
     pub prefs: Prefs,
     pub library: Library,
+    pub typed: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]

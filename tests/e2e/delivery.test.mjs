@@ -67,6 +67,30 @@ test('the app takes over a prerendered page without moving it', async () => {
   }
 });
 
+test('what a reader types before the app is live is searched when it is', async () => {
+  // A first visit, with no service worker (it would answer the wasm request
+  // before the route below could hold it back).
+  const browser = await launchBrowser();
+  try {
+    const page = await openPage(await browser.newContext({ serviceWorkers: 'block' }), VIEWPORTS.phone);
+    // Hold the wasm back until the reader has typed into the prerendered page.
+    let release;
+    const typed = new Promise((resolve) => { release = resolve; });
+    await page.route('**/*.wasm', async (route) => { await typed; await route.continue(); });
+    await page.goto(url(''));
+    await page.getByRole('searchbox', { name: 'Search articles' }).fill('jazz');
+    assert.equal(await page.locator('[aria-live]').first().textContent(), '9 articles', 'not live yet');
+    release();
+    await started(page);
+    await page.getByText('1 result for “jazz”').waitFor();
+    assert.equal(await page.getByRole('searchbox', { name: 'Search articles' }).inputValue(), 'jazz');
+    assert.equal(new URL(page.url()).searchParams.get('q'), 'jazz');
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await browser.close();
+  }
+});
+
 test('every page carries a strict Content-Security-Policy', async () => {
   const page = await openPage(context, VIEWPORTS.desktop, { expect404: true });
   for (const path of ['', `articles/${SLUG}/`, 'no/such/page']) {
