@@ -82,16 +82,16 @@ pub fn start() {
         let props = index().map(props);
         browser::next_task().await;
         match props {
-            Ok(mut props) if props.arrival.is_some() => {
-                // Read last: keystrokes queue up while the corpus is indexed.
-                if let Some(arrival) = props.arrival.as_mut() {
+            Ok(mut props) => match props.arrival.as_mut() {
+                Some(arrival) => {
+                    // Read last: keystrokes queue up while the corpus is indexed.
                     arrival.typed = browser::typed_search();
+                    yew::Renderer::<Reader>::with_props(props).hydrate();
                 }
-                yew::Renderer::<Reader>::with_props(props).hydrate();
-            }
-            Ok(props) => {
-                yew::Renderer::<Reader>::with_props(props).render();
-            }
+                None => {
+                    yew::Renderer::<Reader>::with_props(props).render();
+                }
+            },
             Err(error) => {
                 yew::Renderer::<LoadError>::with_props(LoadErrorProps { error: error.into() }).render();
             }

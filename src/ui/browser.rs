@@ -125,6 +125,7 @@ fn register_service_worker(base: &str) {
         let options = web_sys::RegistrationOptions::new();
         options.set_scope(base);
         let registered = container.register_with_options(&format!("{base}sw.js"), &options);
+        // Awaited so that a refusal is not an unhandled rejection.
         wasm_bindgen_futures::spawn_local(async move {
             let _ = wasm_bindgen_futures::JsFuture::from(registered).await;
         });
