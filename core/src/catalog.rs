@@ -124,10 +124,10 @@ struct DocFacets {
 
 impl Catalog {
     pub fn new(articles: &[Article]) -> Catalog {
-        let publishers = distinct(articles.iter().filter_map(|a| a.publisher.clone()));
-        let mut countries = distinct(articles.iter().flat_map(|a| a.countries.iter().copied()));
+        let publishers = order::distinct(articles.iter().filter_map(|a| a.publisher.clone()));
+        let mut countries = order::distinct(articles.iter().flat_map(|a| a.countries.iter().copied()));
         countries.truncate(64);
-        let mut months = distinct(articles.iter().filter_map(|a| a.date.map(|d| d.month_key())));
+        let mut months = order::distinct(articles.iter().filter_map(|a| a.date.map(|d| d.month_key())));
         months.reverse();
         let ids = |list: &[String]| -> HashMap<String, u16> {
             list.iter().enumerate().map(|(i, v)| (v.clone(), i as u16)).collect()
@@ -279,14 +279,6 @@ impl Catalog {
 
 /// The values worth showing: those with matches, and those chosen (even at
 /// zero, so the reader can unchoose them), by count or in their own order.
-/// The distinct `values`, in ascending order.
-fn distinct<T: Ord>(values: impl Iterator<Item = T>) -> Vec<T> {
-    let mut values: Vec<T> = values.collect();
-    order::sort_by(&mut values, T::cmp);
-    values.dedup();
-    values
-}
-
 fn facet<S: AsRef<str>>(values: &[S], counts: &[usize], chosen: &BTreeSet<String>, by_count: bool) -> FacetValues {
     let mut shown: Vec<FacetValue> = values
         .iter()

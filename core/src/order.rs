@@ -32,6 +32,14 @@ pub fn sort_by<T>(items: &mut [T], compare: impl Fn(&T, &T) -> Ordering) {
     permute(items, order);
 }
 
+/// The distinct `values`, in ascending order.
+pub fn distinct<T: Ord>(values: impl IntoIterator<Item = T>) -> Vec<T> {
+    let mut values: Vec<T> = values.into_iter().collect();
+    sort_by(&mut values, T::cmp);
+    values.dedup();
+    values
+}
+
 /// The positions `0..len` in `compare` order, ties by position (which is
 /// what makes [`sort_by`] stable). The one place a sort is compiled for
 /// arbitrary comparisons.
@@ -68,6 +76,11 @@ mod tests {
         let mut pairs = vec![(2, 'a'), (1, 'b'), (2, 'c'), (1, 'd'), (0, 'e')];
         sort_by(&mut pairs, |a, b| a.0.cmp(&b.0));
         assert_eq!(pairs, [(0, 'e'), (1, 'b'), (1, 'd'), (2, 'a'), (2, 'c')]);
+    }
+
+    #[test]
+    fn distinct_sorts_and_drops_repeats() {
+        assert_eq!(distinct(["b", "a", "b", "c", "a"]), ["a", "b", "c"]);
     }
 
     #[test]

@@ -221,14 +221,12 @@ fn longest_entry_at(words: &[&str], lower: &mut String) -> Option<&'static Entry
 fn names() -> &'static [&'static str] {
     static NAMES: OnceLock<Vec<&'static str>> = OnceLock::new();
     NAMES.get_or_init(|| {
-        let mut names: Vec<&'static str> = GAZETTEER
-            .iter()
-            .flat_map(|entry| [Some(entry.country), entry.place])
-            .flatten()
-            .collect();
-        order::sort_by(&mut names, |a, b| a.cmp(b));
-        names.dedup();
-        names
+        order::distinct(
+            GAZETTEER
+                .iter()
+                .flat_map(|entry| [Some(entry.country), entry.place])
+                .flatten(),
+        )
     })
 }
 

@@ -96,8 +96,8 @@ pub fn expand(vocab: &Vocabulary, df: &[u32], articles: usize, word: &Word) -> V
 }
 
 /// The [`MAX_EXPANSIONS`] ids with the highest document frequency, most
-/// frequent first.
-/// Ties go to the lower id, so the choice is the same on every run.
+/// frequent first; ties go to the lower id, so the choice is the same on
+/// every run.
 fn most_frequent(ids: impl Iterator<Item = u32>, df: &[u32]) -> Vec<u32> {
     // Packed as (rarity, id): the smallest keys are the most frequent words.
     let mut keys: Vec<u64> = ids
