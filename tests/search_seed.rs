@@ -316,3 +316,27 @@ fn odd_queries_never_panic() {
         assert!(results.total <= 9, "{text}");
     }
 }
+
+#[test]
+fn the_whole_order_without_snippets_is_the_order_of_the_hits() {
+    let filters = Filters::default();
+    for text in [
+        "",
+        "tokayev",
+        "kazakhstan protests",
+        "putin -ukraine",
+        "\"security council\"",
+        "zzzz",
+    ] {
+        for sort in [Sort::Relevance, Sort::Newest, Sort::Oldest] {
+            let query = Query::parse(text);
+            let hits: Vec<usize> = index()
+                .search(&query, &filters, sort, 20)
+                .hits
+                .iter()
+                .map(|h| h.doc)
+                .collect();
+            assert_eq!(index().ranked(&query, &filters, sort), hits, "{text:?} {sort:?}");
+        }
+    }
+}

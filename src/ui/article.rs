@@ -32,12 +32,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         use_memo(
             (location.query.clone(), filters, location.sort, doc),
             move |(query, filters, sort, doc)| {
-                let order: Vec<usize> = index
-                    .search(&Query::parse(query), filters, *sort, index.len())
-                    .hits
-                    .iter()
-                    .map(|h| h.doc)
-                    .collect();
+                let order = index.ranked(&Query::parse(query), filters, *sort);
                 let at = order.iter().position(|d| d == doc);
                 let before = at.and_then(|i| i.checked_sub(1)).map(|i| order[i]);
                 let after = at.and_then(|i| order.get(i + 1).copied());

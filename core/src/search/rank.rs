@@ -191,10 +191,56 @@ impl PartialOrd for Ranked {
     }
 }
 
+/// A search up to its order, before any snippet is made.
+struct Ranking<'a> {
+    matcher: Matcher<'a>,
+    scores: Vec<f32>,
+    /// The first `limit` matches in order.
+    order: Vec<u32>,
+    total: usize,
+    fallback: bool,
+    facets: Facets,
+}
+
 impl Index {
     /// Runs `query` with `filters`, orders by `sort`, and returns the first
     /// `limit` hits with their snippets, the total and the facet counts.
     pub fn search(&self, query: &Query, filters: &Filters, sort: Sort, limit: usize) -> Results {
+        let ranking = self.rank(query, filters, sort, limit);
+        let hits = ranking
+            .order
+            .iter()
+            .map(|&doc| {
+                let (title, snippet) = if query.required.is_empty() {
+                    (Vec::new(), None)
+                } else {
+                    snippet::for_hit(self, &ranking.matcher, doc)
+                };
+                Hit {
+                    doc: doc as usize,
+                    score: ranking.scores[doc as usize],
+                    title,
+                    snippet,
+                }
+            })
+            .collect();
+        Results {
+            total: ranking.total,
+            fallback: ranking.fallback,
+            hits,
+            facets: ranking.facets,
+        }
+    }
+
+    /// Every article `search` would return, in its order, without snippets:
+    /// where an article stands among the results (its previous and next)
+    /// needs the whole order, and a snippet for each would be wasted.
+    pub fn ranked(&self, query: &Query, filters: &Filters, sort: Sort) -> Vec<usize> {
+        let order = self.rank(query, filters, sort, self.len()).order;
+        order.into_iter().map(|doc| doc as usize).collect()
+    }
+
+    fn rank<'a>(&'a self, query: &'a Query, filters: &Filters, sort: Sort, limit: usize) -> Ranking<'a> {
         let matcher = Matcher::new(self, query);
         let n = self.len();
         let mut acc = Accumulator::new(n);
@@ -230,26 +276,12 @@ impl Index {
         let (kept, facets) = self.catalog.filter(matching, filters);
         let total = kept.len();
         let order = self.order(kept, &mut acc.scores, &matcher, sort, limit);
-        let hits = order
-            .into_iter()
-            .map(|doc| {
-                let (title, snippet) = if required == 0 {
-                    (Vec::new(), None)
-                } else {
-                    snippet::for_hit(self, &matcher, doc)
-                };
-                Hit {
-                    doc: doc as usize,
-                    score: acc.scores[doc as usize],
-                    title,
-                    snippet,
-                }
-            })
-            .collect();
-        Results {
+        Ranking {
+            matcher,
+            scores: acc.scores,
+            order,
             total,
             fallback,
-            hits,
             facets,
         }
     }
