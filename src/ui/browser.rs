@@ -161,15 +161,15 @@ pub fn use_browser(ctx: &Ctx, arrival: Option<Arrival>) {
             .map_or(&state.location, |arrival| &arrival.location)
             .embed
             .is_some();
+        let shown = state.location.clone();
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 next_task().await;
-                if let Some(mut arrival) = arrival {
-                    let typed = arrival.typed.take().filter(|text| *text != arrival.location.query);
-                    dispatch.dispatch(Action::Restore(Box::new(arrival)));
-                    if let Some(text) = typed {
-                        dispatch.dispatch(Action::Type(text));
-                    }
+                if let Some(arrival) = arrival {
+                    dispatch.dispatch(Action::Restore {
+                        arrival: Box::new(arrival),
+                        shown,
+                    });
                 }
                 if !embedded {
                     register_service_worker(&base);

@@ -215,8 +215,13 @@ pub enum Action {
     /// The browser moved through history: adopt the URL as it is.
     Arrived(Location),
     /// After taking over a prerendered page: where the reader really is,
-    /// and what they keep.
-    Restore(Box<Arrival>),
+    /// and what they keep. `shown` is where the page was rendered for: a
+    /// reader who already acted on the live page (typed, opened, filtered)
+    /// stays where that took them, and keeps what they read and saved.
+    Restore {
+        arrival: Box<Arrival>,
+        shown: Location,
+    },
     MoreResults,
     Theme(Theme),
     TextSize(isize),
@@ -236,17 +241,7 @@ impl Reducible for State {
         // Most actions are new places in history; the exceptions say so.
         next.step = HistoryStep::Push;
         match action {
-            Action::Type(text) => {
-                next.location.query = text;
-                next.location.page = Page::List;
-                next.step = if self.typing {
-                    HistoryStep::Replace
-                } else {
-                    HistoryStep::Push
-                };
-                next.typing = true;
-                next.limit = PAGE_SIZE;
-            }
+            Action::Type(text) => next.type_query(text),
             Action::Commit => {
                 next.typing = false;
                 next.step = HistoryStep::None;
@@ -298,11 +293,17 @@ impl Reducible for State {
                 next.typing = false;
                 next.panel = Panel::None;
             }
-            Action::Restore(arrival) => {
-                next.location = arrival.location;
-                next.prefs = arrival.prefs;
-                next.library = arrival.library;
+            Action::Restore { arrival, shown } => {
                 next.step = HistoryStep::None;
+                if self.location == shown {
+                    next.location = arrival.location;
+                    if let Some(text) = arrival.typed.filter(|text| *text != next.location.query) {
+                        next.type_query(text);
+                    }
+                }
+                next.prefs = arrival.prefs;
+                next.library.read.extend(arrival.library.read);
+                next.library.saved.extend(arrival.library.saved);
             }
             Action::MoreResults => {
                 next.limit += PAGE_SIZE;
@@ -352,6 +353,20 @@ impl Reducible for State {
 
 impl State {
     /// A filter or sort changed: back to the top of a fresh list.
+    /// The search box now says `text`: one history entry per search, which
+    /// the following keystrokes replace.
+    fn type_query(&mut self, text: String) {
+        self.location.query = text;
+        self.location.page = Page::List;
+        self.step = if self.typing {
+            HistoryStep::Replace
+        } else {
+            HistoryStep::Push
+        };
+        self.typing = true;
+        self.limit = PAGE_SIZE;
+    }
+
     fn after_list_change(&mut self) {
         self.location.page = Page::List;
         self.limit = PAGE_SIZE;
@@ -402,6 +417,54 @@ mod tests {
         };
         let s = start().reduce(Action::Arrived(there.clone()));
         assert_eq!((s.step, &s.location), (HistoryStep::None, &there));
+    }
+
+    #[test]
+    fn restoring_moves_to_the_real_address_unless_the_reader_acted_first() {
+        let arrival = || {
+            Box::new(Arrival {
+                location: Location {
+                    query: "kyrg".into(),
+                    ..Location::default()
+                },
+                prefs: Prefs::default(),
+                library: Library {
+                    read: ["old".to_string()].into(),
+                    saved: BTreeSet::new(),
+                },
+                typed: None,
+            })
+        };
+        let shown = Location::default;
+        let s = start().reduce(Action::Restore {
+            arrival: arrival(),
+            shown: shown(),
+        });
+        assert_eq!((s.location.query.as_str(), s.step), ("kyrg", HistoryStep::None));
+        // Typed into the prerendered page before it was live: searched.
+        let mut typed = arrival();
+        typed.typed = Some("Tokayev".into());
+        let s = start().reduce(Action::Restore {
+            arrival: typed,
+            shown: shown(),
+        });
+        assert_eq!((s.location.query.as_str(), s.step), ("Tokayev", HistoryStep::Push));
+        // Typed into the live page in the moment before it was restored.
+        let s = start().reduce(Action::Type("Toqaev".into())).reduce(Action::Open {
+            slug: "a".into(),
+            scroll: 0.0,
+        });
+        let mut typed = arrival();
+        typed.typed = Some("Tok".into());
+        let s = s.reduce(Action::Restore {
+            arrival: typed,
+            shown: shown(),
+        });
+        assert_eq!(
+            (s.location.query.as_str(), &s.location.page),
+            ("Toqaev", &Page::Article("a".into()))
+        );
+        assert_eq!(s.library.read, ["a".to_string(), "old".to_string()].into());
     }
 
     #[test]
