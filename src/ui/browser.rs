@@ -6,8 +6,6 @@
 #![cfg(target_arch = "wasm32")]
 
 use gloo::events::{EventListener, EventListenerOptions};
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
@@ -15,6 +13,7 @@ use yew::prelude::*;
 use super::context::Ctx;
 use super::meta;
 use super::state::{Action, Arrival, Backup, HistoryStep, Library, Panel, Prefs, State, Theme};
+use super::stored::{self, Json};
 use crate::route::{Location, Page};
 
 /// What the app starts from.
@@ -39,16 +38,16 @@ pub fn start() -> Start {
         .flatten()
         .and_then(|meta| meta.get_attribute("content"))
         .map(|path| Location::parse(&path, "", &base));
-    let mut prefs: Prefs = load(&storage_key(&base, "prefs")).unwrap_or_default();
+    let mut prefs = load(&storage_key(&base, "prefs")).map_or_else(Prefs::default, |json| Prefs::from_json(&json));
     // An embedding page's theme wins, for this view only.
     if let Some(theme) = location.embed.as_ref().and_then(|e| e.theme.as_deref()) {
-        if let Some(theme) = Theme::ALL.into_iter().find(|t| t.name() == theme) {
+        if let Some(theme) = Theme::named(theme) {
             prefs.theme = theme;
         }
     }
     Start {
         prefs,
-        library: load(&storage_key(&base, "library")).unwrap_or_default(),
+        library: load(&storage_key(&base, "library")).map_or_else(Library::default, |json| Library::from_json(&json)),
         base,
         location,
         prerendered,
@@ -81,27 +80,16 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// Reads a stored value; anything missing, corrupt or foreign is `None`.
-fn load<T: DeserializeOwned>(key: &str) -> Option<T> {
-    let text = storage()?.get_item(key).ok().flatten()?;
-    from_json(&text).ok()
+/// Reads a stored value; anything missing or not JSON is `None`.
+fn load(key: &str) -> Option<Json> {
+    stored::parse(&storage()?.get_item(key).ok().flatten()?)
 }
 
-fn save<T: Serialize>(key: &str, value: &T) {
-    if let (Some(storage), Some(text)) = (storage(), to_json(value)) {
+fn save(key: &str, json: &str) {
+    if let Some(storage) = storage() {
         // A full or blocked storage loses only the remembering, not the visit.
-        let _ = storage.set_item(key, &text);
+        let _ = storage.set_item(key, json);
     }
-}
-
-fn to_json<T: Serialize>(value: &T) -> Option<String> {
-    let value = serde_wasm_bindgen::to_value(value).ok()?;
-    js_sys::JSON::stringify(&value).ok()?.as_string()
-}
-
-fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, String> {
-    let value = js_sys::JSON::parse(text).map_err(|_| "not JSON".to_string())?;
-    serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
 }
 
 /// What the reader typed into the prerendered search box before the app
@@ -231,13 +219,13 @@ pub fn use_browser(ctx: &Ctx, arrival: Option<Arrival>) {
     {
         let base = base.clone();
         use_effect_with(state.prefs.clone(), move |prefs| {
-            save(&storage_key(&base, "prefs"), prefs)
+            save(&storage_key(&base, "prefs"), &prefs.to_json())
         });
     }
     {
         let base = base.clone();
         use_effect_with(state.library.clone(), move |library| {
-            save(&storage_key(&base, "library"), library)
+            save(&storage_key(&base, "library"), &library.to_json())
         });
     }
 
@@ -428,7 +416,7 @@ pub fn export(state: &State) {
         read: state.library.read.clone(),
         saved: state.library.saved.clone(),
     };
-    let Some(json) = to_json(&backup) else { return };
+    let json = backup.to_json();
     let parts = js_sys::Array::of1(&JsValue::from_str(&json));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("application/json");
@@ -455,6 +443,6 @@ pub async fn read_backup(file: web_sys::File) -> Result<Backup, String> {
         .await
         .map_err(|_| "the file could not be read".to_string())?;
     let text = text.as_string().ok_or("the file is not text")?;
-    let backup: Backup = from_json(&text).map_err(|_| "this file is not a folio export".to_string())?;
-    backup.validate()
+    let json = stored::parse(&text).ok_or("this file is not a folio export")?;
+    Backup::from_json(&json).validate()
 }

@@ -17,6 +17,7 @@ mod search_box;
 mod settings;
 mod shortcuts;
 pub mod state;
+pub mod stored;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::{mount, start};

@@ -6,7 +6,6 @@
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use serde::{Deserialize, Serialize};
 use yew::Reducible;
 
 use crate::catalog::{Facet, Sort};
@@ -15,8 +14,7 @@ use crate::route::{Location, Page};
 /// Results shown at first, and added by "Show more".
 pub const PAGE_SIZE: usize = 20;
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Theme {
     #[default]
     System,
@@ -27,6 +25,11 @@ pub enum Theme {
 
 impl Theme {
     pub const ALL: [Theme; 4] = [Theme::System, Theme::Light, Theme::Dark, Theme::Sepia];
+
+    /// The theme called `name` (as [`Theme::name`] spells it), if any.
+    pub fn named(name: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|theme| theme.name() == name)
+    }
 
     pub fn name(self) -> &'static str {
         match self {
@@ -51,8 +54,7 @@ impl Theme {
 pub const TEXT_SIZES: [u16; 7] = [85, 100, 115, 130, 150, 175, 200];
 
 /// Reading preferences, remembered across visits.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Prefs {
     pub theme: Theme,
     /// Index into [`TEXT_SIZES`].
@@ -85,16 +87,14 @@ impl Prefs {
 }
 
 /// What the reader has read and saved, by slug.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Library {
     pub read: BTreeSet<String>,
     pub saved: BTreeSet<String>,
 }
 
 /// The export file: everything a reader would want to carry to another device.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Backup {
     pub folio: u32,
     pub prefs: Prefs,
