@@ -3,26 +3,57 @@
 //! Each distinct `sort_by`, `sort_unstable_by_key` or `collect::<BTreeSet<_>>()`
 //! compiles to its own copy of the standard library's sort, 2 to 9 KB of wasm
 //! apiece; the app had twenty of them, 118 KB before `wasm-opt`. Everything
-//! goes through the two below instead, so the download carries two sorts:
+//! goes through the two below instead, each a few hundred bytes:
 //!
 //! - [`sort_keys`] for the hot paths (indexing, query expansion): integers
-//!   packed into `u64` keys, sorted with no indirection at all;
-//! - [`sort_by`] for everything else: a comparator over positions behind
-//!   `dyn`, one compiled sort for every element type, at the price of an
-//!   indirect call per comparison, so only for short lists or build-time work.
+//!   packed into `u64` keys, radix-sorted, in linear time;
+//! - [`sort_by`] for everything else: a merge sort of positions under a
+//!   comparator behind `dyn`, one compiled sort for every element type, at
+//!   the price of an indirect call per comparison.
 
 use std::cmp::Ordering;
 
-/// Sorts packed integer keys ascending.
+/// Sorts packed integer keys ascending: a least-significant-digit radix
+/// sort by bytes, skipping the bytes in which all keys agree (packed keys
+/// leave most of their 64 bits alike), so a pass is made only per byte
+/// that tells keys apart.
 pub fn sort_keys(keys: &mut [u64]) {
-    keys.sort_unstable();
+    if keys.len() < 32 {
+        insertion_sort(keys);
+        return;
+    }
+    let (any, all) = keys.iter().fold((0, !0), |(any, all), &key| (any | key, all & key));
+    let differ = any ^ all;
+    let mut from = keys.to_vec();
+    let mut to = vec![0; keys.len()];
+    for shift in (0..64).step_by(8).filter(|shift| differ >> shift & 0xff != 0) {
+        let digit = |key: u64| (key >> shift & 0xff) as usize;
+        let mut starts = [0usize; 256];
+        for &key in &from {
+            starts[digit(key)] += 1;
+        }
+        let mut sum = 0;
+        for start in &mut starts {
+            (*start, sum) = (sum, sum + *start);
+        }
+        for &key in &from {
+            to[starts[digit(key)]] = key;
+            starts[digit(key)] += 1;
+        }
+        std::mem::swap(&mut from, &mut to);
+    }
+    keys.copy_from_slice(&from);
 }
 
-/// Keeps the `n` smallest keys, in no particular order, in O(len).
-pub fn smallest_keys(keys: &mut Vec<u64>, n: usize) {
-    if keys.len() > n {
-        keys.select_nth_unstable(n);
-        keys.truncate(n);
+fn insertion_sort(keys: &mut [u64]) {
+    for i in 1..keys.len() {
+        let key = keys[i];
+        let mut at = i;
+        while at > 0 && keys[at - 1] > key {
+            keys[at] = keys[at - 1];
+            at -= 1;
+        }
+        keys[at] = key;
     }
 }
 
@@ -40,13 +71,31 @@ pub fn distinct<T: Ord>(values: impl IntoIterator<Item = T>) -> Vec<T> {
     values
 }
 
-/// The positions `0..len` in `compare` order, ties by position (which is
-/// what makes [`sort_by`] stable). The one place a sort is compiled for
-/// arbitrary comparisons.
+/// The positions `0..len` in `compare` order, equal items by position
+/// (which is what makes [`sort_by`] stable): a bottom-up merge sort, the
+/// one place a sort is compiled for arbitrary comparisons.
 fn positions(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<u32> {
-    let len = u32::try_from(len).expect("fewer than 2^32 items to sort");
-    let mut order: Vec<u32> = (0..len).collect();
-    order.sort_unstable_by(|&a, &b| compare(a as usize, b as usize).then(a.cmp(&b)));
+    let len32 = u32::try_from(len).expect("fewer than 2^32 items to sort");
+    let mut order: Vec<u32> = (0..len32).collect();
+    let mut merged = vec![0; len];
+    let mut width = 1;
+    while width < len {
+        for start in (0..len).step_by(2 * width) {
+            let middle = (start + width).min(len);
+            let end = (start + 2 * width).min(len);
+            let (mut left, mut right) = (start, middle);
+            for slot in &mut merged[start..end] {
+                // The left run wins ties: it holds the earlier positions.
+                let take_left =
+                    right == end || (left < middle && compare(order[left] as usize, order[right] as usize).is_le());
+                *slot = if take_left { order[left] } else { order[right] };
+                left += usize::from(take_left);
+                right += usize::from(!take_left);
+            }
+        }
+        std::mem::swap(&mut order, &mut merged);
+        width *= 2;
+    }
     order
 }
 
@@ -84,14 +133,26 @@ mod tests {
     }
 
     #[test]
-    fn smallest_keys_keeps_the_n_smallest() {
-        let mut keys = vec![9, 3, 7, 1, 8, 2];
-        smallest_keys(&mut keys, 3);
-        sort_keys(&mut keys);
-        assert_eq!(keys, [1, 2, 3]);
-        let mut few = vec![5, 4];
-        smallest_keys(&mut few, 3);
-        assert_eq!(few, [5, 4]);
+    fn sort_keys_agrees_with_the_standard_sort() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        // Short and long lists; keys random in all bits, packed like the
+        // engine's (few bits differ), and with repeats.
+        for len in [0, 1, 2, 31, 32, 33, 100, 1000, 5000] {
+            for shape in [u64::MAX, 0xffff_0000_00ff, 7] {
+                let keys: Vec<u64> = (0..len).map(|_| next() & shape).collect();
+                let mut ours = keys.clone();
+                let mut std = keys;
+                sort_keys(&mut ours);
+                std.sort_unstable();
+                assert_eq!(ours, std, "{len} keys of shape {shape:x}");
+            }
+        }
     }
 
     #[test]
@@ -104,7 +165,7 @@ mod tests {
             seed ^= seed << 5;
             seed
         };
-        for len in 0..200 {
+        for len in (0..200).chain([1000, 4097]) {
             let items: Vec<(u32, u32)> = (0..len).map(|_| (next() % 8, next())).collect();
             let mut ours = items.clone();
             let mut std = items;

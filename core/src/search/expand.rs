@@ -103,9 +103,8 @@ fn most_frequent(ids: impl Iterator<Item = u32>, df: &[u32]) -> Vec<u32> {
     let mut keys: Vec<u64> = ids
         .map(|id| u64::from(u32::MAX - df[id as usize]) << 32 | u64::from(id))
         .collect();
-    order::smallest_keys(&mut keys, MAX_EXPANSIONS);
     order::sort_keys(&mut keys);
-    keys.into_iter().map(|key| key as u32).collect()
+    keys.into_iter().take(MAX_EXPANSIONS).map(|key| key as u32).collect()
 }
 
 /// Takes `ids` (most frequent first) while their postings, together, are
