@@ -51,7 +51,10 @@ impl PartialEq for ReaderProps {
 #[component]
 pub fn Reader(props: &ReaderProps) -> Html {
     let initial = props.initial.clone();
-    let state = use_reducer(move || initial);
+    // An action that changes nothing renders nothing: restoring a first
+    // visit's state (nothing stored, the URL as prerendered) is then free,
+    // where it used to render the whole page again just after hydration.
+    let state = use_reducer_eq(move || initial);
     let ctx = Ctx {
         index: props.index.clone(),
         base: props.base.clone(),

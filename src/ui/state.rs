@@ -436,6 +436,19 @@ mod tests {
             })
         };
         let shown = Location::default;
+        // A first visit: nothing stored, the address as prerendered. The
+        // state is unchanged, so the app does not render again (`Reader`).
+        let fresh = Arrival {
+            location: shown(),
+            prefs: Prefs::default(),
+            library: Library::default(),
+            typed: None,
+        };
+        let s = start().reduce(Action::Restore {
+            arrival: Box::new(fresh),
+            shown: shown(),
+        });
+        assert_eq!(s, start());
         let s = start().reduce(Action::Restore {
             arrival: arrival(),
             shown: shown(),
