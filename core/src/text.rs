@@ -173,6 +173,10 @@ impl Words<'_> {
 
     /// The length of an apostrophe at byte `at` that has a letter after it.
     fn inner_apostrophe_at(&self, at: usize) -> Option<usize> {
+        let byte = *self.text.as_bytes().get(at)?;
+        if byte < 0x80 && byte != b'\'' {
+            return None;
+        }
         let c = self.text.get(at..)?.chars().next()?;
         let len = c.len_utf8();
         (is_apostrophe(c) && self.word_char_at(at + len).is_some()).then_some(len)
@@ -182,23 +186,33 @@ impl Words<'_> {
 impl Iterator for Words<'_> {
     type Item = Range<usize>;
 
+    /// Runs of ASCII (most of any English corpus) are scanned a byte at a
+    /// time; only other characters are decoded.
     fn next(&mut self) -> Option<Range<usize>> {
         let bytes = self.text.as_bytes();
         let mut at = self.at;
-        while at < bytes.len() && self.word_char_at(at).is_none() {
-            at += if bytes[at] < 0x80 {
-                1
-            } else {
-                self.text[at..].chars().next().map_or(1, char::len_utf8)
-            };
-        }
-        if at >= bytes.len() {
-            self.at = at;
-            return None;
-        }
-        let start = at;
-        while let Some(len) = self.word_char_at(at).or_else(|| self.inner_apostrophe_at(at)) {
-            at += len;
+        let start = loop {
+            match bytes.get(at) {
+                None => {
+                    self.at = at;
+                    return None;
+                }
+                Some(byte) if byte.is_ascii_alphanumeric() => break at,
+                Some(byte) if *byte < 0x80 => at += 1,
+                Some(_) => match self.word_char_at(at) {
+                    Some(_) => break at,
+                    None => at += self.text[at..].chars().next().map_or(1, char::len_utf8),
+                },
+            }
+        };
+        loop {
+            while bytes.get(at).is_some_and(u8::is_ascii_alphanumeric) {
+                at += 1;
+            }
+            match self.word_char_at(at).or_else(|| self.inner_apostrophe_at(at)) {
+                Some(len) => at += len,
+                None => break,
+            }
         }
         self.at = at;
         Some(start..at)
@@ -215,12 +229,13 @@ pub fn is_cyrillic(word: &str) -> bool {
 pub fn fold_into(word: &str, key: &mut String) {
     key.clear();
     if word.is_ascii() {
-        key.extend(
-            word.bytes()
-                .filter(|&b| b != b'\'')
-                .take(MAX_KEY_LEN)
-                .map(|b| char::from(b.to_ascii_lowercase())),
-        );
+        // Most words: copied and lowercased in place, not char by char.
+        if word.contains('\'') {
+            key.extend(word.bytes().filter(|&b| b != b'\'').take(MAX_KEY_LEN).map(char::from));
+        } else {
+            key.push_str(&word[..word.len().min(MAX_KEY_LEN)]);
+        }
+        key.make_ascii_lowercase();
         return;
     }
     for c in word.chars() {
