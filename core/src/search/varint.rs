@@ -12,7 +12,15 @@ pub fn push(out: &mut Vec<u8>, mut value: u32) {
 
 /// Reads one integer at `*at`, advancing it. Bytes written by [`push`] always
 /// decode; a truncated buffer reads as 0 rather than panicking.
+#[inline]
 pub fn read(bytes: &[u8], at: &mut usize) -> u32 {
+    // Most values are one byte: the loop below only for the rest.
+    if let Some(&byte) = bytes.get(*at) {
+        if byte < 0x80 {
+            *at += 1;
+            return u32::from(byte);
+        }
+    }
     let mut value = 0u32;
     let mut shift = 0;
     while let Some(&byte) = bytes.get(*at) {
