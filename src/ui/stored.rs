@@ -1,7 +1,7 @@
 //! The reader's preferences and library as JSON: in local storage and in
 //! the export file. Read and written by hand, because the derive-based
 //! version (serde with serde-wasm-bindgen) brought float formatting and a
-//! visitor per type into the download, about 20 KB of wasm for five fields
+//! visitor per type into the download, 27 KB of wasm (11 KB gzipped) for five fields
 //! and two lists of slugs.
 //!
 //! Stored text is hostile input (another app on the origin, an edited
