@@ -11,20 +11,22 @@ use std::sync::OnceLock;
 
 use folio::catalog::{Filters, Sort};
 use folio::corpus::{self, Source};
-use folio::search::{Index, Query, Results};
+use folio::search::{Index, Indexing, Query, Results};
+
+fn seed_articles() -> Vec<corpus::Article> {
+    let bytes = include_bytes!("../seeds/000_cb824f7dda8be3ad.txt");
+    corpus::parse(&[Source {
+        name: "seed.txt".into(),
+        bytes: bytes.as_slice().into(),
+    }])
+    .expect("seed parses")
+    .articles
+}
 
 /// The seed index, built once and shared by all tests.
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let bytes = include_bytes!("../seeds/000_cb824f7dda8be3ad.txt");
-        let corpus = corpus::parse(&[Source {
-            name: "seed.txt".into(),
-            bytes: bytes.as_slice().into(),
-        }])
-        .expect("seed parses");
-        Index::new(corpus.articles)
-    })
+    INDEX.get_or_init(|| Index::new(seed_articles()))
 }
 
 fn search(text: &str) -> Results {
@@ -337,6 +339,39 @@ fn the_whole_order_without_snippets_is_the_order_of_the_hits() {
                 .map(|h| h.doc)
                 .collect();
             assert_eq!(index().ranked(&query, &filters, sort), hits, "{text:?} {sort:?}");
+        }
+    }
+}
+
+#[test]
+fn an_index_built_in_slices_is_the_index_built_at_once() {
+    // The seed's articles have 76, 101, 111, 97, 910, 127, 867, 1136 and 296
+    // words: slices of 700 words are the first four, then one article each.
+    for (words, slices) in [(0, 9), (700, 6), (5_000, 1)] {
+        let mut indexing = Indexing::new(seed_articles());
+        let mut steps = 1;
+        while !indexing.step(words) {
+            steps += 1;
+        }
+        assert_eq!(steps, slices, "slices of {words} words");
+        let sliced = indexing.finish();
+        assert_eq!(sliced.index_bytes(), index().index_bytes());
+        for text in [
+            "",
+            "tokayev",
+            "kazakhstan protests",
+            "\"security council\"",
+            "kyrg",
+            "putin -ukraine",
+        ] {
+            for sort in [Sort::Relevance, Sort::Newest, Sort::Oldest] {
+                let query = Query::parse(text);
+                assert_eq!(
+                    sliced.search(&query, &Filters::default(), sort, 20),
+                    index().search(&query, &Filters::default(), sort, 20),
+                    "{text:?} {sort:?} in slices of {words} words"
+                );
+            }
         }
     }
 }

@@ -1,8 +1,9 @@
 // Measures the reader as a phone would feel it: in headless Chromium with
 // the CPU slowed down 4x, the time from navigation to the first list painted
-// (the prerendered page), to the app being live (`<html data-live>`), and
-// from each keystroke to its results painted (typing queries letter by
-// letter, once live). Usage: node benches/web/reader.mjs <site URL> <label>
+// (the prerendered page), to the app being live (`<html data-live>`), the
+// longest task until then (how long the page could not answer a tap while
+// the app started), and from each keystroke to its results painted (typing
+// queries letter by letter, once live). Usage: node benches/web/reader.mjs <site URL> <label>
 import { launch, openPage, VIEWPORTS } from '../../tests/e2e/browser.mjs';
 
 const [url, label] = process.argv.slice(2);
@@ -12,7 +13,12 @@ const QUERIES = ['tokayev', 'kazakhstan fuel', 'kyrgyz jazz', 'putin -ukraine', 
 // the time until the next frame is painted (an animation frame, plus a task
 // so the paint has happened).
 const INSTRUMENT = () => {
-  window.__folio = { firstList: null, live: null, keystrokes: [] };
+  window.__folio = { firstList: null, live: null, longestTask: 0, keystrokes: [] };
+  new PerformanceObserver((list) => {
+    for (const task of list.getEntries()) {
+      if (window.__folio.live === null) window.__folio.longestTask = Math.max(window.__folio.longestTask, task.duration);
+    }
+  }).observe({ type: 'longtask', buffered: true });
   const painted = (since, done) => requestAnimationFrame(() => setTimeout(() => done(performance.now() - since)));
   new MutationObserver(() => {
     if (window.__folio.firstList === null && document.querySelector('#results .card')) {
@@ -39,7 +45,7 @@ try {
   await page.goto(url);
   await page.waitForFunction(() => window.__folio.firstList > 0, null, { timeout: 120_000 });
   await page.waitForFunction(() => window.__folio.live !== null, null, { timeout: 120_000 });
-  const { firstList, live } = await page.evaluate(() => window.__folio);
+  const { firstList, live, longestTask } = await page.evaluate(() => window.__folio);
   const search = page.getByRole('searchbox', { name: 'Search articles' });
   for (const query of QUERIES) {
     await search.fill('');
@@ -55,6 +61,7 @@ try {
     label,
     first_list_ms: Math.round(firstList),
     live_ms: Math.round(live),
+    longest_task_ms: Math.round(longestTask),
     keystrokes: samples.length,
     p50_ms: +at(0.5).toFixed(1),
     p95_ms: +at(0.95).toFixed(1),

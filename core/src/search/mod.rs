@@ -28,7 +28,7 @@ mod snippet;
 mod varint;
 
 pub use expand::{typos_allowed, MatchKind};
-pub use index::Index;
+pub use index::{Index, Indexing};
 pub use normalize::{name_key, stem, NameRule, NAME_RULES};
 pub use query::{Clause, Query, Word, MAX_CLAUSES};
 pub use rank::{Hit, Results};
