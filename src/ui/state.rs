@@ -180,8 +180,11 @@ pub struct State {
 }
 
 impl State {
+    /// The state of a visit that starts at `location`: an article the
+    /// reader lands on (a shared link, a reload, a new tab from an embed)
+    /// is opened, so it is read, as one opened from the list is.
     pub fn new(location: Location, prefs: Prefs, library: Library) -> State {
-        State {
+        let mut state = State {
             location,
             step: HistoryStep::None,
             typing: false,
@@ -191,6 +194,17 @@ impl State {
             prefs,
             library,
             panel: Panel::None,
+        };
+        state.mark_read();
+        state
+    }
+
+    /// Marks the article shown as read, if the reader wants that.
+    fn mark_read(&mut self) {
+        if let Page::Article(slug) = &self.location.page {
+            if self.prefs.mark_read {
+                self.library.read.insert(slug.clone());
+            }
         }
     }
 }
@@ -271,10 +285,8 @@ impl Reducible for State {
                     next.list_scroll = scroll;
                     next.from_list = true;
                 }
-                if next.prefs.mark_read {
-                    next.library.read.insert(slug.clone());
-                }
                 next.location.page = Page::Article(slug);
+                next.mark_read();
                 next.typing = false;
                 next.panel = Panel::None;
             }
@@ -283,12 +295,8 @@ impl Reducible for State {
                 next.typing = false;
             }
             Action::Arrived(location) => {
-                if let Page::Article(slug) = &location.page {
-                    if next.prefs.mark_read {
-                        next.library.read.insert(slug.clone());
-                    }
-                }
                 next.location = location;
+                next.mark_read();
                 next.step = HistoryStep::None;
                 next.typing = false;
                 next.panel = Panel::None;
@@ -301,9 +309,17 @@ impl Reducible for State {
                         next.type_query(text);
                     }
                 }
+                // The prerendered article was marked read with the default
+                // preferences (`State::new`); the reader's own decide.
+                if let Page::Article(slug) = &shown.page {
+                    if !arrival.library.read.contains(slug) {
+                        next.library.read.remove(slug);
+                    }
+                }
                 next.prefs = arrival.prefs;
                 next.library.read.extend(arrival.library.read);
                 next.library.saved.extend(arrival.library.saved);
+                next.mark_read();
             }
             Action::MoreResults => {
                 next.limit += PAGE_SIZE;
@@ -478,6 +494,60 @@ mod tests {
             ("Toqaev", &Page::Article("a".into()))
         );
         assert_eq!(s.library.read, ["a".to_string(), "old".to_string()].into());
+    }
+
+    #[test]
+    fn an_article_landed_on_is_read_unless_the_reader_says_otherwise() {
+        let article = || Location {
+            page: Page::Article("a".into()),
+            ..Location::default()
+        };
+        let arrival = |mark_read: bool, read: &[&str]| {
+            Box::new(Arrival {
+                location: article(),
+                prefs: Prefs {
+                    mark_read,
+                    ..Prefs::default()
+                },
+                library: Library {
+                    read: read.iter().map(|s| s.to_string()).collect(),
+                    saved: BTreeSet::new(),
+                },
+                typed: None,
+            })
+        };
+        // As prerendered: default preferences, so read.
+        let shown = Rc::new(State::new(article(), Prefs::default(), Library::default()));
+        assert_eq!(shown.library.read, ["a".to_string()].into());
+        // A first visit changes nothing (so nothing renders again).
+        let s = shown.clone().reduce(Action::Restore {
+            arrival: arrival(true, &[]),
+            shown: article(),
+        });
+        assert_eq!(s, shown);
+        // The reader keeps a library, and reads this one too.
+        let s = shown.clone().reduce(Action::Restore {
+            arrival: arrival(true, &["b"]),
+            shown: article(),
+        });
+        assert_eq!(s.library.read, ["a".to_string(), "b".to_string()].into());
+        // The reader turned marking off: not read, unless it was before.
+        let s = shown.clone().reduce(Action::Restore {
+            arrival: arrival(false, &["b"]),
+            shown: article(),
+        });
+        assert_eq!(s.library.read, ["b".to_string()].into());
+        let s = shown.reduce(Action::Restore {
+            arrival: arrival(false, &["a"]),
+            shown: article(),
+        });
+        assert_eq!(s.library.read, ["a".to_string()].into());
+        // Rendered from scratch with the reader's preferences.
+        let off = Prefs {
+            mark_read: false,
+            ..Prefs::default()
+        };
+        assert!(State::new(article(), off, Library::default()).library.read.is_empty());
     }
 
     #[test]

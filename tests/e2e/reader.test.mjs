@@ -3,7 +3,7 @@
 // Every test ends by checking that nothing was logged as an error.
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, SITE, VIEWPORTS, screenshot, axeViolations, started } from './browser.mjs';
+import { launch, launchBrowser, openPage, SITE, VIEWPORTS, screenshot, axeViolations, started } from './browser.mjs';
 
 const SLUG = 'will-the-crisis-in-kazakhstan-affect-putins-plans-for-ukraine';
 const TITLE = 'Will The Crisis In Kazakhstan Affect Putin’s Plans For Ukraine?';
@@ -199,6 +199,40 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
       await page.getByRole('button', { name: `Save “${TITLE}”` }).click();
       assert.deepEqual(page.problems, []);
       await page.close();
+    });
+
+    test('articles opened are marked read, however they are opened, unless turned off', async () => {
+      // A profile of its own: the other tests open articles too.
+      const browser = await launchBrowser();
+      try {
+        const page = await openPage(await browser.newContext(), viewport);
+        const readBadge = (title) => page.locator('#results .card', { hasText: title }).getByText('Read', { exact: true });
+        // Landing on an article from a link, not from the list.
+        await ready(page, `articles/${SLUG}/`);
+        assert.equal(await heading(page).textContent(), TITLE);
+        await ready(page);
+        await readBadge(TITLE).waitFor();
+        assert.equal(await page.locator('#results .badge', { hasText: /^Read$/ }).count(), 1);
+        // Opened from the list, with marking turned off: not read.
+        await page.getByRole('button', { name: 'Settings' }).click();
+        await page.getByRole('checkbox', { name: 'Mark articles read when opened' }).uncheck();
+        await page.getByRole('button', { name: 'Settings' }).click();
+        await page.getByRole('link', { name: TOQAEV[2] }).click();
+        await heading(page).filter({ hasText: TOQAEV[2] }).waitFor();
+        await page.goBack();
+        await page.getByRole('link', { name: TOQAEV[2] }).waitFor();
+        assert.equal(await readBadge(TOQAEV[2]).count(), 0);
+        // Landing on one with marking off: not read either.
+        await ready(page, 'articles/kazakhstans-president-says-order-restored-after-coup-attempt/');
+        assert.equal(await heading(page).textContent(), TOQAEV[0]);
+        await ready(page);
+        await readBadge(TITLE).waitFor();
+        assert.equal(await readBadge(TOQAEV[0]).count(), 0);
+        assert.equal(await readBadge(TOQAEV[2]).count(), 0);
+        assert.deepEqual(page.problems, []);
+      } finally {
+        await browser.close();
+      }
     });
 
     test('an unknown address shows a page with the way home', async () => {
