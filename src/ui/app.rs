@@ -65,8 +65,18 @@ fn props(index: Rc<Index>) -> ReaderProps {
     }
 }
 
+/// The bundled corpus, indexed in one go (the browser tests).
 fn index() -> Result<Rc<Index>, String> {
     Ok(Rc::new(Index::new(bundled::articles()?)))
+}
+
+/// The bundled corpus, indexed a slice of [`WORDS_PER_TASK`] per task.
+async fn index_in_slices() -> Result<Rc<Index>, String> {
+    let mut indexing = Indexing::new(bundled::articles()?);
+    while !indexing.step(WORDS_PER_TASK) {
+        browser::next_task().await;
+    }
+    Ok(Rc::new(indexing.finish()))
 }
 
 /// Reports a panic on the console as `folio panic: …` (the end-to-end
@@ -78,24 +88,15 @@ fn report_panics() {
 }
 
 /// The web entry: hydrates a prerendered page, or renders into the body.
-/// Instantiating the wasm, indexing the corpus (in slices of
-/// [`WORDS_PER_TASK`]) and reading the reader's state, and taking over the
-/// page are separate tasks; restoring the reader's state is the last
+/// Instantiating the wasm, each slice of indexing (the last also completes
+/// the index and reads the URL and storage) and taking over the page are
+/// tasks of their own; restoring the reader's state is the last
 /// (`browser::use_browser`).
 pub fn start() {
     report_panics();
     wasm_bindgen_futures::spawn_local(async {
         browser::next_task().await;
-        let props = match bundled::articles() {
-            Ok(articles) => {
-                let mut indexing = Indexing::new(articles);
-                while !indexing.step(WORDS_PER_TASK) {
-                    browser::next_task().await;
-                }
-                Ok(props(Rc::new(indexing.finish())))
-            }
-            Err(error) => Err(error),
-        };
+        let props = index_in_slices().await.map(props);
         browser::next_task().await;
         match props {
             Ok(mut props) => match props.arrival.as_mut() {

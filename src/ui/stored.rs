@@ -291,6 +291,12 @@ impl Writer {
         out.push(']');
     }
 
+    /// The read and saved slugs, as a library and a backup both hold them.
+    fn library(&mut self, read: &BTreeSet<String>, saved: &BTreeSet<String>) {
+        self.strings("read", read);
+        self.strings("saved", saved);
+    }
+
     fn done(mut self) -> String {
         self.0.push('}');
         self.0
@@ -369,8 +375,7 @@ impl Library {
 
     pub fn to_json(&self) -> String {
         let mut out = Writer::new();
-        out.strings("read", &self.read);
-        out.strings("saved", &self.saved);
+        out.library(&self.read, &self.saved);
         out.done()
     }
 }
@@ -379,12 +384,12 @@ impl Backup {
     /// A backup as read from a file, before [`Backup::validate`]; `folio` is
     /// 0 when the file does not say which version it is.
     pub fn from_json(json: &Json) -> Backup {
-        let prefs = json.field("prefs").map(Prefs::from_json).unwrap_or_default();
+        let Library { read, saved } = Library::from_json(json);
         Backup {
             folio: json.natural("folio").and_then(|n| u32::try_from(n).ok()).unwrap_or(0),
-            prefs,
-            read: json.strings("read"),
-            saved: json.strings("saved"),
+            prefs: json.field("prefs").map(Prefs::from_json).unwrap_or_default(),
+            read,
+            saved,
         }
     }
 
@@ -394,8 +399,7 @@ impl Backup {
         let mut prefs = Writer::new();
         self.prefs.write(&mut prefs);
         out.raw("prefs", &prefs.done());
-        out.strings("read", &self.read);
-        out.strings("saved", &self.saved);
+        out.library(&self.read, &self.saved);
         out.done()
     }
 }
