@@ -59,6 +59,12 @@ test('the app takes over a prerendered page without moving it', async () => {
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     const shift = await page.evaluate(() => window.__shift);
     assert.ok(shift < 0.02, `cumulative layout shift ${shift} on ${path || 'home'}`);
+    // The page painted its content before the wasm was asked for.
+    const { paint, wasm } = await page.evaluate(() => ({
+      paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+      wasm: performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('.wasm'))?.startTime,
+    }));
+    assert.ok(paint > 0 && wasm > paint, `first contentful paint at ${paint} ms, wasm requested at ${wasm} ms`);
     // And it is live: it answers a keystroke.
     await page.getByRole('searchbox', { name: 'Search articles' }).fill('jazz');
     await page.getByText('1 result for “jazz”').waitFor();
