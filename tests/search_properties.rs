@@ -174,3 +174,57 @@ proptest! {
         }
     }
 }
+
+/// The seed's articles again and again, each with a date (or none) and a
+/// publisher (or none) from small sets, so equal dates and repeated values
+/// are everywhere.
+fn redated() -> impl Strategy<Value = Vec<Article>> {
+    let date = prop::option::weighted(0.8, (2019..2023i32, 1..=12u8, 1..=3u8));
+    let publisher = prop::option::weighted(0.9, prop::sample::select(vec!["RFE/RL", "AKIpress", "Kun.uz", "DPA"]));
+    prop::collection::vec((date, publisher), 1..120).prop_map(|fields| {
+        let seed = folio::bundled::articles().expect("the bundle decodes");
+        fields
+            .into_iter()
+            .zip(seed.iter().cycle())
+            .map(|((date, publisher), article)| Article {
+                date: date.map(|(year, month, day)| folio::corpus::Date { year, month, day }),
+                publisher: publisher.map(str::to_string),
+                ..article.clone()
+            })
+            .collect()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn date_orders_and_facet_values_are_those_of_a_plain_sort(articles in redated()) {
+        let index = Index::new(articles.clone());
+        let everything = |sort| -> Vec<usize> {
+            index.search(&Query::parse(""), &Filters::default(), sort, articles.len()).hits.iter().map(|h| h.doc).collect()
+        };
+        // Newest (or oldest) first, undated last, equal dates in corpus order.
+        let mut newest: Vec<usize> = (0..articles.len()).collect();
+        newest.sort_by_key(|&doc| (articles[doc].date.is_none(), std::cmp::Reverse(articles[doc].date)));
+        let mut oldest: Vec<usize> = (0..articles.len()).collect();
+        oldest.sort_by_key(|&doc| (articles[doc].date.is_none(), articles[doc].date));
+        prop_assert_eq!(everything(Sort::Newest), newest);
+        prop_assert_eq!(everything(Sort::Oldest), oldest);
+        // Months newest first; publishers by count, then by name.
+        let facets = index.search(&Query::parse(""), &Filters::default(), Sort::Relevance, 1).facets;
+        let months: BTreeSet<String> = articles.iter().filter_map(|a| a.date.map(|d| d.month_key())).collect();
+        let shown: Vec<String> = facets.months.values.iter().map(|v| v.value.clone()).collect();
+        prop_assert_eq!(shown, months.into_iter().rev().collect::<Vec<_>>());
+        let mut publishers: Vec<(usize, String)> = articles
+            .iter()
+            .filter_map(|a| a.publisher.clone())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .map(|p| (articles.iter().filter(|a| a.publisher.as_ref() == Some(&p)).count(), p))
+            .collect();
+        publishers.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        let counted: Vec<(usize, String)> = facets.publishers.values.iter().map(|v| (v.count, v.value.clone())).collect();
+        prop_assert_eq!(counted, publishers);
+    }
+}

@@ -5,9 +5,12 @@
 //! facets combine with AND, and each facet's counts apply every filter except
 //! its own, so the reader sees what choosing another value would give.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+use std::hash::Hash;
 
-use crate::corpus::Article;
+use rustc_hash::FxHashMap;
+
+use crate::corpus::{Article, Date};
 use crate::order;
 
 /// What the reader has chosen to see. Values are facet values as shown
@@ -124,42 +127,50 @@ struct DocFacets {
 
 impl Catalog {
     pub fn new(articles: &[Article]) -> Catalog {
-        let publishers = order::distinct(articles.iter().filter_map(|a| a.publisher.clone()));
-        let mut countries = order::distinct(articles.iter().flat_map(|a| a.countries.iter().copied()));
+        let (publishers, publisher_rank) = ranked(articles.iter().filter_map(|a| a.publisher.as_deref()));
+        let (mut countries, country_rank) = ranked(articles.iter().flat_map(|a| a.countries.iter().copied()));
         countries.truncate(64);
-        let mut months = order::distinct(articles.iter().filter_map(|a| a.date.map(|d| d.month_key())));
-        months.reverse();
-        let ids = |list: &[String]| -> HashMap<String, u16> {
-            list.iter().enumerate().map(|(i, v)| (v.clone(), i as u16)).collect()
-        };
-        let (publisher_ids, month_ids) = (ids(&publishers), ids(&months));
+        let (months, month_rank) = ranked(articles.iter().filter_map(|a| a.date).map(|d| (d.year, d.month)));
         let docs = articles
             .iter()
             .map(|a| DocFacets {
                 countries: a
                     .countries
                     .iter()
-                    .filter_map(|c| countries.iter().position(|k| k == c))
-                    .fold(0u64, |mask, i| mask | 1 << i),
+                    .map(|c| country_rank[c])
+                    .filter(|&bit| bit < 64)
+                    .fold(0u64, |mask, bit| mask | 1 << bit),
                 publisher: a
                     .publisher
-                    .as_ref()
-                    .and_then(|p| publisher_ids.get(p).copied())
-                    .unwrap_or(publishers.len() as u16),
-                month: a
-                    .date
-                    .and_then(|d| month_ids.get(&d.month_key()).copied())
-                    .unwrap_or(months.len() as u16),
+                    .as_deref()
+                    .map_or(publishers.len(), |p| publisher_rank[p] as usize) as u16,
+                // Newest first.
+                month: a.date.map_or(months.len(), |d| {
+                    months.len() - 1 - month_rank[&(d.year, d.month)] as usize
+                }) as u16,
             })
             .collect();
-        let date = |doc: &u32| articles[*doc as usize].date;
-        let mut newest_first: Vec<u32> = (0..articles.len() as u32).collect();
-        order::sort_by(&mut newest_first, |a, b| date(b).cmp(&date(a)));
-        // Undated last here too, which `Option`'s order would put first.
-        let mut oldest_first: Vec<u32> = (0..articles.len() as u32).collect();
-        order::sort_by(&mut oldest_first, |a, b| {
-            (date(a).is_none(), date(a)).cmp(&(date(b).is_none(), date(b)))
-        });
+        let publishers = publishers.into_iter().map(String::from).collect();
+        let months = months
+            .iter()
+            .rev()
+            .map(|&(year, month)| Date { year, month, day: 1 }.month_key())
+            .collect();
+        // Both date orders put undated articles last and keep corpus order
+        // among equal dates: a key per article (its date's rank above, its
+        // position below), sorted in linear time.
+        let (dates, date_rank) = ranked(articles.iter().filter_map(|a| a.date));
+        let undated = dates.len() as u64;
+        let by_keys = |rank: &dyn Fn(u64) -> u64| {
+            let mut keys: Vec<u64> = (0u64..)
+                .zip(articles)
+                .map(|(doc, a)| a.date.map_or(undated, |d| rank(u64::from(date_rank[&d]))) << 32 | doc)
+                .collect();
+            order::sort_keys(&mut keys);
+            keys.into_iter().map(|key| key as u32).collect::<Vec<u32>>()
+        };
+        let newest_first = by_keys(&|rank| undated - 1 - rank);
+        let oldest_first = by_keys(&|rank| rank);
         let mut date_rank = vec![0; articles.len()];
         for (rank, &doc) in newest_first.iter().enumerate() {
             date_rank[doc as usize] = rank as u32;
@@ -275,6 +286,23 @@ impl Catalog {
         };
         (kept, facets)
     }
+}
+
+/// The distinct `values` in ascending order, and each one's rank among
+/// them. Only the distinct values are sorted: 10,000 articles have a few
+/// dozen publishers, and sorting 10,000 copies of their names was most of
+/// what building the catalogue cost.
+fn ranked<K: Copy + Ord + Hash>(values: impl Iterator<Item = K>) -> (Vec<K>, FxHashMap<K, u32>) {
+    let mut rank: FxHashMap<K, u32> = FxHashMap::default();
+    for value in values {
+        rank.entry(value).or_insert(0);
+    }
+    let mut sorted: Vec<K> = rank.keys().copied().collect();
+    order::sort_by(&mut sorted, K::cmp);
+    for (i, value) in sorted.iter().enumerate() {
+        rank.insert(*value, i as u32);
+    }
+    (sorted, rank)
 }
 
 /// The values worth showing: those with matches, and those chosen (even at
