@@ -18,11 +18,15 @@ use super::state::{Arrival, Library, Prefs, State};
 use crate::bundled;
 use crate::search::{Index, Indexing};
 
-/// Words indexed per task at start: about 5 ms in Chromium on the build
-/// machine, 20 ms at 4x slowdown, so the page stays responsive while a
-/// large corpus is indexed (10,000 articles held it for over two seconds in
-/// one task at 4x slowdown).
-const WORDS_PER_TASK: usize = 20_000;
+/// How long indexing at start may hold the page before it yields, in
+/// milliseconds of the reader's own device: well under the 50 ms that make
+/// a task "long" (one that delays a tap, and that Lighthouse counts as
+/// blocking). A fixed number of words per task was either too many for a
+/// slow phone on cold code or too few, with a yield's cost, on a desktop.
+const TASK_MS: f64 = 10.0;
+
+/// Words indexed between looks at the clock: a fraction of a millisecond.
+const WORDS_PER_STEP: usize = 1_000;
 
 #[derive(Properties, PartialEq)]
 struct LoadErrorProps {
@@ -70,11 +74,15 @@ fn index() -> Result<Rc<Index>, String> {
     Ok(Rc::new(Index::new(bundled::articles()?)))
 }
 
-/// The bundled corpus, indexed a slice of [`WORDS_PER_TASK`] per task.
+/// The bundled corpus, indexed in tasks of about [`TASK_MS`] each.
 async fn index_in_slices() -> Result<Rc<Index>, String> {
     let mut indexing = Indexing::new(bundled::articles()?);
-    while !indexing.step(WORDS_PER_TASK) {
-        browser::next_task().await;
+    let mut task_start = js_sys::Date::now();
+    while !indexing.step(WORDS_PER_STEP) {
+        if js_sys::Date::now() - task_start > TASK_MS {
+            browser::next_task().await;
+            task_start = js_sys::Date::now();
+        }
     }
     Ok(Rc::new(indexing.finish()))
 }

@@ -78,16 +78,29 @@ pub(super) struct Posting {
     pub weight: f32,
 }
 
-/// An index being built a slice at a time: [`Indexing::step`] indexes
-/// articles up to a number of words and returns, so the app can yield to
-/// the browser between slices. Built in one go, 10,000 articles held the
-/// page for over two seconds on a slow phone before it answered a tap.
+/// An index being built a slice at a time: [`Indexing::step`] does a
+/// bounded piece of the work and returns, so the app can yield to the
+/// browser between pieces. Built in one go, 10,000 articles held the page
+/// for over two seconds on a slow phone before it answered a tap.
 pub struct Indexing {
     articles: Vec<Article>,
     bylines: Vec<String>,
     /// Per indexed article: title and body lengths in words, field starts.
     lengths: Vec<(u32, u32, Box<[u32]>)>,
     builder: Builder,
+    completed: Completed,
+}
+
+/// The parts of the index made once every article is in, each a step of
+/// its own: they are the longest pieces of work left (at 10,000 articles,
+/// each is tens of milliseconds on a phone).
+#[derive(Default)]
+struct Completed {
+    postings: Option<PostingLists>,
+    sorted: Option<Vec<u32>>,
+    stems: Option<KeyTable>,
+    names: Option<KeyTable>,
+    catalog: Option<Catalog>,
 }
 
 impl Indexing {
@@ -105,53 +118,113 @@ impl Indexing {
             lengths: Vec::with_capacity(articles.len()),
             articles,
             builder,
+            completed: Completed::default(),
         }
     }
 
-    /// Indexes the next articles, at least one, until about `words` words
-    /// are done. Returns whether every article is in.
+    /// Does the next piece of work: indexes the next articles, at least
+    /// one, until about `words` words are done; once every article is in,
+    /// makes one of the remaining parts of the index. Returns whether
+    /// nothing is left for [`Indexing::finish`] but putting it together.
     pub fn step(&mut self, words: usize) -> bool {
+        if self.lengths.len() < self.articles.len() {
+            self.add(words);
+            return false;
+        }
+        let Indexing {
+            articles,
+            lengths,
+            builder,
+            completed,
+            ..
+        } = self;
+        if completed.postings.is_none() {
+            completed.postings = Some(builder.postings(&norms(lengths)));
+        } else if completed.sorted.is_none() {
+            completed.sorted = Some(builder.sorted());
+        } else if completed.stems.is_none() {
+            completed.stems = Some(KeyTable::new(std::mem::take(&mut builder.stems)));
+        } else if completed.names.is_none() {
+            completed.names = Some(KeyTable::new(std::mem::take(&mut builder.names)));
+        } else if completed.catalog.is_none() {
+            completed.catalog = Some(Catalog::new(articles));
+        } else {
+            return true;
+        }
+        false
+    }
+
+    /// Indexes articles until about `words` words are done (at least one).
+    fn add(&mut self, words: usize) {
         let mut done = 0;
         while let Some(article) = self.articles.get(self.lengths.len()) {
             if done > 0 && done + article.words > words {
-                return false;
+                return;
             }
             let doc = self.lengths.len();
             self.lengths
                 .push(self.builder.add(doc as u32, article, &self.bylines[doc]));
             done += article.words.max(1);
         }
-        true
     }
 
-    /// Indexes what is left and completes the index.
+    /// Does what is left and puts the index together.
     pub fn finish(mut self) -> Index {
-        self.step(usize::MAX);
+        while !self.step(usize::MAX) {}
         let Indexing {
             articles,
             bylines,
             lengths,
             builder,
+            completed,
         } = self;
-        let n = articles.len().max(1) as f32;
-        let avg_title = (lengths.iter().map(|l| l.0).sum::<u32>() as f32 / n).max(1.0);
-        let avg_body = (lengths.iter().map(|l| l.1).sum::<u32>() as f32 / n).max(1.0);
-        let norms: Vec<(f32, f32)> = lengths
-            .iter()
-            .map(|(title, body, _)| {
-                (
-                    TITLE_WEIGHT / (1.0 - B + B * *title as f32 / avg_title),
-                    1.0 / (1.0 - B + B * *body as f32 / avg_body),
-                )
-            })
-            .collect();
-        let docs = lengths
-            .into_iter()
-            .map(|(_, _, field_starts)| DocStats { field_starts })
-            .collect();
-        let catalog = Catalog::new(&articles);
-        builder.finish(articles, docs, &norms, bylines, catalog)
+        let missing = "every part is made before `step` returns true";
+        let (postings, posting_spans) = completed.postings.expect(missing);
+        let mut forward = builder.forward;
+        forward.shrink_to_fit();
+        Index {
+            articles,
+            vocab: Vocabulary {
+                text: builder.words,
+                spans: builder.spans,
+                sorted: completed.sorted.expect(missing),
+                stems: completed.stems.expect(missing),
+                names: completed.names.expect(missing),
+            },
+            postings,
+            posting_spans,
+            df: builder.df,
+            docs: lengths
+                .into_iter()
+                .map(|(_, _, field_starts)| DocStats { field_starts })
+                .collect(),
+            forward,
+            forward_spans: builder.forward_spans,
+            bylines,
+            catalog: completed.catalog.expect(missing),
+        }
     }
+}
+
+/// Every word's postings, one after another, and where each word's begin
+/// and end.
+type PostingLists = (Vec<u8>, Vec<(u32, u32)>);
+
+/// Each article's BM25F length norms for title and body, against the
+/// average lengths.
+fn norms(lengths: &[(u32, u32, Box<[u32]>)]) -> Vec<(f32, f32)> {
+    let n = lengths.len().max(1) as f32;
+    let avg_title = (lengths.iter().map(|l| l.0).sum::<u32>() as f32 / n).max(1.0);
+    let avg_body = (lengths.iter().map(|l| l.1).sum::<u32>() as f32 / n).max(1.0);
+    lengths
+        .iter()
+        .map(|(title, body, _)| {
+            (
+                TITLE_WEIGHT / (1.0 - B + B * *title as f32 / avg_title),
+                1.0 / (1.0 - B + B * *body as f32 / avg_body),
+            )
+        })
+        .collect()
 }
 
 impl Index {
@@ -413,17 +486,11 @@ impl Builder {
 
     /// Turns the frequencies gathered per word into final postings, now
     /// that the average lengths (and so each article's norms) are known.
-    fn finish(
-        self,
-        articles: Vec<Article>,
-        docs: Vec<DocStats>,
-        norms: &[(f32, f32)],
-        bylines: Vec<String>,
-        catalog: Catalog,
-    ) -> Index {
-        let mut postings = Vec::with_capacity(self.postings.iter().map(Vec::len).sum::<usize>() * 2 / 3);
-        let mut posting_spans = Vec::with_capacity(self.postings.len());
-        for list in self.postings {
+    fn postings(&mut self, norms: &[(f32, f32)]) -> PostingLists {
+        let lists = std::mem::take(&mut self.postings);
+        let mut postings = Vec::with_capacity(lists.iter().map(Vec::len).sum::<usize>() * 2 / 3);
+        let mut posting_spans = Vec::with_capacity(lists.len());
+        for list in lists {
             let start = postings.len() as u32;
             let (mut at, mut doc) = (0, 0);
             while at < list.len() {
@@ -436,33 +503,17 @@ impl Builder {
             }
             posting_spans.push((start, postings.len() as u32));
         }
-        let words = self.words;
-        let spans = self.spans;
-        let mut sorted: Vec<u32> = (0..spans.len() as u32).collect();
+        (postings, posting_spans)
+    }
+
+    /// Word ids in alphabetical order of their words.
+    fn sorted(&self) -> Vec<u32> {
+        let mut sorted: Vec<u32> = (0..self.spans.len() as u32).collect();
         let word = |id: &u32| {
-            let (s, e) = spans[*id as usize];
-            &words[s as usize..e as usize]
+            let (s, e) = self.spans[*id as usize];
+            &self.words[s as usize..e as usize]
         };
         order::sort_by(&mut sorted, |a, b| word(a).cmp(word(b)));
-        let mut forward = self.forward;
-        forward.shrink_to_fit();
-        Index {
-            articles,
-            vocab: Vocabulary {
-                text: words,
-                spans,
-                sorted,
-                stems: KeyTable::new(self.stems),
-                names: KeyTable::new(self.names),
-            },
-            postings,
-            posting_spans,
-            df: self.df,
-            docs,
-            forward,
-            forward_spans: self.forward_spans,
-            bylines,
-            catalog,
-        }
+        sorted
     }
 }
