@@ -101,6 +101,8 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
       assert.equal(await heading(page).textContent(), TITLE);
       await page.reload();
       await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+      // The heading is prerendered: wait for the app too, or leaving aborts its download.
+      await started(page);
       await ready(page, '?q=kyrg&sort=newest');
       await page.getByText('4 results for “kyrg”').waitFor();
       await page.reload();
@@ -238,6 +240,7 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
     test('an unknown address shows a page with the way home', async () => {
       const page = await openPage(context, viewport, { expect404: true });
       await page.goto(url('no/such/page'));
+      await started(page);
       await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
       await screenshot(page, `${name}-not-found`);
       await page.getByRole('link', { name: 'Go to all articles' }).click();
