@@ -101,27 +101,22 @@ fn service_worker(dist: &Path, base: &str) -> Result<(), Fail> {
 }
 
 /// Puts a strict Content-Security-Policy in every page: no inline script
-/// but Trunk's loader and no inline style but the stylesheet, each allowed
-/// by its hash, computed here after the build; WebAssembly compilation
-/// allowed.
+/// but Trunk's loader, allowed by its hash, computed here after the build;
+/// no inline style at all; WebAssembly compilation allowed.
 fn content_security_policy(dist: &Path) -> Result<(), Fail> {
     let mut pages = Vec::new();
     collect(dist, &mut pages).map_err(|e| Fail(format!("{}: {e}", dist.display())))?;
     pages.retain(|p| p.extension().is_some_and(|e| e == "html"));
     for page in pages {
         let html = std::fs::read_to_string(&page).map_err(|e| Fail(format!("{}: {e}", page.display())))?;
-        let hashes = |tag: &str| -> String {
-            inline_elements(&html, tag)
-                .into_iter()
-                .map(|text| format!(" 'sha256-{}'", STANDARD.encode(Sha256::digest(text.as_bytes()))))
-                .collect()
-        };
+        let hashes: Vec<String> = inline_scripts(&html)
+            .map(|script| format!("'sha256-{}'", STANDARD.encode(Sha256::digest(script.as_bytes()))))
+            .collect();
         let policy = format!(
-            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{}; style-src 'self'{}; img-src 'self' data:; \
+            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self'; img-src 'self' data:; \
              connect-src 'self'; font-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; \
              base-uri 'self'; form-action 'self'",
-            hashes("script"),
-            hashes("style"),
+            hashes.join(" ")
         );
         let charset = r#"<meta charset="utf-8" />"#;
         if !html.contains(charset) {
@@ -137,19 +132,16 @@ fn content_security_policy(dist: &Path) -> Result<(), Fail> {
     Ok(())
 }
 
-/// The text of each inline `<tag>` (one without `src`) in a page.
-fn inline_elements<'a>(html: &'a str, tag: &str) -> Vec<&'a str> {
-    let (open, close) = (format!("<{tag}"), format!("</{tag}>"));
-    html.match_indices(&open)
-        .filter_map(|(at, _)| {
-            let open_end = at + html[at..].find('>')?;
-            if html[at..open_end].contains("src=") {
-                return None;
-            }
-            let body = &html[open_end + 1..];
-            Some(&body[..body.find(&close)?])
-        })
-        .collect()
+/// The text of each inline `<script>` (one without `src`) in a page.
+fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
+    html.match_indices("<script").filter_map(move |(at, _)| {
+        let open_end = at + html[at..].find('>')?;
+        if html[at..open_end].contains("src=") {
+            return None;
+        }
+        let body = &html[open_end + 1..];
+        Some(&body[..body.find("</script>")?])
+    })
 }
 
 fn hex(bytes: &[u8]) -> String {
