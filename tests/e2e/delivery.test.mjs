@@ -73,6 +73,19 @@ test('the app takes over a prerendered page without moving it', async () => {
   }
 });
 
+test('the app starts in a browser without paint timing', async () => {
+  // The loader waits for the first contentful paint where it can, and for
+  // two seconds where it cannot.
+  const page = await openPage(context, VIEWPORTS.phone);
+  await page.addInitScript(() => { window.PerformanceObserver = undefined; });
+  await page.goto(url(''));
+  await started(page);
+  await page.getByRole('searchbox', { name: 'Search articles' }).fill('jazz');
+  await page.getByText('1 result for “jazz”').waitFor();
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test('what a reader types before the app is live is searched when it is', async () => {
   // A first visit, with no service worker (it would answer the wasm request
   // before the route below could hold it back).
