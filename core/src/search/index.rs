@@ -206,8 +206,8 @@ impl Indexing {
     }
 }
 
-/// Every word's postings, one after another, and where each word's begin
-/// and end.
+/// Every word's postings, one list after another, and where each word's
+/// list begins and ends.
 type PostingLists = (Vec<u8>, Vec<(u32, u32)>);
 
 /// Each article's BM25F length norms for title and body, against the
