@@ -19,26 +19,51 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+// How long a page may take from the network before a saved copy is shown
+// instead: a phone on a weak signal can be connected and still get nothing.
+const PATIENCE_MS = 3000;
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || !request.url.startsWith(BASE)) return;
   if (request.mode === 'navigate') {
-    // Pages: the network first, so a new version shows on the next visit;
-    // offline, the last good copy, or the not-found page, which the app
-    // turns into the page the URL asks for.
-    event.respondWith(
-      fetch(request)
-        .then((response) => {
-          if (response.ok) {
-            const copy = response.clone();
-            caches.open(CACHE).then((cache) => cache.put(request, copy));
-          }
-          return response;
-        })
-        .catch(() => caches.match(request).then((hit) => hit || caches.match(BASE + '404.html'))),
-    );
+    event.respondWith(page(event));
     return;
   }
   // Hashed files never change: the cache first.
   event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
 });
+
+// Pages: the network first, so a new version shows on the next visit, and
+// each good copy is kept. Offline, on a server error, or when the network
+// takes longer than PATIENCE_MS: the last good copy of this page, or the
+// not-found page, which the app turns into the page the URL asks for.
+function page(event) {
+  const request = event.request;
+  const saved = () => caches.match(request).then((hit) => hit || caches.match(BASE + '404.html'));
+  let stored = Promise.resolve();
+  const network = fetch(request).then((response) => {
+    if (response.ok) {
+      const copy = response.clone();
+      stored = caches.open(CACHE).then((cache) => cache.put(request, copy));
+    }
+    return response;
+  });
+  // A late answer from the network is still kept for the next visit.
+  event.waitUntil(network.then(() => stored, () => {}));
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => saved().then((hit) => hit && resolve(hit)), PATIENCE_MS);
+    const fallback = (response) => saved().then((hit) => resolve(hit || response));
+    network.then(
+      (response) => {
+        clearTimeout(timer);
+        if (response.status >= 500) fallback(response);
+        else resolve(response);
+      },
+      () => {
+        clearTimeout(timer);
+        fallback(Response.error());
+      },
+    );
+  });
+}

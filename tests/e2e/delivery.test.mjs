@@ -206,8 +206,40 @@ test('a new version is picked up on the next visit', { skip: !process.env.FOLIO_
   }
 });
 
-// Serves `root` under `base` on 127.0.0.1 (any port), like a static host.
+test('on a network that never answers, pages come from the saved copies', { skip: !process.env.FOLIO_DIST }, async () => {
+  const server = await serveStatic(process.env.FOLIO_DIST, '/news/');
+  const browser = await launchBrowser();
+  try {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${server.url}news/`);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
+      }
+    });
+    await started(page);
+    // Connected, but pages never arrive: after a few seconds the worker
+    // shows the copy it keeps, and a page never visited comes from the app.
+    server.state.stallPages = true;
+    await page.reload();
+    await page.getByText('9 articles').waitFor();
+    await started(page);
+    await page.goto(`${server.url}news/articles/${SLUG}/`);
+    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    await started(page);
+    await page.getByRole('searchbox', { name: 'Search articles' }).fill('Toqaev');
+    await page.getByText('4 results for “Toqaev”').waitFor();
+  } finally {
+    await browser.close();
+    server.close();
+  }
+});
+
+// Serves `root` under `base` on 127.0.0.1 (any port), like a static host;
+// while `stallPages` is set, it never answers for a page (a weak signal).
 async function serveStatic(root, base) {
+  const state = { stallPages: false };
   const types = {
     '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
     '.css': 'text/css', '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json',
@@ -217,6 +249,7 @@ async function serveStatic(root, base) {
     if (!file.startsWith(base)) file = '/404.html';
     else file = file.slice(base.length - 1);
     if (file.endsWith('/')) file += 'index.html';
+    if (state.stallPages && file.endsWith('.html')) return;
     const full = path.join(root, path.normalize(file));
     try {
       const body = await fs.readFile(full);
@@ -228,5 +261,9 @@ async function serveStatic(root, base) {
     }
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
+  const close = () => {
+    server.closeAllConnections();
+    server.close();
+  };
+  return { url: `http://127.0.0.1:${server.address().port}/`, state, close };
 }
