@@ -75,7 +75,7 @@ fn index() -> Result<Rc<Index>, String> {
 }
 
 /// The bundled corpus, indexed in tasks of about [`TASK_MS`] each.
-async fn index_in_slices() -> Result<Rc<Index>, String> {
+async fn index_in_tasks() -> Result<Rc<Index>, String> {
     let mut indexing = Indexing::new(bundled::articles()?);
     let mut task_start = js_sys::Date::now();
     while !indexing.step(WORDS_PER_STEP) {
@@ -96,15 +96,15 @@ fn report_panics() {
 }
 
 /// The web entry: hydrates a prerendered page, or renders into the body.
-/// Instantiating the wasm, each slice of indexing (the last also completes
-/// the index and reads the URL and storage) and taking over the page are
-/// tasks of their own; restoring the reader's state is the last
+/// Instantiating the wasm, indexing (in tasks of about [`TASK_MS`]; the
+/// last also reads the URL and storage) and taking over the page are tasks
+/// of their own; restoring the reader's state is the last
 /// (`browser::use_browser`).
 pub fn start() {
     report_panics();
     wasm_bindgen_futures::spawn_local(async {
         browser::next_task().await;
-        let props = index_in_slices().await.map(props);
+        let props = index_in_tasks().await.map(props);
         browser::next_task().await;
         match props {
             Ok(mut props) => match props.arrival.as_mut() {

@@ -137,12 +137,7 @@ test('after one visit the site works offline', async () => {
     const page = await offlineContext.newPage();
     page.problems = [];
     await page.goto(url(''));
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) {
-        await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
-      }
-    });
+    await controlled(page);
     const manifest = await page.evaluate(async () => (await fetch(document.querySelector('link[rel=manifest]').href)).json());
     assert.equal(manifest.name, 'folio');
     assert.ok(manifest.icons.length > 0);
@@ -174,13 +169,7 @@ test('a new version is picked up on the next visit', { skip: !process.env.FOLIO_
     const page = await (await browser.newContext()).newPage();
     const cacheNames = () => page.evaluate(() => caches.keys());
     await page.goto(`${server.url}news/`);
-    await page.evaluate(async () => {
-      const registration = await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) {
-        await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
-      }
-      return registration.active.state;
-    });
+    await controlled(page);
     const worker = path.join(root, 'sw.js');
     const source = await fs.readFile(worker, 'utf8');
     const [, version] = source.match(/const CACHE = PREFIX \+ '([^']+)'/);
@@ -212,12 +201,7 @@ test('on a network that never answers, pages come from the saved copies', { skip
   try {
     const page = await (await browser.newContext()).newPage();
     await page.goto(`${server.url}news/`);
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) {
-        await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
-      }
-    });
+    await controlled(page);
     await started(page);
     // Connected, but pages never arrive: after a few seconds the worker
     // shows the copy it keeps, and a page never visited comes from the app.
@@ -235,6 +219,16 @@ test('on a network that never answers, pages come from the saved copies', { skip
     server.close();
   }
 });
+
+// Waits until the service worker is installed and controls `page`.
+async function controlled(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
+    }
+  });
+}
 
 // Serves `root` under `base` on 127.0.0.1 (any port), like a static host;
 // while `stallPages` is set, it never answers for a page (a weak signal).
