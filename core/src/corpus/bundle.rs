@@ -8,7 +8,9 @@
 //! are recomputed, file names are a table, places are gazetteer positions.
 //! The format is private to one build: the app and the build script always
 //! come from the same source, so it has no versioning beyond a magic line
-//! that catches a stale or foreign file.
+//! that catches a stale or foreign file. A checksum closes it, so a damaged
+//! file (a bad disk, a proxy that rewrote bytes) is an error rather than a
+//! corpus with a wrong word in it.
 
 use std::borrow::Cow;
 
@@ -16,11 +18,14 @@ use super::date::{Certainty, Date};
 use super::model::{excerpt, Article, Block, BlockKind, Photo, PublisherOrigin};
 use super::places;
 
-const MAGIC: &[u8] = b"folio-bundle-2\n";
+const MAGIC: &[u8] = b"folio-bundle-3\n";
+
+/// The error for a bundle whose checksum does not match its bytes.
+pub const DAMAGED: &str = "the bundle is damaged: its checksum does not match";
 
 /// Writes `articles` in the bundle format.
 pub fn encode(articles: &[Article]) -> Vec<u8> {
-    let mut out = Writer(MAGIC.to_vec());
+    let mut out = Writer(Vec::new());
     let mut files: Vec<&str> = articles.iter().map(|a| a.file.as_str()).collect();
     files.dedup();
     out.list(&files, |out, f| out.text(f));
@@ -76,7 +81,34 @@ pub fn encode(articles: &[Article]) -> Vec<u8> {
         out.number(files.iter().position(|f| *f == a.file).unwrap_or(0));
         out.number(a.line);
     }
-    out.0
+    seal(&out.0)
+}
+
+/// A bundle of the given body: the magic line, the body, the checksum of
+/// both. `encode` writes its body this way; the fuzz target wraps any bytes
+/// in it so the reader behind the checksum is fuzzed too.
+pub fn seal(body: &[u8]) -> Vec<u8> {
+    let mut bytes = [MAGIC, body].concat();
+    let sum = checksum(&bytes);
+    bytes.extend_from_slice(&sum.to_le_bytes());
+    bytes
+}
+
+/// A 64-bit checksum, eight bytes per step: `(state ^ word) * K`, rotated.
+/// Each step is a bijection of the word (and of the state), so damage
+/// within one 8-byte word, such as any single changed byte, always changes
+/// the sum; other damage goes unseen with odds of about 2^-64. One multiply
+/// per word keeps it to a few milliseconds for 10,000 articles, with no
+/// dependency and the same result on every target (unlike a `usize` hasher).
+fn checksum(bytes: &[u8]) -> u64 {
+    // An odd constant (2^64 divided by the golden ratio): multiplying by it is a bijection.
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let step = |state: u64, word: [u8; 8]| (state ^ u64::from_le_bytes(word)).wrapping_mul(K).rotate_left(29);
+    let (words, tail) = bytes.as_chunks::<8>();
+    let mut last = [0u8; 8];
+    last[..tail.len()].copy_from_slice(tail);
+    let state = words.iter().fold(bytes.len() as u64, |state, &word| step(state, word));
+    step(state, last)
 }
 
 /// Reads the app's bundle, borrowing the body text from it.
@@ -91,7 +123,17 @@ pub fn decode(bytes: &[u8]) -> Result<Vec<Article>, String> {
 
 /// A damaged or foreign buffer gives an error, never a panic.
 fn decode_with<'a>(bytes: &'a [u8], body: impl Fn(&'a str) -> Cow<'static, str>) -> Result<Vec<Article>, String> {
-    let rest = bytes.strip_prefix(MAGIC).ok_or("not a folio corpus bundle")?;
+    if !bytes.starts_with(MAGIC) {
+        return Err("not a folio corpus bundle".into());
+    }
+    let (content, sum) = bytes
+        .split_last_chunk::<8>()
+        .filter(|(content, _)| content.len() >= MAGIC.len())
+        .ok_or(DAMAGED)?;
+    if checksum(content) != u64::from_le_bytes(*sum) {
+        return Err(DAMAGED.into());
+    }
+    let rest = &content[MAGIC.len()..];
     let mut r = Reader { bytes: rest, at: 0 };
     let files = r.list(|r| r.str().map(str::to_string))?;
     let count = r.number()?;
@@ -288,5 +330,42 @@ impl<'a> Reader<'a> {
             return Err("list longer than the bundle".into());
         }
         (0..count).map(|_| read(self)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_content_under_a_good_checksum_is_still_an_error() {
+        // No files, no articles.
+        assert_eq!(encode(&[]), seal(&[0, 0]));
+        assert_eq!(decode(&seal(&[0, 0])), Ok(Vec::new()));
+        assert_eq!(
+            decode(&seal(&[0, 0, 0])),
+            Err("trailing bytes after the last article".to_string())
+        );
+        assert_eq!(
+            decode(&seal(&[0, 0xff, 0xff, 0x03])),
+            Err("article count larger than the bundle".to_string())
+        );
+        assert_eq!(decode(&seal(&[0])), Err("the bundle ends early".to_string()));
+    }
+
+    #[test]
+    fn the_checksum_sees_every_byte_and_the_length() {
+        let bytes: Vec<u8> = (0..37u8).collect();
+        let sum = checksum(&bytes);
+        for i in 0..bytes.len() {
+            for flip in [0x01, 0x80, 0xff] {
+                let mut damaged = bytes.clone();
+                damaged[i] ^= flip;
+                assert_ne!(checksum(&damaged), sum, "byte {i} ^ {flip:#x}");
+            }
+        }
+        assert_ne!(checksum(&bytes[..36]), sum);
+        assert_ne!(checksum(&[bytes.as_slice(), &[0]].concat()), sum);
+        assert_ne!(checksum(&[]), checksum(&[0]));
     }
 }
