@@ -97,3 +97,16 @@ fn typos_follow_word_length() {
     assert_eq!(found(&index, "almlay "), Vec::<usize>::new(), "two typos, 6 letters");
     assert_eq!(found(&index, "cap "), Vec::<usize>::new(), "no typo below 4 letters");
 }
+
+#[test]
+fn words_near_each_other_rank_higher() {
+    // The same words in both bodies, so only their distance differs.
+    let apart = "Alpha one two three four five six seven eight Beta.";
+    let together = "Alpha Beta one two three four five six seven eight.";
+    let ranked = |index: &Index| -> Vec<usize> {
+        let results = index.search(&Query::parse("alpha beta "), &Filters::default(), Sort::Relevance, 10);
+        results.hits.iter().map(|h| h.doc).collect()
+    };
+    assert_eq!(ranked(&build(&[apart, together])), vec![1, 0]);
+    assert_eq!(ranked(&build(&[together, apart])), vec![0, 1]);
+}
