@@ -13,3 +13,4 @@ pub mod order;
 pub mod route;
 pub mod search;
 pub mod text;
+mod varint;

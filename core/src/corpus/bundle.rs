@@ -17,6 +17,7 @@ use std::borrow::Cow;
 use super::date::{Certainty, Date};
 use super::model::{excerpt, Article, Block, BlockKind, Photo, PublisherOrigin};
 use super::places;
+use crate::varint::{self, Malformed};
 
 const MAGIC: &[u8] = b"folio-bundle-3\n";
 
@@ -244,13 +245,8 @@ impl Writer {
         self.0.push(b);
     }
 
-    /// LEB128, as in the search index.
-    fn number(&mut self, mut n: usize) {
-        while n >= 0x80 {
-            self.0.push((n as u8) | 0x80);
-            n >>= 7;
-        }
-        self.0.push(n as u8);
+    fn number(&mut self, n: usize) {
+        varint::push(&mut self.0, n as u64);
     }
 
     fn text(&mut self, s: &str) {
@@ -289,15 +285,11 @@ impl<'a> Reader<'a> {
     }
 
     fn number(&mut self) -> Result<usize, String> {
-        let mut n = 0usize;
-        for shift in (0..64).step_by(7) {
-            let b = self.byte()?;
-            n |= usize::from(b & 0x7f).checked_shl(shift).ok_or("number too large")?;
-            if b & 0x80 == 0 {
-                return Ok(n);
-            }
+        match varint::read_strict(self.bytes, &mut self.at) {
+            Ok(n) => usize::try_from(n).map_err(|_| "number too large".into()),
+            Err(Malformed::Truncated) => Err("the bundle ends early".into()),
+            Err(Malformed::TooLarge) => Err("number too large".into()),
         }
-        Err("number too large".into())
     }
 
     /// A string, borrowed from the bundle.

@@ -25,7 +25,9 @@ mod normalize;
 mod query;
 mod rank;
 mod snippet;
-mod varint;
+
+// The index's submodules use it as `super::varint`.
+use crate::varint;
 
 pub use expand::{typos_allowed, MatchKind};
 pub use index::{Index, Indexing};
