@@ -35,13 +35,7 @@ pub fn encode(articles: &[Article]) -> Vec<u8> {
         out.text(&a.slug);
         out.text(&a.title);
         out.optional(a.publisher.as_deref());
-        out.byte(match a.publisher_origin {
-            None => 0,
-            Some(PublisherOrigin::PublishedBy) => 1,
-            Some(PublisherOrigin::Copyright) => 2,
-            Some(PublisherOrigin::Source) => 3,
-            Some(PublisherOrigin::Given) => 4,
-        });
+        out.byte(a.publisher_origin.map_or(0, |o| o as u8));
         out.optional(a.source.as_deref());
         out.optional(a.copyright.as_deref());
         out.byte(u8::from(a.teaser));
@@ -56,19 +50,13 @@ pub fn encode(articles: &[Article]) -> Vec<u8> {
             }
             None => out.number(0),
         }
-        out.byte(match a.date_certainty {
-            None => 0,
-            Some(Certainty::Given) => 1,
-            Some(Certainty::Stated) => 2,
-            Some(Certainty::YearFromArticle) => 3,
-            Some(Certainty::YearFromCorpus) => 4,
-        });
+        out.byte(a.date_certainty.map_or(0, |c| c as u8));
         let place =
             |out: &mut Writer, name: &&str| out.number(places::name_id(name).map_or(usize::MAX >> 8, usize::from));
         out.list(&a.countries, place);
         out.list(&a.places, place);
         out.list(&a.blocks, |out, b| {
-            out.byte(u8::from(b.kind == BlockKind::Subheading));
+            out.byte(b.kind as u8);
             out.text(&b.text);
         });
         out.list(&a.photos, |out, p| {
@@ -149,11 +137,9 @@ fn decode_with<'a>(bytes: &'a [u8], body: impl Fn(&'a str) -> Cow<'static, str>)
         let publisher = r.optional()?;
         let publisher_origin = match r.byte()? {
             0 => None,
-            1 => Some(PublisherOrigin::PublishedBy),
-            2 => Some(PublisherOrigin::Copyright),
-            3 => Some(PublisherOrigin::Source),
-            4 => Some(PublisherOrigin::Given),
-            other => return Err(format!("unknown publisher origin {other}")),
+            code => Some(
+                coded(&PublisherOrigin::ALL, |o| o as u8, code).ok_or(format!("unknown publisher origin {code}"))?,
+            ),
         };
         let source = r.optional()?;
         let copyright = r.optional()?;
@@ -171,11 +157,7 @@ fn decode_with<'a>(bytes: &'a [u8], body: impl Fn(&'a str) -> Cow<'static, str>)
         };
         let date_certainty = match r.byte()? {
             0 => None,
-            1 => Some(Certainty::Given),
-            2 => Some(Certainty::Stated),
-            3 => Some(Certainty::YearFromArticle),
-            4 => Some(Certainty::YearFromCorpus),
-            other => return Err(format!("unknown date certainty {other}")),
+            code => Some(coded(&Certainty::ALL, |c| c as u8, code).ok_or(format!("unknown date certainty {code}"))?),
         };
         let place = |r: &mut Reader<'a>| {
             let id = u16::try_from(r.number()?).map_err(|_| "unknown place")?;
@@ -184,11 +166,8 @@ fn decode_with<'a>(bytes: &'a [u8], body: impl Fn(&'a str) -> Cow<'static, str>)
         let countries = r.list(place)?;
         let places = r.list(place)?;
         let blocks = r.list(|r| {
-            let kind = if r.byte()? == 1 {
-                BlockKind::Subheading
-            } else {
-                BlockKind::Paragraph
-            };
+            let code = r.byte()?;
+            let kind = coded(&BlockKind::ALL, |k| k as u8, code).ok_or(format!("unknown block kind {code}"))?;
             Ok(Block {
                 kind,
                 text: body(r.str()?),
@@ -236,6 +215,11 @@ fn decode_with<'a>(bytes: &'a [u8], body: impl Fn(&'a str) -> Cow<'static, str>)
         return Err("trailing bytes after the last article".into());
     }
     Ok(articles)
+}
+
+/// The variant of `all` whose `#[repr(u8)]` code (given by `code_of`) is `code`.
+fn coded<T: Copy>(all: &[T], code_of: impl Fn(T) -> u8, code: u8) -> Option<T> {
+    all.iter().copied().find(|&variant| code_of(variant) == code)
 }
 
 struct Writer(Vec<u8>);

@@ -18,18 +18,24 @@ pub struct Date {
     pub day: u8,
 }
 
-/// How an article's date was established, most certain first.
+/// How an article's date was established, most certain first. The codes
+/// are the bundle's (0 is none).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[repr(u8)]
 pub enum Certainty {
     /// Given as metadata (the `date` field of a JSON Lines record).
-    Given,
+    Given = 1,
     /// Written in full, year included, in the article.
-    Stated,
+    Stated = 2,
     /// Written as day and month; the year comes from full dates in the same article.
-    YearFromArticle,
+    YearFromArticle = 3,
     /// Written as day and month; the year comes from full dates elsewhere in the corpus.
-    YearFromCorpus,
+    YearFromCorpus = 4,
+}
+
+impl Certainty {
+    pub const ALL: [Certainty; 4] = [Self::Given, Self::Stated, Self::YearFromArticle, Self::YearFromCorpus];
 }
 
 /// A date found in text; `year` is `None` for `January 10`.

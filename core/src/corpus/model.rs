@@ -61,17 +61,23 @@ pub struct Article {
 pub const WORDS_PER_MINUTE: usize = 238;
 
 /// Where an article's publisher was read from.
+/// The codes are the bundle's (0 is none).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[repr(u8)]
 pub enum PublisherOrigin {
     /// A `Published by` line followed by the name.
-    PublishedBy,
+    PublishedBy = 1,
     /// The holder named in the copyright line (`RFE/RL`).
-    Copyright,
+    Copyright = 2,
     /// The `Source:` line, for articles that name no other publisher.
-    Source,
+    Source = 3,
     /// The `publisher` field of a JSON Lines record.
-    Given,
+    Given = 4,
+}
+
+impl PublisherOrigin {
+    pub const ALL: [PublisherOrigin; 4] = [Self::PublishedBy, Self::Copyright, Self::Source, Self::Given];
 }
 
 /// A paragraph or a sub-heading of an article body.
@@ -84,11 +90,17 @@ pub struct Block {
     pub text: Cow<'static, str>,
 }
 
+/// The codes are the bundle's.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[repr(u8)]
 pub enum BlockKind {
-    Paragraph,
-    Subheading,
+    Paragraph = 0,
+    Subheading = 1,
+}
+
+impl BlockKind {
+    pub const ALL: [BlockKind; 2] = [Self::Paragraph, Self::Subheading];
 }
 
 /// A photo caption and credit that a scraper left inside a paragraph.
