@@ -4,13 +4,14 @@
 //! error, and writes the parsed articles in the compact form of
 //! [`crate::corpus::bundle`], which this module includes and decodes.
 
-use crate::corpus::{bundle, Article};
+use crate::corpus::bundle::{self, BundleError};
+use crate::corpus::Article;
 
 static BUNDLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bundle"));
 
 /// The bundled articles. The build wrote these bytes with the encoder of the
 /// same source, so this does not fail in practice; it still returns the error
 /// rather than trusting that.
-pub fn articles() -> Result<Vec<Article>, String> {
+pub fn articles() -> Result<Vec<Article>, BundleError> {
     bundle::decode_static(BUNDLE)
 }

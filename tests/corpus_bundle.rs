@@ -3,7 +3,8 @@
 //! never a panic and never a wrong corpus.
 #![cfg(not(target_arch = "wasm32"))]
 
-use folio::corpus::{self, bundle, Source};
+use folio::corpus::bundle::{self, BundleError};
+use folio::corpus::{self, Source};
 use proptest::prelude::*;
 
 fn seed() -> Vec<corpus::Article> {
@@ -36,26 +37,27 @@ fn small_bundle(n: usize) -> Vec<u8> {
 /// The error `decode` must give for `bytes`, damaged from a good bundle: a
 /// cut or change within the magic line says the file is not a bundle, any
 /// other says it is damaged.
-fn expected_error(bytes: &[u8]) -> String {
+fn expected_error(bytes: &[u8]) -> BundleError {
     let magic = b"folio-bundle-3\n";
     if bytes.starts_with(magic) {
-        bundle::DAMAGED.to_string()
+        BundleError::Damaged
     } else {
-        "not a folio corpus bundle".to_string()
+        BundleError::NotABundle
     }
 }
 
 #[test]
 fn damage_is_reported() {
     let bytes = bundle::encode(&seed());
-    assert_eq!(bundle::decode(b"hello"), Err("not a folio corpus bundle".to_string()));
-    assert_eq!(
-        bundle::decode(&bytes[..bytes.len() - 1]),
-        Err(bundle::DAMAGED.to_string())
-    );
+    assert_eq!(bundle::decode(b"hello"), Err(BundleError::NotABundle));
+    assert_eq!(bundle::decode(&bytes[..bytes.len() - 1]), Err(BundleError::Damaged));
     let mut extra = bytes.clone();
     extra.push(0);
-    assert_eq!(bundle::decode(&extra), Err(bundle::DAMAGED.to_string()));
+    assert_eq!(bundle::decode(&extra), Err(BundleError::Damaged));
+    assert_eq!(
+        BundleError::Damaged.to_string(),
+        "the bundle is damaged: its checksum does not match"
+    );
 }
 
 #[test]

@@ -13,6 +13,7 @@
 //! corpus with a wrong word in it.
 
 use std::borrow::Cow;
+use std::fmt;
 
 use super::date::{Certainty, Date};
 use super::model::{excerpt, Article, Block, BlockKind, Photo, PublisherOrigin};
@@ -21,8 +22,61 @@ use crate::varint::{self, Malformed};
 
 const MAGIC: &[u8] = b"folio-bundle-3\n";
 
-/// The error for a bundle whose checksum does not match its bytes.
-pub const DAMAGED: &str = "the bundle is damaged: its checksum does not match";
+/// Why a bundle could not be read. Past a good checksum only a faulty
+/// encoder could write what the variants after `Damaged` describe; they are
+/// errors all the same, never panics.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BundleError {
+    /// No magic line: a foreign file, or one of another format.
+    NotABundle,
+    /// The checksum does not match the bytes.
+    Damaged,
+    EndsEarly,
+    NumberTooLarge,
+    BadText(std::str::Utf8Error),
+    TooManyArticles,
+    ListTooLong,
+    YearOutOfRange,
+    InvalidDate,
+    UnknownPlace(usize),
+    UnknownPublisherOrigin(u8),
+    UnknownDateCertainty(u8),
+    UnknownBlockKind(u8),
+    UnknownFile(usize),
+    TrailingBytes,
+}
+
+impl fmt::Display for BundleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BundleError::NotABundle => write!(f, "not a folio corpus bundle"),
+            BundleError::Damaged => write!(f, "the bundle is damaged: its checksum does not match"),
+            BundleError::EndsEarly => write!(f, "the bundle ends early"),
+            BundleError::NumberTooLarge => write!(f, "number too large"),
+            BundleError::BadText(e) => write!(f, "bad text: {e}"),
+            BundleError::TooManyArticles => write!(f, "article count larger than the bundle"),
+            BundleError::ListTooLong => write!(f, "list longer than the bundle"),
+            BundleError::YearOutOfRange => write!(f, "year out of range"),
+            BundleError::InvalidDate => write!(f, "invalid date"),
+            BundleError::UnknownPlace(id) => write!(f, "unknown place {id}"),
+            BundleError::UnknownPublisherOrigin(code) => write!(f, "unknown publisher origin {code}"),
+            BundleError::UnknownDateCertainty(code) => write!(f, "unknown date certainty {code}"),
+            BundleError::UnknownBlockKind(code) => write!(f, "unknown block kind {code}"),
+            BundleError::UnknownFile(id) => write!(f, "unknown file {id}"),
+            BundleError::TrailingBytes => write!(f, "trailing bytes after the last article"),
+        }
+    }
+}
+
+impl std::error::Error for BundleError {}
+
+/// The app shows a load error as text, and the benchmark reports one: both
+/// take it with `?`.
+impl From<BundleError> for String {
+    fn from(error: BundleError) -> String {
+        error.to_string()
+    }
+}
 
 /// Writes `articles` in the bundle format.
 pub fn encode(articles: &[Article]) -> Vec<u8> {
@@ -101,26 +155,26 @@ fn checksum(bytes: &[u8]) -> u64 {
 }
 
 /// Reads the app's bundle, borrowing the body text from it.
-pub fn decode_static(bytes: &'static [u8]) -> Result<Vec<Article>, String> {
+pub fn decode_static(bytes: &'static [u8]) -> Result<Vec<Article>, BundleError> {
     decode_with(bytes, Cow::Borrowed)
 }
 
 /// Reads a bundle, copying everything out of it.
-pub fn decode(bytes: &[u8]) -> Result<Vec<Article>, String> {
+pub fn decode(bytes: &[u8]) -> Result<Vec<Article>, BundleError> {
     decode_with(bytes, |text| Cow::Owned(text.to_string()))
 }
 
 /// A damaged or foreign buffer gives an error, never a panic.
-fn decode_with<'a>(bytes: &'a [u8], body: impl Fn(&'a str) -> Cow<'static, str>) -> Result<Vec<Article>, String> {
+fn decode_with<'a>(bytes: &'a [u8], body: impl Fn(&'a str) -> Cow<'static, str>) -> Result<Vec<Article>, BundleError> {
     if !bytes.starts_with(MAGIC) {
-        return Err("not a folio corpus bundle".into());
+        return Err(BundleError::NotABundle);
     }
     let (content, sum) = bytes
         .split_last_chunk::<8>()
         .filter(|(content, _)| content.len() >= MAGIC.len())
-        .ok_or(DAMAGED)?;
+        .ok_or(BundleError::Damaged)?;
     if checksum(content) != u64::from_le_bytes(*sum) {
-        return Err(DAMAGED.into());
+        return Err(BundleError::Damaged);
     }
     let rest = &content[MAGIC.len()..];
     let mut r = Reader { bytes: rest, at: 0 };
@@ -128,7 +182,7 @@ fn decode_with<'a>(bytes: &'a [u8], body: impl Fn(&'a str) -> Cow<'static, str>)
     let count = r.number()?;
     // Each article takes at least a few bytes: a count larger than the buffer is damage.
     if count > rest.len() {
-        return Err("article count larger than the bundle".into());
+        return Err(BundleError::TooManyArticles);
     }
     let mut articles = Vec::with_capacity(count);
     for _ in 0..count {
@@ -137,9 +191,9 @@ fn decode_with<'a>(bytes: &'a [u8], body: impl Fn(&'a str) -> Cow<'static, str>)
         let publisher = r.optional()?;
         let publisher_origin = match r.byte()? {
             0 => None,
-            code => Some(
-                coded(&PublisherOrigin::ALL, |o| o as u8, code).ok_or(format!("unknown publisher origin {code}"))?,
-            ),
+            code => {
+                Some(coded(&PublisherOrigin::ALL, |o| o as u8, code).ok_or(BundleError::UnknownPublisherOrigin(code))?)
+            }
         };
         let source = r.optional()?;
         let copyright = r.optional()?;
@@ -151,23 +205,26 @@ fn decode_with<'a>(bytes: &'a [u8], body: impl Fn(&'a str) -> Cow<'static, str>)
             0 => None,
             year => {
                 let (month, day) = (r.byte()?, r.byte()?);
-                let year = i32::try_from(year - 1).map_err(|_| "year out of range")?;
-                Some(Date::new(year, month, day).ok_or("invalid date")?)
+                let year = i32::try_from(year - 1).map_err(|_| BundleError::YearOutOfRange)?;
+                Some(Date::new(year, month, day).ok_or(BundleError::InvalidDate)?)
             }
         };
         let date_certainty = match r.byte()? {
             0 => None,
-            code => Some(coded(&Certainty::ALL, |c| c as u8, code).ok_or(format!("unknown date certainty {code}"))?),
+            code => Some(coded(&Certainty::ALL, |c| c as u8, code).ok_or(BundleError::UnknownDateCertainty(code))?),
         };
         let place = |r: &mut Reader<'a>| {
-            let id = u16::try_from(r.number()?).map_err(|_| "unknown place")?;
-            places::name(id).ok_or_else(|| format!("unknown place {id}"))
+            let id = r.number()?;
+            u16::try_from(id)
+                .ok()
+                .and_then(places::name)
+                .ok_or(BundleError::UnknownPlace(id))
         };
         let countries = r.list(place)?;
         let places = r.list(place)?;
         let blocks = r.list(|r| {
             let code = r.byte()?;
-            let kind = coded(&BlockKind::ALL, |k| k as u8, code).ok_or(format!("unknown block kind {code}"))?;
+            let kind = coded(&BlockKind::ALL, |k| k as u8, code).ok_or(BundleError::UnknownBlockKind(code))?;
             Ok(Block {
                 kind,
                 text: body(r.str()?),
@@ -207,12 +264,15 @@ fn decode_with<'a>(bytes: &'a [u8], body: impl Fn(&'a str) -> Cow<'static, str>)
             excerpt,
             words: r.number()?,
             reading_minutes: r.number()?,
-            file: files.get(r.number()?).ok_or("unknown file")?.clone(),
+            file: {
+                let id = r.number()?;
+                files.get(id).ok_or(BundleError::UnknownFile(id))?.clone()
+            },
             line: r.number()?,
         });
     }
     if r.at != r.bytes.len() {
-        return Err("trailing bytes after the last article".into());
+        return Err(BundleError::TrailingBytes);
     }
     Ok(articles)
 }
@@ -262,48 +322,48 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    fn byte(&mut self) -> Result<u8, String> {
-        let b = *self.bytes.get(self.at).ok_or("the bundle ends early")?;
+    fn byte(&mut self) -> Result<u8, BundleError> {
+        let b = *self.bytes.get(self.at).ok_or(BundleError::EndsEarly)?;
         self.at += 1;
         Ok(b)
     }
 
-    fn number(&mut self) -> Result<usize, String> {
+    fn number(&mut self) -> Result<usize, BundleError> {
         match varint::read_strict(self.bytes, &mut self.at) {
-            Ok(n) => usize::try_from(n).map_err(|_| "number too large".into()),
-            Err(Malformed::Truncated) => Err("the bundle ends early".into()),
-            Err(Malformed::TooLarge) => Err("number too large".into()),
+            Ok(n) => usize::try_from(n).map_err(|_| BundleError::NumberTooLarge),
+            Err(Malformed::Truncated) => Err(BundleError::EndsEarly),
+            Err(Malformed::TooLarge) => Err(BundleError::NumberTooLarge),
         }
     }
 
     /// A string, borrowed from the bundle.
-    fn str(&mut self) -> Result<&'a str, String> {
+    fn str(&mut self) -> Result<&'a str, BundleError> {
         let len = self.number()?;
         let end = self
             .at
             .checked_add(len)
             .filter(|&e| e <= self.bytes.len())
-            .ok_or("the bundle ends early")?;
-        let s = std::str::from_utf8(&self.bytes[self.at..end]).map_err(|e| format!("bad text: {e}"))?;
+            .ok_or(BundleError::EndsEarly)?;
+        let s = std::str::from_utf8(&self.bytes[self.at..end]).map_err(BundleError::BadText)?;
         self.at = end;
         Ok(s)
     }
 
-    fn text(&mut self) -> Result<String, String> {
+    fn text(&mut self) -> Result<String, BundleError> {
         self.str().map(str::to_string)
     }
 
-    fn optional(&mut self) -> Result<Option<String>, String> {
+    fn optional(&mut self) -> Result<Option<String>, BundleError> {
         match self.byte()? {
             0 => Ok(None),
             _ => self.text().map(Some),
         }
     }
 
-    fn list<T>(&mut self, mut read: impl FnMut(&mut Self) -> Result<T, String>) -> Result<Vec<T>, String> {
+    fn list<T>(&mut self, mut read: impl FnMut(&mut Self) -> Result<T, BundleError>) -> Result<Vec<T>, BundleError> {
         let count = self.number()?;
         if count > self.bytes.len() - self.at {
-            return Err("list longer than the bundle".into());
+            return Err(BundleError::ListTooLong);
         }
         (0..count).map(|_| read(self)).collect()
     }
@@ -318,15 +378,9 @@ mod tests {
         // No files, no articles.
         assert_eq!(encode(&[]), seal(&[0, 0]));
         assert_eq!(decode(&seal(&[0, 0])), Ok(Vec::new()));
-        assert_eq!(
-            decode(&seal(&[0, 0, 0])),
-            Err("trailing bytes after the last article".to_string())
-        );
-        assert_eq!(
-            decode(&seal(&[0, 0xff, 0xff, 0x03])),
-            Err("article count larger than the bundle".to_string())
-        );
-        assert_eq!(decode(&seal(&[0])), Err("the bundle ends early".to_string()));
+        assert_eq!(decode(&seal(&[0, 0, 0])), Err(BundleError::TrailingBytes));
+        assert_eq!(decode(&seal(&[0, 0xff, 0xff, 0x03])), Err(BundleError::TooManyArticles));
+        assert_eq!(decode(&seal(&[0])), Err(BundleError::EndsEarly));
     }
 
     #[test]
