@@ -250,17 +250,14 @@ impl Catalog {
     fn filter_with<const MORE: bool>(&self, matches: Vec<u32>, filters: &Filters) -> (Vec<u32>, Facets) {
         // Counts have one slot more than values: the "none" slot.
         let mut publisher_counts = vec![0usize; self.publishers.len() + 1];
-        let mut country_counts = vec![0usize; self.countries.len()];
-        let count_countries = |counts: &mut [usize], first: u64, more: &[u64]| {
-            let mut count_word = |offset: usize, mut bits: u64| {
-                while bits != 0 {
-                    counts[offset + bits.trailing_zeros() as usize] += 1;
-                    bits &= bits - 1;
-                }
-            };
-            count_word(0, first);
+        // The first 64 countries count in an array, which needs no bounds
+        // checks; any more in a vector.
+        let mut first_counts = [0usize; 64];
+        let mut more_counts = vec![0usize; 64 * self.more_words];
+        let mut count_countries = |first: u64, more: &[u64]| {
+            count_bits(&mut first_counts, first);
             for (w, &bits) in more.iter().enumerate() {
-                count_word(64 * (w + 1), bits);
+                count_bits(&mut more_counts[64 * w..64 * (w + 1)], bits);
             }
         };
         let mut month_counts = vec![0usize; self.months.len() + 1];
@@ -274,11 +271,7 @@ impl Catalog {
                 let facets = self.docs[doc as usize];
                 publisher_counts[facets.publisher as usize] += 1;
                 month_counts[facets.month as usize] += 1;
-                count_countries(
-                    &mut country_counts,
-                    facets.countries,
-                    self.more_countries_of::<MORE>(doc),
-                );
+                count_countries(facets.countries, self.more_countries_of::<MORE>(doc));
             }
             matches
         } else {
@@ -296,6 +289,7 @@ impl Catalog {
                     country_mask[i / 64] |= 1 << (i % 64);
                 }
             }
+            let (first_mask, more_mask) = (country_mask[0], &country_mask[1..]);
             let any_country = filters.countries.is_empty();
             let mut kept = Vec::with_capacity(matches.len());
             for &doc in &matches {
@@ -304,13 +298,13 @@ impl Catalog {
                 let m = month_ok[facets.month as usize];
                 let more = self.more_countries_of::<MORE>(doc);
                 let c = any_country
-                    || facets.countries & country_mask[0] != 0
-                    || more.iter().zip(&country_mask[1..]).any(|(a, b)| a & b != 0);
+                    || facets.countries & first_mask != 0
+                    || more.iter().zip(more_mask).any(|(a, b)| a & b != 0);
                 if c && m {
                     publisher_counts[facets.publisher as usize] += 1;
                 }
                 if p && m {
-                    count_countries(&mut country_counts, facets.countries, more);
+                    count_countries(facets.countries, more);
                 }
                 if p && c {
                     month_counts[facets.month as usize] += 1;
@@ -321,6 +315,8 @@ impl Catalog {
             }
             kept
         };
+        // As long as `countries` or longer: `facet` stops at the shorter.
+        let country_counts: Vec<usize> = first_counts.into_iter().chain(more_counts).collect();
         let facets = Facets {
             publishers: facet(&self.publishers, &publisher_counts, &filters.publishers, true),
             countries: facet(&self.countries, &country_counts, &filters.countries, true),
@@ -336,6 +332,15 @@ impl Catalog {
         }
         let start = doc as usize * self.more_words;
         &self.more_countries[start..start + self.more_words]
+    }
+}
+
+/// Adds one to `counts[i]` for each bit `i` set in `bits`.
+#[inline]
+fn count_bits(counts: &mut [usize], mut bits: u64) {
+    while bits != 0 {
+        counts[bits.trailing_zeros() as usize] += 1;
+        bits &= bits - 1;
     }
 }
 
