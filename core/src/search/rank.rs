@@ -16,6 +16,7 @@ use std::ops::Range;
 
 use super::expand::{self, MatchKind};
 use super::index::Index;
+use super::matcher::Matcher;
 use super::query::{Clause, Query, Word};
 use super::snippet::{self, Snippet};
 use crate::catalog::{Facets, Filters, Sort};
@@ -50,73 +51,6 @@ pub struct Hit {
     pub title: Vec<Range<usize>>,
     /// The best passage of the body, when a body word matched.
     pub snippet: Option<Snippet>,
-}
-
-/// A query resolved against the vocabulary: for each vocabulary word that
-/// matches, which clauses it satisfies (one bit each) and how well.
-pub(super) struct Matcher<'a> {
-    query: &'a Query,
-    /// Per required clause: its matching words and their kinds.
-    expansions: Vec<Vec<(u32, MatchKind)>>,
-    /// Sorted by word: (word, clause bits), for highlighting.
-    words: Vec<(u32, u32)>,
-    /// A 1024-bit summary of `words`: most words of an article are not in
-    /// the query, and this rejects them without a search.
-    bloom: [u64; 16],
-}
-
-impl<'a> Matcher<'a> {
-    pub fn new(index: &Index, query: &'a Query) -> Matcher<'a> {
-        let expansions: Vec<Vec<(u32, MatchKind)>> = query
-            .required
-            .iter()
-            .map(|clause| match clause {
-                Clause::Word(word) => expand::expand(&index.vocab, &index.df, index.len(), word),
-                Clause::Phrase(words) => words
-                    .iter()
-                    .filter_map(|w| index.vocab.find(&w.folded))
-                    .map(|id| (id, MatchKind::Exact))
-                    .collect(),
-            })
-            .collect();
-        // (word id, clause bit) packed as word << 32 | bit, sorted, then
-        // merged into one (word, clause bits) per word.
-        let mut keys: Vec<u64> = expansions
-            .iter()
-            .enumerate()
-            .flat_map(|(bit, found)| found.iter().map(move |&(id, _)| u64::from(id) << 32 | 1u64 << bit))
-            .collect();
-        order::sort_keys(&mut keys);
-        let mut words: Vec<(u32, u32)> = Vec::with_capacity(keys.len());
-        for key in keys {
-            let (word, bits) = ((key >> 32) as u32, key as u32);
-            match words.last_mut() {
-                Some(last) if last.0 == word => last.1 |= bits,
-                _ => words.push((word, bits)),
-            }
-        }
-        let mut bloom = [0u64; 16];
-        for &(word, _) in &words {
-            bloom[(word as usize >> 6) & 15] |= 1 << (word & 63);
-        }
-        Matcher {
-            query,
-            expansions,
-            words,
-            bloom,
-        }
-    }
-
-    /// The clause bits a vocabulary word satisfies (0 for none).
-    pub fn bits(&self, word: u32) -> u32 {
-        if self.bloom[(word as usize >> 6) & 15] & (1 << (word & 63)) == 0 {
-            return 0;
-        }
-        match self.words.binary_search_by_key(&word, |&(w, _)| w) {
-            Ok(i) => self.words[i].1,
-            Err(_) => 0,
-        }
-    }
 }
 
 /// Per-article running state of one search.
@@ -427,14 +361,7 @@ impl Index {
     /// 1 plus a bonus for how close together the clauses match: the
     /// narrowest window holding one match of every clause the article has.
     fn proximity(&self, doc: u32, matcher: &Matcher<'_>) -> f32 {
-        let matches: Vec<(u32, u32)> = self
-            .forward(doc)
-            .enumerate()
-            .filter_map(|(pos, word)| {
-                let bits = matcher.bits(word);
-                (bits != 0).then_some((pos as u32, bits))
-            })
-            .collect();
+        let matches = matcher.positions(self, doc);
         let want = matches.iter().fold(0u32, |acc, &(_, bits)| acc | bits);
         let clauses = want.count_ones();
         if clauses < 2 {
