@@ -97,3 +97,17 @@ fn typos_follow_word_length() {
     assert_eq!(found(&index, "almlay "), Vec::<usize>::new(), "two typos, 6 letters");
     assert_eq!(found(&index, "cap "), Vec::<usize>::new(), "no typo below 4 letters");
 }
+
+#[test]
+fn a_prefix_of_three_letters_finds_every_article_with_a_word_it_begins() {
+    // Five postings over four articles: more than a short prefix reads.
+    let index = build(&["kazakh", "kazakhstan", "kazakhs and kazakhstan", "kazakstan"]);
+    let total = |query: &str| {
+        let results = index.search(&Query::parse(query), &Filters::default(), Sort::Relevance, 10);
+        (results.total, results.at_least)
+    };
+    assert_eq!(total("kaz"), (4, false));
+    assert_eq!(total("kazak"), (4, false));
+    // Two letters read the commonest words only, and say so.
+    assert_eq!(total("ka"), (3, true));
+}

@@ -13,6 +13,9 @@ pub(super) struct Matcher<'a> {
     pub query: &'a Query,
     /// Per required clause: its matching words and their kinds.
     pub expansions: Vec<Vec<(u32, MatchKind)>>,
+    /// A clause's word was a short prefix that matched only some of the
+    /// words it begins; see [`expand::Expansion::partial`].
+    pub partial: bool,
     /// Sorted by word: (word, clause bits), for highlighting.
     words: Vec<(u32, u32)>,
     /// A 1024-bit summary of `words`: most words of an article are not in
@@ -22,11 +25,16 @@ pub(super) struct Matcher<'a> {
 
 impl<'a> Matcher<'a> {
     pub fn new(index: &Index, query: &'a Query) -> Matcher<'a> {
+        let mut partial = false;
         let expansions: Vec<Vec<(u32, MatchKind)>> = query
             .required
             .iter()
             .map(|clause| match clause {
-                Clause::Word(word) => expand::expand(&index.vocab, &index.df, index.len(), word),
+                Clause::Word(word) => {
+                    let expansion = expand::expand(&index.vocab, &index.df, index.len(), word);
+                    partial |= expansion.partial;
+                    expansion.words
+                }
                 Clause::Phrase(words) => words
                     .iter()
                     .filter_map(|w| index.vocab.find(&w.folded))
@@ -57,6 +65,7 @@ impl<'a> Matcher<'a> {
         Matcher {
             query,
             expansions,
+            partial,
             words,
             bloom,
         }

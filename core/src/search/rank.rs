@@ -34,6 +34,9 @@ const PHRASE_BONUS: f32 = 1.2;
 pub struct Results {
     /// Articles matching the query and filters.
     pub total: usize,
+    /// `total` is a lower bound: the word being typed is a prefix of one or
+    /// two letters, which is matched to its commonest words only.
+    pub at_least: bool,
     /// No article matched every word; these are the best partial matches.
     pub fallback: bool,
     /// The first `limit` hits in order.
@@ -160,6 +163,7 @@ impl Index {
             .collect();
         Results {
             total: ranking.total,
+            at_least: ranking.matcher.partial,
             fallback: ranking.fallback,
             hits,
             facets: ranking.facets,
@@ -299,6 +303,7 @@ impl Index {
             match clause {
                 Clause::Word(word) => {
                     let strict: Vec<(u32, MatchKind)> = expand::expand(&self.vocab, &self.df, self.len(), word)
+                        .words
                         .into_iter()
                         .filter(|(_, kind)| *kind <= MatchKind::Name)
                         .collect();
