@@ -6,8 +6,9 @@ use super::normalize;
 use super::query::Word;
 use crate::order;
 
-/// How a vocabulary word matched a query word; the weight scales its score,
-/// so exact and stemmed matches always outrank the looser kinds.
+/// How a vocabulary word matched a query word; the weight scales its
+/// frequency in an article (as a boost scales a synonym's in Lucene), so an
+/// exact or stemmed match outranks a looser one as frequent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum MatchKind {
     Exact,

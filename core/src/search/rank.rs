@@ -1,8 +1,9 @@
 //! Evaluating a query: which articles match, how well, in what order.
 //!
 //! Scores are BM25F over title and body (the title counts three times; see
-//! `index.rs`), summed over the query's clauses, each word match scaled by
-//! how it matched (exact 1.0 down to two typos 0.4). The best candidates then
+//! `index.rs`), summed over the query's clauses. The words one query word
+//! matched count as one term, each word's frequency scaled by how it matched
+//! (exact 1.0 down to two typos 0.4). The best candidates then
 //! get a bonus when the query's words stand close together. Equal scores go
 //! newest first.
 //!
@@ -15,7 +16,7 @@ use std::collections::BinaryHeap;
 use std::ops::Range;
 
 use super::expand::{self, MatchKind};
-use super::index::Index;
+use super::index::{self, Index};
 use super::matcher::Matcher;
 use super::query::{Clause, Query, Word};
 use super::snippet::{self, Snippet};
@@ -62,7 +63,8 @@ struct Accumulator {
     masks: Vec<u32>,
     /// Articles with a nonzero mask, in the order first matched.
     touched: Vec<u32>,
-    /// The current clause's best score per article, and who has one.
+    /// The current clause's score per article (the best offered, or a
+    /// running total), and who has one.
     best: Vec<f32>,
     in_clause: Vec<u32>,
 }
@@ -86,6 +88,23 @@ impl Accumulator {
         }
         if score > *best {
             *best = score;
+        }
+    }
+
+    /// Adds `value` to `doc`'s total in the current clause.
+    fn add(&mut self, doc: u32, value: f32) {
+        let best = &mut self.best[doc as usize];
+        if *best == 0.0 {
+            self.in_clause.push(doc);
+        }
+        *best += value;
+    }
+
+    /// Turns each total of the current clause into its score.
+    fn map_clause(&mut self, score: impl Fn(f32) -> f32) {
+        for &doc in &self.in_clause {
+            let best = &mut self.best[doc as usize];
+            *best = score(*best);
         }
     }
 
@@ -224,21 +243,30 @@ impl Index {
         }
     }
 
-    /// Inverse document frequency, scaled by how the word matched.
-    fn idf(&self, word: u32, kind: MatchKind) -> f32 {
+    /// Inverse document frequency of a term in `df` articles.
+    fn idf(&self, df: u32) -> f32 {
         let n = self.len() as f32;
-        let df = self.df[word as usize] as f32;
-        (1.0 + (n - df + 0.5) / (df + 0.5)).ln() * kind.weight()
+        let df = df as f32;
+        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
     }
 
-    /// One word clause: the best-scoring matching word per article.
+    /// One word clause: every word it matched scored as one term, as
+    /// Lucene's `SynonymQuery` scores a word's synonyms. In each article,
+    /// the words' frequencies, each scaled by how the word matched, add up
+    /// and saturate once; the term's document frequency is its commonest
+    /// word's. Each word scored on its own idf let a rare spelling win:
+    /// for `Kazakstan` at 10,000 generated articles, the top 10 all said
+    /// "Qazaqstan" (in 432 articles) and 6 never said "Kazakhstan" (in 8,004).
     fn score_word(&self, expansions: &[(u32, MatchKind)], acc: &mut Accumulator) {
         for &(word, kind) in expansions {
-            let idf = self.idf(word, kind);
+            let boost = kind.weight();
             for posting in self.postings(word) {
-                acc.offer(posting.doc, idf * posting.weight);
+                acc.add(posting.doc, boost * posting.frequency);
             }
         }
+        let df = expansions.iter().map(|&(word, _)| self.df[word as usize]).max();
+        let idf = self.idf(df.unwrap_or(0));
+        acc.map_clause(|frequency| idf * index::saturate(frequency));
     }
 
     /// A phrase: articles with its words in order, side by side, in one field.
@@ -253,10 +281,10 @@ impl Index {
         // Sum the words' scores over the articles that have them all...
         let mut sums: Vec<(u32, f32)> = self
             .postings(ids[0])
-            .map(|p| (p.doc, self.idf(ids[0], MatchKind::Exact) * p.weight))
+            .map(|p| (p.doc, self.idf(self.df[ids[0] as usize]) * p.weight))
             .collect();
         for &id in &ids[1..] {
-            let idf = self.idf(id, MatchKind::Exact);
+            let idf = self.idf(self.df[id as usize]);
             let mut next = Vec::with_capacity(sums.len());
             let mut postings = self.postings(id).peekable();
             for (doc, score) in sums {
