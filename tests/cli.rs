@@ -152,3 +152,28 @@ fn usage_errors_exit_2() {
     assert_eq!(folio(&["dump"]).status.code(), Some(2));
     assert_eq!(folio(&["frobnicate"]).status.code(), Some(2));
 }
+
+#[test]
+fn search_says_when_the_total_is_a_lower_bound() {
+    // One letter begins three words, each in one article of two: the
+    // commonest words it matches may have, together, one posting per
+    // article, so `kazakh` is left out and its article is not counted.
+    let dir = corpus_dir(
+        "search-lower-bound",
+        &[(
+            "a.txt",
+            b"Alpha\n\nkappa kilo\n\nSource: S\n\nBeta\n\nkazakh\n\nSource: S\n",
+        )],
+    );
+    let totals = |query: &str| {
+        let out = folio(&["search", query, dir.to_str().unwrap()]);
+        assert!(out.status.success());
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("search prints JSON");
+        (json["total"].clone(), json["at_least"].clone())
+    };
+    assert_eq!(totals("k"), (1.into(), true.into()));
+    // Two letters begin two words, which fit.
+    assert_eq!(totals("ka"), (2.into(), false.into()));
+    // From three letters on, every word a prefix begins counts.
+    assert_eq!(totals("kaz"), (1.into(), false.into()));
+}

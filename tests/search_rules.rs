@@ -110,3 +110,41 @@ fn words_near_each_other_rank_higher() {
     assert_eq!(ranked(&build(&[apart, together])), vec![1, 0]);
     assert_eq!(ranked(&build(&[together, apart])), vec![0, 1]);
 }
+
+#[test]
+fn a_prefix_of_three_letters_finds_every_article_with_a_word_it_begins() {
+    // Five postings over four articles: more than a short prefix reads.
+    let index = build(&["kazakh", "kazakhstan", "kazakhs and kazakhstan", "kazakstan"]);
+    let total = |query: &str| {
+        let results = index.search(&Query::parse(query), &Filters::default(), Sort::Relevance, 10);
+        (results.total, results.at_least)
+    };
+    assert_eq!(total("kaz"), (4, false));
+    assert_eq!(total("kazak"), (4, false));
+    // Two letters read the commonest words only, and say so.
+    assert_eq!(total("ka"), (3, true));
+}
+
+#[test]
+fn a_rare_spelling_does_not_outrank_the_word_the_reader_meant() {
+    // `Kazakstan` is a typo of Kazakhstan, which 30 articles say one to
+    // three times, and a name key of Qazaqstan, which 10 say once. All
+    // bodies are as long, so only the mentions and the spellings differ.
+    let mut bodies = Vec::new();
+    for i in 0..30 {
+        let mentions = 1 + i % 3;
+        bodies.push(format!(
+            "{}{}",
+            "Kazakhstan ".repeat(mentions),
+            "report ".repeat(8 - mentions)
+        ));
+    }
+    bodies.extend((0..10).map(|_| format!("Qazaqstan {}", "report ".repeat(7))));
+    let index = build(&bodies.iter().map(String::as_str).collect::<Vec<_>>());
+    let results = index.search(&Query::parse("Kazakstan "), &Filters::default(), Sort::Relevance, 10);
+    assert_eq!(results.total, 40);
+    let mut top: Vec<usize> = results.hits.iter().map(|h| h.doc).collect();
+    top.sort();
+    // The ten that say Kazakhstan three times.
+    assert_eq!(top, (0..30).filter(|i| i % 3 == 2).collect::<Vec<usize>>());
+}

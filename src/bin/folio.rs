@@ -241,6 +241,11 @@ fn search(corpus: Corpus, query: &Query, filters: &Filters, sort: Sort, limit: u
             })
         })
         .collect();
-    let out = json!({"total": results.total, "fallback": results.fallback, "hits": hits});
+    let out = json!({
+        "total": results.total,
+        "at_least": results.at_least,
+        "fallback": results.fallback,
+        "hits": hits,
+    });
     println!("{}", serde_json::to_string_pretty(&out).expect("results serialise"));
 }

@@ -60,7 +60,11 @@ pub fn status(location: &Location, results: &Results, corpus: usize) -> String {
             count(results.total, "close match", "close matches")
         )
     } else {
-        format!("{} for “{query}”", count(results.total, "result", "results"))
+        let lower_bound = if results.at_least { "at least " } else { "" };
+        format!(
+            "{lower_bound}{} for “{query}”",
+            count(results.total, "result", "results")
+        )
     }
 }
 
@@ -104,6 +108,12 @@ mod tests {
         assert_eq!(status(&searching, &results(4, false), 9), "4 results for “Tokayev”");
         assert_eq!(status(&searching, &results(1, false), 9), "1 result for “Tokayev”");
         assert_eq!(status(&searching, &results(0, false), 9), "No results for “Tokayev”");
+        let typing = Results {
+            total: 120,
+            at_least: true,
+            ..Results::default()
+        };
+        assert_eq!(status(&searching, &typing, 9), "at least 120 results for “Tokayev”");
         assert_eq!(
             status(&searching, &results(2, true), 9),
             "Showing close matches: no article has every word of “Tokayev” (2 close matches)"

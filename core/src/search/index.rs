@@ -76,6 +76,9 @@ pub(super) struct KeyTable {
 pub(super) struct Posting {
     pub doc: u32,
     pub weight: f32,
+    /// The length-normalised frequency that `weight` saturates: frequencies
+    /// of several words add up, to be saturated as one term's.
+    pub frequency: f32,
 }
 
 /// An index being built a slice at a time: [`Indexing::step`] does a
@@ -310,18 +313,38 @@ impl Iterator for Postings<'_> {
         Some(Posting {
             doc: self.doc,
             weight: f32::from(impact) / IMPACT_SCALE,
+            frequency: FREQUENCIES[usize::from(impact)],
         })
     }
 }
 
-/// The BM25F term weight of a word in an article, `tf (K1 + 1) / (K1 + tf)`
-/// over the length-normalised frequencies, as one byte.
+/// The BM25F term weight of a word in an article, [`saturate`]d over the
+/// length-normalised frequencies, as one byte.
 fn impact(title_tf: u32, body_tf: u32, (title_norm, body_norm): (f32, f32)) -> u8 {
     let tf = title_tf as f32 * title_norm + body_tf as f32 * body_norm;
-    let weight = tf * (K1 + 1.0) / (K1 + tf);
     // At least 1: a posting always counts for something.
-    (weight * IMPACT_SCALE).round().clamp(1.0, 255.0) as u8
+    (saturate(tf) * IMPACT_SCALE).round().clamp(1.0, 255.0) as u8
 }
+
+/// BM25's term-frequency saturation, `tf (K1 + 1) / (K1 + tf)`.
+pub(super) fn saturate(tf: f32) -> f32 {
+    tf * (K1 + 1.0) / (K1 + tf)
+}
+
+/// Per impact byte, the frequency it was saturated from (the inverse of
+/// [`saturate`]); the top byte, which stands for every frequency too high to
+/// tell apart, as the least of them.
+const FREQUENCIES: [f32; 256] = {
+    let mut table = [0.0; 256];
+    let mut impact = 1;
+    while impact < 256 {
+        let top = 254.5;
+        let weight = if impact < 255 { impact as f32 } else { top } / IMPACT_SCALE;
+        table[impact] = K1 * weight / (K1 + 1.0 - weight);
+        impact += 1;
+    }
+    table
+};
 
 impl Vocabulary {
     pub fn word(&self, id: u32) -> &str {

@@ -21,6 +21,7 @@
 
 mod expand;
 mod index;
+mod matcher;
 mod normalize;
 mod query;
 mod rank;

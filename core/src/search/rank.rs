@@ -1,8 +1,9 @@
 //! Evaluating a query: which articles match, how well, in what order.
 //!
 //! Scores are BM25F over title and body (the title counts three times; see
-//! `index.rs`), summed over the query's clauses, each word match scaled by
-//! how it matched (exact 1.0 down to two typos 0.4). The best candidates then
+//! `index.rs`), summed over the query's clauses. The words one query word
+//! matched count as one term, each word's frequency scaled by how it matched
+//! (exact 1.0 down to two typos 0.4). The best candidates then
 //! get a bonus when the query's words stand close together. Equal scores go
 //! newest first.
 //!
@@ -15,13 +16,15 @@ use std::collections::BinaryHeap;
 use std::ops::Range;
 
 use super::expand::{self, MatchKind};
-use super::index::Index;
+use super::index::{self, Index};
+use super::matcher::Matcher;
 use super::query::{Clause, Query, Word};
 use super::snippet::{self, Snippet};
 use crate::catalog::{Facets, Filters, Sort};
 use crate::order;
 
-/// How many of the best candidates are re-ranked by proximity.
+/// How many of the best candidates are re-ranked by proximity (see
+/// [`Index::order`]).
 const PROXIMITY_CANDIDATES: usize = 50;
 /// The largest proximity bonus: query words side by side multiply the score by 1.5.
 const PROXIMITY_WEIGHT: f32 = 0.5;
@@ -33,6 +36,9 @@ const PHRASE_BONUS: f32 = 1.2;
 pub struct Results {
     /// Articles matching the query and filters.
     pub total: usize,
+    /// `total` is a lower bound: the word being typed is a prefix of one or
+    /// two letters, which is matched to its commonest words only.
+    pub at_least: bool,
     /// No article matched every word; these are the best partial matches.
     pub fallback: bool,
     /// The first `limit` hits in order.
@@ -52,80 +58,14 @@ pub struct Hit {
     pub snippet: Option<Snippet>,
 }
 
-/// A query resolved against the vocabulary: for each vocabulary word that
-/// matches, which clauses it satisfies (one bit each) and how well.
-pub(super) struct Matcher<'a> {
-    query: &'a Query,
-    /// Per required clause: its matching words and their kinds.
-    expansions: Vec<Vec<(u32, MatchKind)>>,
-    /// Sorted by word: (word, clause bits), for highlighting.
-    words: Vec<(u32, u32)>,
-    /// A 1024-bit summary of `words`: most words of an article are not in
-    /// the query, and this rejects them without a search.
-    bloom: [u64; 16],
-}
-
-impl<'a> Matcher<'a> {
-    pub fn new(index: &Index, query: &'a Query) -> Matcher<'a> {
-        let expansions: Vec<Vec<(u32, MatchKind)>> = query
-            .required
-            .iter()
-            .map(|clause| match clause {
-                Clause::Word(word) => expand::expand(&index.vocab, &index.df, index.len(), word),
-                Clause::Phrase(words) => words
-                    .iter()
-                    .filter_map(|w| index.vocab.find(&w.folded))
-                    .map(|id| (id, MatchKind::Exact))
-                    .collect(),
-            })
-            .collect();
-        // (word id, clause bit) packed as word << 32 | bit, sorted, then
-        // merged into one (word, clause bits) per word.
-        let mut keys: Vec<u64> = expansions
-            .iter()
-            .enumerate()
-            .flat_map(|(bit, found)| found.iter().map(move |&(id, _)| u64::from(id) << 32 | 1u64 << bit))
-            .collect();
-        order::sort_keys(&mut keys);
-        let mut words: Vec<(u32, u32)> = Vec::with_capacity(keys.len());
-        for key in keys {
-            let (word, bits) = ((key >> 32) as u32, key as u32);
-            match words.last_mut() {
-                Some(last) if last.0 == word => last.1 |= bits,
-                _ => words.push((word, bits)),
-            }
-        }
-        let mut bloom = [0u64; 16];
-        for &(word, _) in &words {
-            bloom[(word as usize >> 6) & 15] |= 1 << (word & 63);
-        }
-        Matcher {
-            query,
-            expansions,
-            words,
-            bloom,
-        }
-    }
-
-    /// The clause bits a vocabulary word satisfies (0 for none).
-    pub fn bits(&self, word: u32) -> u32 {
-        if self.bloom[(word as usize >> 6) & 15] & (1 << (word & 63)) == 0 {
-            return 0;
-        }
-        match self.words.binary_search_by_key(&word, |&(w, _)| w) {
-            Ok(i) => self.words[i].1,
-            Err(_) => 0,
-        }
-    }
-}
-
 /// Per-article running state of one search.
 struct Accumulator {
     scores: Vec<f32>,
     masks: Vec<u32>,
     /// Articles with a nonzero mask, in the order first matched.
     touched: Vec<u32>,
-    /// The current clause's best score per article, and who has one.
+    /// The current clause's score per article (the best offered, or a
+    /// running total), and who has one.
     best: Vec<f32>,
     in_clause: Vec<u32>,
 }
@@ -149,6 +89,23 @@ impl Accumulator {
         }
         if score > *best {
             *best = score;
+        }
+    }
+
+    /// Adds `value` to `doc`'s total in the current clause.
+    fn add(&mut self, doc: u32, value: f32) {
+        let best = &mut self.best[doc as usize];
+        if *best == 0.0 {
+            self.in_clause.push(doc);
+        }
+        *best += value;
+    }
+
+    /// Turns each total of the current clause into its score.
+    fn map_clause(&mut self, score: impl Fn(f32) -> f32) {
+        for &doc in &self.in_clause {
+            let best = &mut self.best[doc as usize];
+            *best = score(*best);
         }
     }
 
@@ -226,6 +183,7 @@ impl Index {
             .collect();
         Results {
             total: ranking.total,
+            at_least: ranking.matcher.partial,
             fallback: ranking.fallback,
             hits,
             facets: ranking.facets,
@@ -286,21 +244,30 @@ impl Index {
         }
     }
 
-    /// Inverse document frequency, scaled by how the word matched.
-    fn idf(&self, word: u32, kind: MatchKind) -> f32 {
+    /// Inverse document frequency of a term in `df` articles.
+    fn idf(&self, df: u32) -> f32 {
         let n = self.len() as f32;
-        let df = self.df[word as usize] as f32;
-        (1.0 + (n - df + 0.5) / (df + 0.5)).ln() * kind.weight()
+        let df = df as f32;
+        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
     }
 
-    /// One word clause: the best-scoring matching word per article.
+    /// One word clause: every word it matched scored as one term, as
+    /// Lucene's `SynonymQuery` scores a word's synonyms. In each article,
+    /// the words' frequencies, each scaled by how the word matched, add up
+    /// and saturate once; the term's document frequency is its commonest
+    /// word's. Each word scored on its own idf let a rare spelling win:
+    /// for `Kazakstan` at 10,000 generated articles, the top 10 all said
+    /// "Qazaqstan" (in 432 articles) and 6 never said "Kazakhstan" (in 8,004).
     fn score_word(&self, expansions: &[(u32, MatchKind)], acc: &mut Accumulator) {
         for &(word, kind) in expansions {
-            let idf = self.idf(word, kind);
+            let boost = kind.weight();
             for posting in self.postings(word) {
-                acc.offer(posting.doc, idf * posting.weight);
+                acc.add(posting.doc, boost * posting.frequency);
             }
         }
+        let df = expansions.iter().map(|&(word, _)| self.df[word as usize]).max();
+        let idf = self.idf(df.unwrap_or(0));
+        acc.map_clause(|frequency| idf * index::saturate(frequency));
     }
 
     /// A phrase: articles with its words in order, side by side, in one field.
@@ -315,10 +282,10 @@ impl Index {
         // Sum the words' scores over the articles that have them all...
         let mut sums: Vec<(u32, f32)> = self
             .postings(ids[0])
-            .map(|p| (p.doc, self.idf(ids[0], MatchKind::Exact) * p.weight))
+            .map(|p| (p.doc, self.idf(self.df[ids[0] as usize]) * p.weight))
             .collect();
         for &id in &ids[1..] {
-            let idf = self.idf(id, MatchKind::Exact);
+            let idf = self.idf(self.df[id as usize]);
             let mut next = Vec::with_capacity(sums.len());
             let mut postings = self.postings(id).peekable();
             for (doc, score) in sums {
@@ -365,6 +332,7 @@ impl Index {
             match clause {
                 Clause::Word(word) => {
                     let strict: Vec<(u32, MatchKind)> = expand::expand(&self.vocab, &self.df, self.len(), word)
+                        .words
                         .into_iter()
                         .filter(|(_, kind)| *kind <= MatchKind::Name)
                         .collect();
@@ -381,23 +349,30 @@ impl Index {
         Some(excluded)
     }
 
-    /// The first `limit` of `docs` in `sort` order. For relevance, the best
-    /// candidates are first re-scored by proximity.
+    /// The first `limit` of `docs` in `sort` order. For relevance, the
+    /// [`PROXIMITY_CANDIDATES`] best are re-scored by proximity and lead; the
+    /// rest follow by score. Whatever the limit, the order is the same, and
+    /// proximity costs the same: re-scoring every match took `ranked` 10 to
+    /// 16 ms at 10,000 articles, and showing more hits could reorder those
+    /// already shown.
     fn order(&self, docs: Vec<u32>, scores: &mut [f32], matcher: &Matcher<'_>, sort: Sort, limit: usize) -> Vec<u32> {
         let by_relevance = sort == Sort::Relevance && !matcher.query.required.is_empty();
         match sort {
             Sort::Oldest => self.catalog.oldest_of(&docs, limit),
             _ if !by_relevance => self.catalog.newest_of(&docs, limit),
             _ => {
-                let head = self.best_of(&docs, scores, PROXIMITY_CANDIDATES.max(limit));
+                let mut order = self.best_of(&docs, scores, PROXIMITY_CANDIDATES.max(limit));
                 if matcher.query.required.len() > 1 {
-                    for &doc in &head {
+                    let head = order.len().min(PROXIMITY_CANDIDATES);
+                    for &doc in &order[..head] {
                         scores[doc as usize] *= self.proximity(doc, matcher);
                     }
+                    let mut reordered = self.best_of(&order[..head], scores, head.min(limit));
+                    reordered.extend_from_slice(&order[head..]);
+                    order = reordered;
                 }
-                let mut head = self.best_of(&head, scores, limit);
-                head.truncate(limit);
-                head
+                order.truncate(limit);
+                order
             }
         }
     }
@@ -427,14 +402,7 @@ impl Index {
     /// 1 plus a bonus for how close together the clauses match: the
     /// narrowest window holding one match of every clause the article has.
     fn proximity(&self, doc: u32, matcher: &Matcher<'_>) -> f32 {
-        let matches: Vec<(u32, u32)> = self
-            .forward(doc)
-            .enumerate()
-            .filter_map(|(pos, word)| {
-                let bits = matcher.bits(word);
-                (bits != 0).then_some((pos as u32, bits))
-            })
-            .collect();
+        let matches = matcher.positions(self, doc);
         let want = matches.iter().fold(0u32, |acc, &(_, bits)| acc | bits);
         let clauses = want.count_ones();
         if clauses < 2 {
@@ -471,5 +439,45 @@ fn add_bits(counts: &mut [u16; 32], covered: &mut u32, bits: u32, add: bool) {
                 *covered &= !(1 << bit);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{self, Source};
+
+    /// An index of these bodies, one article each, in this order.
+    fn index(bodies: &[&str]) -> Index {
+        let text: String = bodies
+            .iter()
+            .map(|body| format!("Article\n\n{body}\n\nSource: S\n\n"))
+            .collect();
+        let corpus = corpus::parse(&[Source {
+            name: "t.txt".into(),
+            bytes: text.into_bytes().into(),
+        }])
+        .unwrap();
+        Index::new(corpus.articles)
+    }
+
+    #[test]
+    fn showing_more_hits_never_reorders_those_shown() {
+        // Equal scores but for proximity: the first 55 have the words apart,
+        // the last 5 side by side; ties go to corpus order.
+        let apart = "alpha one two three four five six beta";
+        let together = "alpha beta one two three four five six";
+        let bodies: Vec<&str> = [apart; 55].into_iter().chain([together; 5]).collect();
+        let index = index(&bodies);
+        let query = Query::parse("alpha beta ");
+        let page = |limit| -> Vec<usize> {
+            let results = index.search(&query, &Filters::default(), Sort::Relevance, limit);
+            results.hits.iter().map(|h| h.doc).collect()
+        };
+        let all = page(60);
+        assert_eq!(all[..10], page(10));
+        assert_eq!(all, index.ranked(&query, &Filters::default(), Sort::Relevance));
+        // The proximity candidates are the first 50; the rest follow by score.
+        assert_eq!(all, (0..60).collect::<Vec<usize>>());
     }
 }

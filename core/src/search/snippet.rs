@@ -5,8 +5,8 @@
 use std::ops::Range;
 
 use super::index::Index;
+use super::matcher::Matcher;
 use super::query::Query;
-use super::rank::Matcher;
 use crate::text;
 
 /// Words in a snippet.
@@ -38,18 +38,6 @@ pub struct Highlights {
     pub blocks: Vec<Vec<Range<usize>>>,
 }
 
-/// Positions in an article's word sequence that match, with their clause bits.
-fn matches(index: &Index, matcher: &Matcher<'_>, doc: u32) -> Vec<(u32, u32)> {
-    index
-        .forward(doc)
-        .enumerate()
-        .filter_map(|(pos, word)| {
-            let bits = matcher.bits(word);
-            (bits != 0).then_some((pos as u32, bits))
-        })
-        .collect()
-}
-
 /// The field a position falls in, and the position of the field's first word.
 fn field_of(starts: &[u32], pos: u32) -> (usize, u32) {
     let field = starts.partition_point(|&s| s <= pos).saturating_sub(1);
@@ -73,7 +61,7 @@ fn ranges_of(text: &str, positions: impl IntoIterator<Item = u32>) -> Vec<Range<
 
 /// The title highlights and best snippet of one hit.
 pub(super) fn for_hit(index: &Index, matcher: &Matcher<'_>, doc: u32) -> (Vec<Range<usize>>, Option<Snippet>) {
-    let found = matches(index, matcher, doc);
+    let found = matcher.positions(index, doc);
     let starts = &index.docs[doc as usize].field_starts;
     let body_start = starts.get(1).copied().unwrap_or(u32::MAX);
     let title = ranges_of(
@@ -164,7 +152,7 @@ impl Index {
         let matcher = Matcher::new(self, query);
         let doc = doc as u32;
         let starts = &self.docs[doc as usize].field_starts;
-        let found = matches(self, &matcher, doc);
+        let found = matcher.positions(self, doc);
         let mut at = 0;
         while at < found.len() {
             let (field, field_start) = field_of(starts, found[at].0);
