@@ -175,6 +175,36 @@ test('Enter before the app is live searches once it is', async () => {
   }
 });
 
+test('typing a search fetches nothing, not even the page icon again', async () => {
+  // A first visit: no service worker yet to answer from its cache. Chromium
+  // asks for the page's icon again whenever the address changes, and the
+  // address follows every keystroke; behind a host that sends `no-cache`,
+  // each of those requests is a round trip on the reader's network.
+  const browser = await launchBrowser();
+  try {
+    const page = await openPage(await browser.newContext({ serviceWorkers: 'block' }), VIEWPORTS.phone);
+    await page.goto(url(''));
+    await started(page);
+    const requests = [];
+    page.on('request', (request) => requests.push(request.url().slice(0, 100)));
+    const box = page.getByRole('searchbox', { name: 'Search articles' });
+    await box.pressSequentially('kazakhstan', { delay: 50 });
+    await page.getByText('5 results for “kazakhstan”').waitFor();
+    await box.press('Enter');
+    await page.getByText('5 results for “kazakhstan”').waitFor();
+    await box.fill('');
+    await box.pressSequentially('Toqaev', { delay: 50 });
+    await page.getByText('4 results for “Toqaev”').waitFor();
+    assert.equal(new URL(page.url()).searchParams.get('q'), 'Toqaev');
+    // Two frames for a late request to show.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    assert.deepEqual(requests, []);
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await browser.close();
+  }
+});
+
 test('every page carries a strict Content-Security-Policy', async () => {
   const page = await openPage(context, VIEWPORTS.desktop, { expect404: true });
   for (const path of ['', `articles/${SLUG}/`, 'no/such/page']) {
