@@ -161,3 +161,66 @@ async fn corpus_text_is_never_markup() {
     assert!(!html.contains("<b>tags"));
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;") || html.contains("&lt;script>alert(1)&lt;/script>"));
 }
+
+/// The start tags of the controls (buttons, fields, menus) in `html` that are
+/// in no element of class `needs-js`: those a reader sees on a prerendered
+/// page with JavaScript off, where only links and text work.
+fn controls_shown_without_js(html: &str) -> Vec<String> {
+    const VOID: [&str; 8] = ["input", "meta", "link", "br", "img", "hr", "wbr", "source"];
+    const CONTROLS: [&str; 4] = ["button", "input", "select", "textarea"];
+    // Open elements: name, and whether it is of class `needs-js`.
+    let mut open: Vec<(String, bool)> = Vec::new();
+    let mut shown = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        let end = at + rest[at..].find('>').expect("every tag ends");
+        let tag = &rest[at + 1..end];
+        rest = &rest[end + 1..];
+        if let Some(name) = tag.strip_prefix('/') {
+            let found = open.iter().rposition(|(open, _)| open == name.trim());
+            open.truncate(found.expect("every end tag has a start tag"));
+            continue;
+        }
+        let name = tag.split([' ', '/']).next().unwrap_or_default().to_string();
+        let hidden = tag
+            .split_once("class=\"")
+            .and_then(|(_, class)| class.split('"').next())
+            .is_some_and(|class| class.split(' ').any(|c| c == "needs-js"));
+        if CONTROLS.contains(&name.as_str()) && !hidden && !open.iter().any(|(_, hidden)| *hidden) {
+            shown.push(format!("<{tag}>"));
+        }
+        if !VOID.contains(&name.as_str()) && !tag.ends_with('/') {
+            open.push((name, hidden));
+        }
+    }
+    shown
+}
+
+#[tokio::test]
+async fn without_javascript_no_prerendered_page_shows_a_control() {
+    let index = seed_index();
+    let mut pages = vec![Page::List, Page::NotFound];
+    pages.extend(index.articles().iter().map(|a| Page::Article(a.slug.clone())));
+    for page in pages {
+        let html = render(
+            index.clone(),
+            Location {
+                page: page.clone(),
+                ..Location::default()
+            },
+        )
+        .await;
+        assert_eq!(controls_shown_without_js(&html), Vec::<String>::new(), "{page:?}");
+        assert_eq!(text_after(&html, r#"class="no-js-note""#), "Search needs JavaScript.");
+    }
+    // The check sees controls: the list has them all, each hidden.
+    let home = render(index.clone(), Location::default()).await;
+    let all = controls_shown_without_js(&home.replace("needs-js", "shown"));
+    let count = |start: &str| all.iter().filter(|tag| tag.starts_with(start)).count();
+    // Settings, Filters, the filters' Done, and Save on each of 9 cards.
+    assert_eq!(count("<button"), 3 + 9, "{all:#?}");
+    assert_eq!(count("<select"), 1, "Sort");
+    // The search box, Saved only, 4 publishers, 10 countries, 1 month.
+    assert_eq!(count("<input"), 1 + 1 + 4 + 10 + 1, "{all:#?}");
+    assert_eq!(all.len(), 12 + 1 + 17);
+}

@@ -123,7 +123,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                         }
                     </p>
                 }
-                <div class="article-actions">
+                <div class="article-actions needs-js">
                     <button type="button" aria-pressed={saved.to_string()} onclick={toggle_save}>
                         { if saved { "Saved" } else { "Save" } }
                     </button>

@@ -96,7 +96,7 @@ pub fn Card(props: &CardProps) -> Html {
             { body }
             <button
                 type="button"
-                class="save"
+                class="save needs-js"
                 aria-pressed={saved.to_string()}
                 aria-label={format!("Save “{}”", article.title)}
                 onclick={toggle_save}

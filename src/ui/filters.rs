@@ -62,7 +62,7 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
     let saved_only = ctx.callback(|_: Event| Action::ToggleSavedOnly);
     let close = ctx.callback(|_: MouseEvent| Action::Panel(Panel::Filters));
     html! {
-        <section id="filters" class={classes!("filters", open.then_some("open"))} aria-label="Filters">
+        <section id="filters" class={classes!("filters", "needs-js", open.then_some("open"))} aria-label="Filters">
             <div class="filters-head">
                 <h2>{ "Filters" }</h2>
                 <button type="button" class="close-filters" onclick={close}>{ "Done" }</button>

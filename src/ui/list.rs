@@ -77,7 +77,7 @@ pub fn ListView() -> Html {
             <div class="list-head">
                 <h1 id="page-heading" tabindex="-1">{ heading }</h1>
                 <p class="status" role="status" aria-live="polite">{ status }</p>
-                <div class="controls">
+                <div class="controls needs-js">
                     <button
                         type="button"
                         class="filters-button"
@@ -120,7 +120,7 @@ pub fn ListView() -> Html {
                         { for results.hits.iter().map(|hit| html! { <Card key={hit.doc} hit={hit.clone()} /> }) }
                     </ol>
                     if results.total > results.hits.len() {
-                        <button type="button" class="more" onclick={more}>
+                        <button type="button" class="more needs-js" onclick={more}>
                             { format!("Show more ({} of {})", results.hits.len(), results.total) }
                         </button>
                     }

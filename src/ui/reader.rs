@@ -89,7 +89,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 if !compact {
                     <button
                         type="button"
-                        class="icon-button"
+                        class="icon-button needs-js"
                         aria-expanded={settings_open.to_string()}
                         aria-controls="settings"
                         onclick={toggle_settings}

@@ -44,6 +44,33 @@ test('prerendered pages are readable with JavaScript off', async () => {
   }
 });
 
+test('with JavaScript off, a page shows no control that needs it, and says why search is missing', async () => {
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    for (const viewport of [{ width: 320, height: 640 }, VIEWPORTS.phone, VIEWPORTS.desktop]) {
+      const page = await openPage(context, viewport, { expect404: true });
+      for (const path of ['', `articles/${SLUG}/`, 'no/such/page']) {
+        await page.goto(url(path));
+        const where = `${path || 'home'} at ${viewport.width} px`;
+        // Search, Settings, Filters, Sort, Save, Show more: all the app's.
+        const controls = await page.locator('button, input, select, textarea').evaluateAll((all) =>
+          all.filter((control) => control.checkVisibility()).map((control) => control.outerHTML.slice(0, 80)));
+        assert.deepEqual(controls, [], where);
+        assert.equal(await page.getByText('Search needs JavaScript.').isVisible(), true, where);
+        // What works does: links home and to the articles.
+        assert.equal(await page.getByRole('link', { name: 'folio' }).isVisible(), true, where);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+        assert.equal(overflow, 0, `no horizontal scroll on ${where}`);
+      }
+      assert.deepEqual(page.problems, []);
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+  }
+});
+
 test('the app takes over a prerendered page without moving it', async () => {
   for (const path of ['', `articles/${SLUG}/`]) {
     const page = await openPage(context, VIEWPORTS.phone);
@@ -58,7 +85,9 @@ test('the app takes over a prerendered page without moving it', async () => {
     await started(page);
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     const shift = await page.evaluate(() => window.__shift);
-    assert.ok(shift < 0.02, `cumulative layout shift ${shift} on ${path || 'home'}`);
+    assert.equal(shift, 0, `cumulative layout shift on ${path || 'home'}`);
+    // The note for readers without JavaScript never showed.
+    assert.equal(await page.getByText('Search needs JavaScript.').isVisible(), false);
     // The page painted its content before the wasm was asked for.
     const { paint, wasm } = await page.evaluate(() => ({
       paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
@@ -104,6 +133,72 @@ test('what a reader types before the app is live is searched when it is', async 
     await page.getByText('1 result for “jazz”').waitFor();
     assert.equal(await page.getByRole('searchbox', { name: 'Search articles' }).inputValue(), 'jazz');
     assert.equal(new URL(page.url()).searchParams.get('q'), 'jazz');
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('Enter before the app is live searches once it is', async () => {
+  const browser = await launchBrowser();
+  try {
+    const page = await openPage(await browser.newContext({ serviceWorkers: 'block' }), VIEWPORTS.phone);
+    // On the first page the app never starts: its glue reads the wasm (so
+    // that leaving aborts no download), says so, and never finishes `init`.
+    let first = true;
+    await page.route('**/folio-web-*', (route) => {
+      if (!first) return route.continue();
+      return route.fulfill(route.request().url().endsWith('.wasm')
+        ? { contentType: 'application/wasm', body: 'not wasm' }
+        : {
+          contentType: 'text/javascript',
+          body: `export default async ({ module_or_path }) => {
+            await (await module_or_path).arrayBuffer();
+            document.documentElement.dataset.stuck = '';
+            return new Promise(() => {});
+          };`,
+        });
+    });
+    await page.goto(url(`articles/${SLUG}/`));
+    await page.waitForFunction(() => document.documentElement.hasAttribute('data-stuck'));
+    first = false;
+    await page.getByRole('searchbox', { name: 'Search articles' }).fill('jazz');
+    await page.getByRole('searchbox', { name: 'Search articles' }).press('Enter');
+    // The form goes home with the query, which the app then searches.
+    await page.waitForURL(url('?q=jazz'));
+    await started(page);
+    await page.getByText('1 result for “jazz”').waitFor();
+    assert.equal(await page.getByRole('searchbox', { name: 'Search articles' }).inputValue(), 'jazz');
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('typing a search fetches nothing, not even the page icon again', async () => {
+  // A first visit: no service worker yet to answer from its cache. Chromium
+  // asks for the page's icon again whenever the address changes, and the
+  // address follows every keystroke; behind a host that sends `no-cache`,
+  // each of those requests is a round trip on the reader's network.
+  const browser = await launchBrowser();
+  try {
+    const page = await openPage(await browser.newContext({ serviceWorkers: 'block' }), VIEWPORTS.phone);
+    await page.goto(url(''));
+    await started(page);
+    const requests = [];
+    page.on('request', (request) => requests.push(request.url().slice(0, 100)));
+    const box = page.getByRole('searchbox', { name: 'Search articles' });
+    await box.pressSequentially('kazakhstan', { delay: 50 });
+    await page.getByText('5 results for “kazakhstan”').waitFor();
+    await box.press('Enter');
+    await page.getByText('5 results for “kazakhstan”').waitFor();
+    await box.fill('');
+    await box.pressSequentially('Toqaev', { delay: 50 });
+    await page.getByText('4 results for “Toqaev”').waitFor();
+    assert.equal(new URL(page.url()).searchParams.get('q'), 'Toqaev');
+    // Two frames for a late request to show.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    assert.deepEqual(requests, []);
     assert.deepEqual(page.problems, []);
   } finally {
     await browser.close();

@@ -292,3 +292,23 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
     }
   });
 }
+
+test('the search box’s placeholder fits in it on narrow phones', async () => {
+  for (const width of [320, 360]) {
+    const page = await openPage(context, { width, height: 640 });
+    await ready(page);
+    // The browser's own measure: the placeholder's words as the field's
+    // value (set without an input event, so the app does not search) scroll
+    // if they do not fit beside the space Chromium keeps for its clear button.
+    const fit = await searchBox(page).evaluate((input) => {
+      input.value = input.placeholder;
+      const fit = { placeholder: input.placeholder, needs: input.scrollWidth, has: input.clientWidth };
+      input.value = '';
+      return fit;
+    });
+    assert.ok(fit.placeholder.length > 0);
+    assert.ok(fit.needs <= fit.has, `at ${width} px, “${fit.placeholder}” needs ${fit.needs} px of ${fit.has}`);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  }
+});
