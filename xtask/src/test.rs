@@ -76,8 +76,9 @@ fn end_to_end(root: &Path) -> Result<(), Fail> {
     // Like GitHub Pages: files may be read from any origin (a sandboxed
     // frame has none of its own). Started first, so the build knows its origin.
     let dist = root.join("dist");
-    let server = serve::start_with(&dist, "127.0.0.1:0", BASE, &[("Access-Control-Allow-Origin", "*")])?;
+    let server = serve::start_building(&dist, "127.0.0.1:0", BASE, &[("Access-Control-Allow-Origin", "*")])?;
     site::build(root, BASE, Some(origin(&server.url)))?;
+    server.ready();
     // The embedding example on two other origins: a host, and a forger.
     let examples = root.join("examples/embed");
     let host = serve::start(&examples, "127.0.0.1:0", "/")?;
@@ -86,7 +87,7 @@ fn end_to_end(root: &Path) -> Result<(), Fail> {
     // A corpus of nasty cases (markup, scripts, right-to-left and invisible
     // characters, colliding titles, a 20,000-character word), as a site.
     let hostile_dist = root.join("target/hostile-dist");
-    let hostile = serve::start(&hostile_dist, "127.0.0.1:0", "/")?;
+    let hostile = serve::start_building(&hostile_dist, "127.0.0.1:0", "/", &[])?;
     site::build_from(
         root,
         &root.join("tests/hostile"),
@@ -94,6 +95,7 @@ fn end_to_end(root: &Path) -> Result<(), Fail> {
         "/",
         Some(origin(&hostile.url)),
     )?;
+    hostile.ready();
     // The corpus as the CLI reads it, for the nothing-lost check.
     let articles = root.join("target/e2e-articles.json");
     let dump = output(
