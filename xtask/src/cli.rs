@@ -4,11 +4,15 @@
 
 use lexopt::prelude::*;
 
+use crate::test::Browser;
+
 pub const USAGE: &str = "usage: cargo xtask <command>
   serve [--base P]  build the release site and serve it on http://127.0.0.1:8080/ (under P)
   dist [--base P] [--site-url U]  build the release site into dist/ for serving under the path P
                  (/ or /news/; default /) at the origin U (https://example.org; for canonical links)
   test           run every test: fmt, clippy, native, browser (Chromium, Firefox) and end-to-end
+  e2e [--browser chromium|firefox] [FILE...]  only the end-to-end tests (of tests/e2e/FILE), in both browsers
+                 or the one named; builds and serves what they need
   bench [--stress]  the search benchmark, natively and in Chromium (--stress adds 100,000 articles)
   corpus <N>     generate a corpus of N articles into target/corpora/
   lighthouse     Lighthouse (mobile) on the home page and an article
@@ -20,6 +24,7 @@ pub enum Task {
     Serve { base: String },
     Dist { base: String, site_url: Option<String> },
     Test,
+    EndToEnd { browsers: Vec<Browser>, files: Vec<String> },
     Bench { stress: bool },
     Corpus { articles: usize },
     Lighthouse,
@@ -42,6 +47,8 @@ fn parse_with(mut parser: lexopt::Parser) -> Result<Task, lexopt::Error> {
     let mut stress = false;
     let mut seconds = 600;
     let mut articles = None;
+    let mut browsers = Vec::new();
+    let mut files = Vec::new();
     while let Some(arg) = parser.next()? {
         match (command.as_str(), arg) {
             ("serve" | "dist", Long("base")) => base = parser.value()?.string()?,
@@ -49,6 +56,11 @@ fn parse_with(mut parser: lexopt::Parser) -> Result<Task, lexopt::Error> {
             ("bench", Long("stress")) => stress = true,
             ("fuzz", Long("seconds")) => seconds = parser.value()?.parse()?,
             ("corpus", Value(n)) if articles.is_none() => articles = Some(n.parse()?),
+            ("e2e", Long("browser")) => {
+                let name = parser.value()?.string()?;
+                browsers.push(Browser::named(&name).ok_or(format!("no browser '{name}': chromium or firefox"))?);
+            }
+            ("e2e", Value(file)) => files.push(file.string()?),
             (_, arg) => return Err(arg.unexpected()),
         }
     }
@@ -56,6 +68,11 @@ fn parse_with(mut parser: lexopt::Parser) -> Result<Task, lexopt::Error> {
         "serve" => Task::Serve { base },
         "dist" => Task::Dist { base, site_url },
         "test" => Task::Test,
+        "e2e" if browsers.is_empty() => Task::EndToEnd {
+            browsers: Browser::ALL.to_vec(),
+            files,
+        },
+        "e2e" => Task::EndToEnd { browsers, files },
         "bench" => Task::Bench { stress },
         "corpus" => Task::Corpus {
             articles: articles.ok_or("corpus needs a number of articles")?,
@@ -96,6 +113,20 @@ mod tests {
         assert_eq!(task("fuzz"), Ok(Task::Fuzz { seconds: 600 }));
         assert_eq!(task("corpus 1000"), Ok(Task::Corpus { articles: 1000 }));
         assert_eq!(task("test"), Ok(Task::Test));
+        assert_eq!(
+            task("e2e --browser firefox reader.test.mjs"),
+            Ok(Task::EndToEnd {
+                browsers: vec![Browser::Firefox],
+                files: vec!["reader.test.mjs".into()]
+            })
+        );
+        assert_eq!(
+            task("e2e"),
+            Ok(Task::EndToEnd {
+                browsers: vec![Browser::Chromium, Browser::Firefox],
+                files: vec![]
+            })
+        );
     }
 
     #[test]
@@ -109,6 +140,10 @@ mod tests {
             .unwrap_err()
             .contains("cannot parse argument \"ten\""));
         assert!(task("fuzz --seconds soon").is_err());
+        assert_eq!(
+            task("e2e --browser safari"),
+            Err("no browser 'safari': chromium or firefox".into())
+        );
         assert_eq!(task("deploy"), Err("unknown command 'deploy'".into()));
         assert_eq!(task(""), Err("missing command".into()));
         assert_eq!(task("--base /"), Err("invalid option '--base'".into()));

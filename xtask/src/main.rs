@@ -33,6 +33,7 @@ fn main() -> ExitCode {
         Task::Dist { base, site_url } => site::build(&root, &site::normalise_base(&base), site_url.as_deref())
             .map(|dist| say(&format!("{} is ready", dist.display()))),
         Task::Test => test::all(&root),
+        Task::EndToEnd { browsers, files } => test::end_to_end_only(&root, &browsers, &files),
         Task::Lighthouse => lighthouse::run_all(&root),
         Task::Fuzz { seconds } => fuzz::run_all(&root, seconds),
         Task::Bench { stress } => bench::run_all(&root, stress),
