@@ -1,13 +1,28 @@
-// Shared set-up for the end-to-end tests: Debian's Chromium driven by
-// playwright-core, the site under test at FOLIO_URL (served by `cargo xtask
-// test` from the release dist/), and a record of every console error.
-import { chromium } from 'playwright-core';
+// Shared set-up for the end-to-end tests: Debian's Chromium or Firefox ESR
+// (FOLIO_BROWSER) driven by playwright-core, the site under test at FOLIO_URL
+// (served by `cargo xtask test` from the release dist/), and a record of
+// every console error. The same tests run in both browsers.
+import { chromium, firefox } from 'playwright-core';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const SITE = process.env.FOLIO_URL ?? 'http://127.0.0.1:8080/';
+/// An environment variable the tests need. Missing, it fails the run with
+/// the way to run them: a test that skipped itself would pass having tested
+/// nothing.
+export function required(name) {
+  const value = process.env[name];
+  if (!value) {
+    throw new Error(`${name} is not set: run the end-to-end tests with \`cargo xtask test\` (or \`cargo xtask e2e\`), which builds and serves the sites they test`);
+  }
+  return value;
+}
+
+export const SITE = required('FOLIO_URL');
+
+/// `chromium` or `firefox`.
+export const BROWSER = required('FOLIO_BROWSER');
 
 export const VIEWPORTS = {
   phone: { width: 360, height: 740 },
@@ -23,19 +38,31 @@ const FLAGS = [
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ARTIFACTS = join(HERE, 'artifacts');
 
+/// How each browser is started: Debian's own builds, never a download.
+/// Firefox is driven over WebDriver BiDi (Playwright's `moz-` channels), so
+/// the stock Firefox ESR works, without Playwright's patched build.
+const ENGINES = {
+  chromium: () => [chromium, { executablePath: required('CHROMIUM'), args: FLAGS, headless: true }],
+  firefox: () => [firefox, { channel: 'moz-firefox', executablePath: required('FIREFOX'), headless: true }],
+};
+
+function engine() {
+  const start = ENGINES[BROWSER];
+  if (!start) throw new Error(`FOLIO_BROWSER is ${BROWSER}: it is chromium or firefox`);
+  return start();
+}
+
 /// A fresh browser with its own profile directory.
 export async function launch() {
-  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'folio-e2e-')), {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: FLAGS,
-    headless: true,
-  });
+  const [type, options] = engine();
+  return type.launchPersistentContext(mkdtempSync(join(tmpdir(), 'folio-e2e-')), options);
 }
 
 /// A plain (not persistent) browser, for contexts with other settings
 /// (JavaScript off, a fresh profile per test).
 export async function launchBrowser() {
-  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: FLAGS, headless: true });
+  const [type, options] = engine();
+  return type.launch(options);
 }
 
 /// A page at `viewport` that collects console errors, page errors, failed
@@ -51,9 +78,17 @@ export async function openPage(context, viewport, { expect404 = false, colorSche
     if (message.type() === 'error' && !expected(message.text())) page.problems.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => page.problems.push(`page error: ${error.message}`));
-  // Content-Security-Policy violations, reported as errors (Chromium also logs them).
+  // Anything by which a planted payload would show that it ran is a
+  // problem: a dialog (alert, confirm, prompt), a Content-Security-Policy
+  // violation (an inline script or handler that was blocked), or a call of
+  // the canary that the hostile corpus and URLs carry in their payloads.
+  page.on('dialog', (dialog) => {
+    page.problems.push(`dialog: ${dialog.type()} ${dialog.message()}`);
+    dialog.dismiss().catch(() => {});
+  });
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+    window.folioCanary = (what) => console.error(`payload ran: ${what}`);
   });
   page.on('requestfailed', (request) => page.problems.push(`request failed: ${request.url()}`));
   page.on('response', (response) => {

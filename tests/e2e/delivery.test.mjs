@@ -8,11 +8,12 @@ import fs from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, launchBrowser, openPage, SITE, VIEWPORTS, started } from './browser.mjs';
+import { launch, launchBrowser, openPage, required, SITE, VIEWPORTS, started } from './browser.mjs';
 
 const SLUG = 'csto-leaders-to-discuss-kazakhstan-crisis-in-videoconference';
 const TITLE = 'CSTO Leaders To Discuss Kazakhstan Crisis In Videoconference';
 const url = (path) => new URL(path, SITE).href;
+const DIST = required('FOLIO_DIST');
 
 let context;
 before(async () => { context = await launch(); });
@@ -254,10 +255,10 @@ test('after one visit the site works offline', async () => {
   }
 });
 
-test('a new version is picked up on the next visit', { skip: !process.env.FOLIO_DIST }, async () => {
+test('a new version is picked up on the next visit', async () => {
   // A copy of the site that this test can change, as a deploy would.
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'folio-update-'));
-  await fs.cp(process.env.FOLIO_DIST, root, { recursive: true });
+  await fs.cp(DIST, root, { recursive: true });
   const server = await serveStatic(root, '/news/');
   const browser = await launchBrowser();
   try {
@@ -290,8 +291,8 @@ test('a new version is picked up on the next visit', { skip: !process.env.FOLIO_
   }
 });
 
-test('on a network that never answers, pages come from the saved copies', { skip: !process.env.FOLIO_DIST }, async () => {
-  const server = await serveStatic(process.env.FOLIO_DIST, '/news/');
+test('on a network that never answers, pages come from the saved copies', async () => {
+  const server = await serveStatic(DIST, '/news/');
   const browser = await launchBrowser();
   try {
     const page = await (await browser.newContext()).newPage();

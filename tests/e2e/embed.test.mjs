@@ -4,10 +4,10 @@
 // sandboxed frame with no storage still works.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, SITE, VIEWPORTS } from './browser.mjs';
+import { launch, openPage, required, SITE, VIEWPORTS } from './browser.mjs';
 
-const HOST = process.env.EMBED_HOST_URL;
-const FORGE = process.env.FORGE_URL;
+const HOST = required('EMBED_HOST_URL');
+const FORGE = required('FORGE_URL');
 const FRAME = 'iframe[title="News archive"]';
 
 let context;
@@ -16,7 +16,7 @@ after(async () => { await context?.close(); });
 
 const host = (extra = '') => `${HOST}?folio=${encodeURIComponent(SITE)}${extra}`;
 
-test('the host page shows folio sized to its content, with its options', { skip: !HOST }, async () => {
+test('the host page shows folio sized to its content, with its options', async () => {
   const page = await openPage(context, VIEWPORTS.desktop);
   await page.addInitScript(() => {
     window.__registrations = 0;
@@ -68,7 +68,7 @@ test('the host page shows folio sized to its content, with its options', { skip:
   await page.close();
 });
 
-test('in a sandboxed frame, with no storage, folio still works', { skip: !HOST }, async () => {
+test('in a sandboxed frame, with no storage, folio still works', async () => {
   const page = await openPage(context, VIEWPORTS.phone);
   await page.goto(host('&sandbox=1'));
   const frame = page.frameLocator(FRAME);

@@ -2,6 +2,7 @@
 //! it; `cargo xtask test` runs every test. Both install what is missing first.
 
 mod bench;
+mod cli;
 mod fuzz;
 mod generate;
 mod lighthouse;
@@ -15,40 +16,28 @@ mod test;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use cli::Task;
 use run::{say, Fail};
-
-const USAGE: &str = "usage: cargo xtask <command>
-  serve [--base P]  build the release site and serve it on http://127.0.0.1:8080/ (under P)
-  dist --base P [--site-url U]  build the release site into dist/ for serving under the path P
-                 (/ or /news/) at the origin U (https://example.org; for canonical links)
-  test           run every test: fmt, clippy, native, browser and end-to-end
-  bench          the search benchmark, natively and in Chromium (--stress adds 100,000 articles)
-  corpus <N>     generate a corpus of N articles into target/corpora/
-  lighthouse     Lighthouse (mobile) on the home page and an article
-  fuzz [--seconds N]  each cargo-fuzz target for N seconds (default 600)";
 
 fn main() -> ExitCode {
     let root = workspace_root();
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.first().map(String::as_str) {
-        Some("serve") => serve_site(&root, &base(&args)),
-        Some("dist") => site::build(&root, &base(&args), option(&args, "--site-url"))
-            .map(|dist| say(&format!("{} is ready", dist.display()))),
-        Some("test") => test::all(&root),
-        Some("lighthouse") => lighthouse::run_all(&root),
-        Some("fuzz") => fuzz::run_all(
-            &root,
-            option(&args, "--seconds").and_then(|s| s.parse().ok()).unwrap_or(600),
-        ),
-        Some("bench") => bench::run_all(&root, args.iter().any(|a| a == "--stress")),
-        Some("corpus") => match args.get(1).and_then(|n| n.parse().ok()) {
-            Some(articles) => generate::corpus(&root, articles).map(|path| println!("{}", path.display())),
-            None => Err(Fail("corpus needs a number of articles".into())),
-        },
-        _ => {
-            eprintln!("{USAGE}");
+    let task = match cli::parse(std::env::args().skip(1)) {
+        Ok(task) => task,
+        Err(message) => {
+            eprintln!("cargo xtask: {message}\n{}", cli::USAGE);
             return ExitCode::from(2);
         }
+    };
+    let result = match task {
+        Task::Serve { base } => serve_site(&root, &site::normalise_base(&base)),
+        Task::Dist { base, site_url } => site::build(&root, &site::normalise_base(&base), site_url.as_deref())
+            .map(|dist| say(&format!("{} is ready", dist.display()))),
+        Task::Test => test::all(&root),
+        Task::EndToEnd { browsers, files } => test::end_to_end_only(&root, &browsers, &files),
+        Task::Lighthouse => lighthouse::run_all(&root),
+        Task::Fuzz { seconds } => fuzz::run_all(&root, seconds),
+        Task::Bench { stress } => bench::run_all(&root, stress),
+        Task::Corpus { articles } => generate::corpus(&root, articles).map(|path| println!("{}", path.display())),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -59,21 +48,13 @@ fn main() -> ExitCode {
     }
 }
 
-/// The value of `--base`, or `/`.
-fn base(args: &[String]) -> String {
-    site::normalise_base(option(args, "--base").unwrap_or("/"))
-}
-
-/// The value after `name`, if given.
-fn option<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
-    let at = args.iter().position(|a| a == name)?;
-    args.get(at + 1).map(String::as_str)
-}
-
 fn serve_site(root: &Path, base: &str) -> Result<(), Fail> {
     let dist = root.join("dist");
-    let server = serve::start(&dist, "127.0.0.1:8080", base)?;
+    // The address is taken first, so a busy port fails at once; until the
+    // build is done the server answers "building…", never the old dist/.
+    let server = serve::start_building(&dist, "127.0.0.1:8080", base, &[])?;
     site::build(root, base, Some("http://127.0.0.1:8080"))?;
+    server.ready();
     say(&format!(
         "serving {} on {} (Ctrl-C to stop)",
         dist.display(),

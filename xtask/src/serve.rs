@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 use std::fs::File;
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
@@ -16,7 +17,15 @@ use crate::run::Fail;
 /// A server running on its own thread.
 pub struct Running {
     pub url: String,
+    ready: Arc<AtomicBool>,
     _thread: JoinHandle<()>,
+}
+
+impl Running {
+    /// From now on, serve the files (see [`start_building`]).
+    pub fn ready(&self) {
+        self.ready.store(true, Ordering::Release);
+    }
 }
 
 /// Serves `dir` on `address` (port 0 picks a free one) under the URL path
@@ -28,6 +37,16 @@ pub fn start(dir: &Path, address: &str, base: &str) -> Result<Running, Fail> {
 /// Like [`start`], with `headers` added to every response (the benchmark
 /// asks for cross-origin isolation, which gives it 5 µs timers instead of 100 µs).
 pub fn start_with(dir: &Path, address: &str, base: &str, headers: &[(&str, &str)]) -> Result<Running, Fail> {
+    let server = start_building(dir, address, base, headers)?;
+    server.ready();
+    Ok(server)
+}
+
+/// Like [`start_with`], but until [`Running::ready`] is called every request
+/// gets a "building…" page that reloads itself, never `dir` as it is: the
+/// address is taken (and known) before a build, whose half-written or
+/// previous output (made for another base path, say) must not be served.
+pub fn start_building(dir: &Path, address: &str, base: &str, headers: &[(&str, &str)]) -> Result<Running, Fail> {
     let headers: Vec<Header> = headers
         .iter()
         .map(|(name, value)| Header::from_bytes(*name, *value).map_err(|()| Fail(format!("bad header {name}"))))
@@ -42,19 +61,24 @@ pub fn start_with(dir: &Path, address: &str, base: &str, headers: &[(&str, &str)
     let url = format!("http://{host}:{port}{base}");
     let dir = dir.to_path_buf();
     let base = base.to_string();
-    let shared = Arc::new((dir, base, headers, Compressed::default()));
+    let ready = Arc::new(AtomicBool::new(false));
+    let shared = Arc::new((dir, base, headers, Compressed::default(), ready.clone()));
     let thread = std::thread::spawn(move || {
         for request in server.incoming_requests() {
             // One thread per request, as real servers answer in parallel:
             // a large file must not hold up the small ones.
             let shared = shared.clone();
             std::thread::spawn(move || {
-                let (dir, base, headers, compressed) = &*shared;
+                let (dir, base, headers, compressed, ready) = &*shared;
                 let gzip = request
                     .headers()
                     .iter()
                     .any(|h| h.field.equiv("Accept-Encoding") && h.value.as_str().contains("gzip"));
-                let mut response = respond(dir, base, request.url(), gzip.then_some(compressed));
+                let mut response = if ready.load(Ordering::Acquire) {
+                    respond(dir, base, request.url(), gzip.then_some(compressed))
+                } else {
+                    building()
+                };
                 for header in headers {
                     response.add_header(header.clone());
                 }
@@ -63,7 +87,11 @@ pub fn start_with(dir: &Path, address: &str, base: &str, headers: &[(&str, &str)
             });
         }
     });
-    Ok(Running { url, _thread: thread })
+    Ok(Running {
+        url,
+        ready,
+        _thread: thread,
+    })
 }
 
 /// Requests every top-level file of `dir` once, gzipped, so that measurements
@@ -133,6 +161,18 @@ fn respond(dir: &Path, base: &str, url: &str, gzip: Option<&Compressed>) -> Resp
     }
 }
 
+/// What every request gets while the site is being built: 503 (so nothing
+/// caches it), and a page that tries again every two seconds.
+fn building() -> Response<std::io::Cursor<Vec<u8>>> {
+    const PAGE: &str = "<!doctype html><meta charset=utf-8><meta http-equiv=refresh content=2>\
+        <title>Building folio…</title><p>folio is building the site; this page reloads when it is ready.";
+    Response::from_data(PAGE.as_bytes().to_vec())
+        .with_status_code(503)
+        .with_header(content_type(Path::new("building.html")))
+        .with_header(Header::from_bytes("Retry-After", "2").expect("static header is valid"))
+        .with_header(Header::from_bytes("Cache-Control", "no-store").expect("static header is valid"))
+}
+
 /// The file a URL path names inside `dir`: percent-decoded, never outside
 /// `dir`, and `index.html` for a directory.
 fn resolve(dir: &Path, url_path: &str) -> Option<PathBuf> {
@@ -181,4 +221,39 @@ fn content_type(file: &Path) -> Header {
         _ => "application/octet-stream",
     };
     Header::from_bytes("Content-Type", kind).expect("static header is valid")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Read, Write};
+
+    /// Status line and body of a plain GET.
+    fn get(url: &str) -> (String, String) {
+        let rest = url.strip_prefix("http://").expect("an http URL");
+        let (address, path) = rest.split_at(rest.find('/').expect("a path"));
+        let mut stream = std::net::TcpStream::connect(address).expect("the server listens");
+        write!(stream, "GET {path} HTTP/1.0\r\nHost: {address}\r\n\r\n").expect("request sent");
+        let mut answer = String::new();
+        stream.read_to_string(&mut answer).expect("an answer");
+        let (head, body) = answer.split_once("\r\n\r\n").expect("head and body");
+        (head.lines().next().unwrap_or_default().to_string(), body.to_string())
+    }
+
+    #[test]
+    fn a_site_being_built_is_not_served_until_ready() {
+        let dir = std::env::temp_dir().join(format!("folio-serve-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("a scratch directory");
+        std::fs::write(dir.join("index.html"), "the previous build").expect("a page");
+        let server = start_building(&dir, "127.0.0.1:0", "/news/", &[]).expect("listening");
+        let (status, body) = get(&server.url);
+        assert_eq!(status, "HTTP/1.0 503 Service Unavailable");
+        assert!(body.contains("folio is building the site"), "{body}");
+        server.ready();
+        assert_eq!(
+            get(&server.url),
+            ("HTTP/1.0 200 OK".to_string(), "the previous build".to_string())
+        );
+        std::fs::remove_dir_all(&dir).expect("cleaned up");
+    }
 }

@@ -14,6 +14,10 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+pub const FIREFOX: &str = "/usr/bin/firefox-esr";
+/// geckodriver (WebDriver for Firefox, for wasm-bindgen-test) from crates.io;
+/// 0.37 speaks to Firefox ESR 153.
+const GECKODRIVER_VERSION: &str = "0.37.1";
 
 /// What a build needs: the wasm target, Trunk, the wasm-bindgen CLI that
 /// matches `Cargo.lock`, and the npm tools (wasm-opt).
@@ -78,6 +82,29 @@ fn chromium() -> Result<(), Fail> {
     }
     say("chromium and chromium-driver: missing, installing from Debian");
     apt_install(&["chromium", "chromium-driver"])
+}
+
+/// Firefox ESR and geckodriver, for `cargo xtask e2e --browser firefox`.
+pub fn firefox() -> Result<(), Fail> {
+    if Path::new(FIREFOX).exists() {
+        say("firefox-esr: installed");
+    } else {
+        say("firefox-esr: missing, installing from Debian");
+        apt_install(&["firefox-esr"])?;
+    }
+    let want = format!("geckodriver {GECKODRIVER_VERSION}");
+    if version_of("geckodriver").is_some_and(|v| v.starts_with(&want)) {
+        say(&format!("{want}: installed"));
+        return Ok(());
+    }
+    say(&format!("{want}: missing, installing with cargo (about 2 minutes)"));
+    run(Command::new("cargo").args(["install", "geckodriver", "--version", GECKODRIVER_VERSION, "--locked"]))
+}
+
+/// Where `cargo install` put geckodriver (wasm-bindgen-test-runner is told
+/// its full path, as PATH may not have Cargo's bin directory).
+pub fn geckodriver() -> PathBuf {
+    cargo_bin().unwrap_or_default().join("geckodriver")
 }
 
 /// Node.js from Debian if it is missing, then `npm ci` from the committed

@@ -1,0 +1,151 @@
+//! What `cargo xtask` was asked to do. Parsing is strict: an unknown flag, a
+//! missing or bad value, or a stray argument is an error that prints the
+//! usage, so `dist --bse /news/` never quietly builds for `/`.
+
+use lexopt::prelude::*;
+
+use crate::test::Browser;
+
+pub const USAGE: &str = "usage: cargo xtask <command>
+  serve [--base P]  build the release site and serve it on http://127.0.0.1:8080/ (under P)
+  dist [--base P] [--site-url U]  build the release site into dist/ for serving under the path P
+                 (/ or /news/; default /) at the origin U (https://example.org; for canonical links)
+  test           run every test: fmt, clippy, native, browser (Chromium, Firefox) and end-to-end
+  e2e [--browser chromium|firefox] [FILE...]  only the end-to-end tests (of tests/e2e/FILE), in both browsers
+                 or the one named; builds and serves what they need
+  bench [--stress]  the search benchmark, natively and in Chromium (--stress adds 100,000 articles)
+  corpus <N>     generate a corpus of N articles into target/corpora/
+  lighthouse     Lighthouse (mobile) on the home page and an article
+  fuzz [--seconds N]  each cargo-fuzz target for N seconds (default 600)";
+
+/// One command with its options.
+#[derive(Debug, PartialEq)]
+pub enum Task {
+    Serve { base: String },
+    Dist { base: String, site_url: Option<String> },
+    Test,
+    EndToEnd { browsers: Vec<Browser>, files: Vec<String> },
+    Bench { stress: bool },
+    Corpus { articles: usize },
+    Lighthouse,
+    Fuzz { seconds: u64 },
+}
+
+/// Reads the command line (without the program name).
+pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Task, String> {
+    parse_with(lexopt::Parser::from_args(args)).map_err(|e| e.to_string())
+}
+
+fn parse_with(mut parser: lexopt::Parser) -> Result<Task, lexopt::Error> {
+    let command = match parser.next()? {
+        Some(Value(command)) => command.string()?,
+        Some(other) => return Err(other.unexpected()),
+        None => return Err("missing command".into()),
+    };
+    let mut base = String::from("/");
+    let mut site_url = None;
+    let mut stress = false;
+    let mut seconds = 600;
+    let mut articles = None;
+    let mut browsers = Vec::new();
+    let mut files = Vec::new();
+    while let Some(arg) = parser.next()? {
+        match (command.as_str(), arg) {
+            ("serve" | "dist", Long("base")) => base = parser.value()?.string()?,
+            ("dist", Long("site-url")) => site_url = Some(parser.value()?.string()?),
+            ("bench", Long("stress")) => stress = true,
+            ("fuzz", Long("seconds")) => seconds = parser.value()?.parse()?,
+            ("corpus", Value(n)) if articles.is_none() => articles = Some(n.parse()?),
+            ("e2e", Long("browser")) => {
+                let name = parser.value()?.string()?;
+                browsers.push(Browser::named(&name).ok_or(format!("no browser '{name}': chromium or firefox"))?);
+            }
+            ("e2e", Value(file)) => files.push(file.string()?),
+            (_, arg) => return Err(arg.unexpected()),
+        }
+    }
+    Ok(match command.as_str() {
+        "serve" => Task::Serve { base },
+        "dist" => Task::Dist { base, site_url },
+        "test" => Task::Test,
+        "e2e" if browsers.is_empty() => Task::EndToEnd {
+            browsers: Browser::ALL.to_vec(),
+            files,
+        },
+        "e2e" => Task::EndToEnd { browsers, files },
+        "bench" => Task::Bench { stress },
+        "corpus" => Task::Corpus {
+            articles: articles.ok_or("corpus needs a number of articles")?,
+        },
+        "lighthouse" => Task::Lighthouse,
+        "fuzz" => Task::Fuzz { seconds },
+        other => return Err(format!("unknown command '{other}'").into()),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn task(line: &str) -> Result<Task, String> {
+        parse(line.split_whitespace().map(String::from))
+    }
+
+    #[test]
+    fn commands_read_their_options() {
+        assert_eq!(
+            task("dist --base /news/ --site-url https://example.org"),
+            Ok(Task::Dist {
+                base: "/news/".into(),
+                site_url: Some("https://example.org".into())
+            })
+        );
+        assert_eq!(
+            task("dist --base=/news/"),
+            Ok(Task::Dist {
+                base: "/news/".into(),
+                site_url: None
+            })
+        );
+        assert_eq!(task("serve"), Ok(Task::Serve { base: "/".into() }));
+        assert_eq!(task("bench --stress"), Ok(Task::Bench { stress: true }));
+        assert_eq!(task("fuzz --seconds 30"), Ok(Task::Fuzz { seconds: 30 }));
+        assert_eq!(task("fuzz"), Ok(Task::Fuzz { seconds: 600 }));
+        assert_eq!(task("corpus 1000"), Ok(Task::Corpus { articles: 1000 }));
+        assert_eq!(task("test"), Ok(Task::Test));
+        assert_eq!(
+            task("e2e --browser firefox reader.test.mjs"),
+            Ok(Task::EndToEnd {
+                browsers: vec![Browser::Firefox],
+                files: vec!["reader.test.mjs".into()]
+            })
+        );
+        assert_eq!(
+            task("e2e"),
+            Ok(Task::EndToEnd {
+                browsers: vec![Browser::Chromium, Browser::Firefox],
+                files: vec![]
+            })
+        );
+    }
+
+    #[test]
+    fn unknown_flags_missing_values_and_strays_are_errors() {
+        assert_eq!(task("dist --bse /news/"), Err("invalid option '--bse'".into()));
+        assert_eq!(task("serve --base"), Err("missing argument for option '--base'".into()));
+        assert_eq!(task("test --base /news/"), Err("invalid option '--base'".into()));
+        assert_eq!(task("corpus"), Err("corpus needs a number of articles".into()));
+        assert_eq!(task("corpus 10 20"), Err("unexpected argument \"20\"".into()));
+        assert!(task("corpus ten")
+            .unwrap_err()
+            .contains("cannot parse argument \"ten\""));
+        assert!(task("fuzz --seconds soon").is_err());
+        assert_eq!(
+            task("e2e --browser safari"),
+            Err("no browser 'safari': chromium or firefox".into())
+        );
+        assert_eq!(task("deploy"), Err("unknown command 'deploy'".into()));
+        assert_eq!(task(""), Err("missing command".into()));
+        assert_eq!(task("--base /"), Err("invalid option '--base'".into()));
+    }
+}
