@@ -55,6 +55,16 @@ function engine() {
 /// A fresh browser with its own profile directory.
 export async function launch() {
   const [type, options] = engine();
+  if (BROWSER === 'firefox') {
+    // Over BiDi, a persistent context never gets its session from Firefox
+    // ESR 153 (it times out); one context of a plain browser keeps storage
+    // and the service worker across a test file's pages just as well.
+    const browser = await type.launch(options);
+    const context = await browser.newContext();
+    const close = context.close.bind(context);
+    context.close = async () => { await close(); await browser.close(); };
+    return context;
+  }
   return type.launchPersistentContext(mkdtempSync(join(tmpdir(), 'folio-e2e-')), options);
 }
 
@@ -110,7 +120,8 @@ export async function started(page) {
 /// Saves a screenshot as a test artifact (never committed) to look at.
 export async function screenshot(page, name) {
   mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  // `caret: 'initial'`: hiding the caret means a style element, which the page's CSP rightly blocks in Firefox.
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true, caret: 'initial' });
 }
 
 const AXE = readFileSync(join(HERE, '../../node_modules/axe-core/axe.min.js'), 'utf8');

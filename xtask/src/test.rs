@@ -78,9 +78,8 @@ pub fn all(root: &Path) -> Result<(), Fail> {
 }
 
 /// The browsers `cargo xtask test` runs the browser tests in. Firefox is
-/// not among them yet: over WebDriver BiDi, Playwright's persistent context
-/// never gets its session from Firefox ESR 153 (a 180 s time-out); try it
-/// with `cargo xtask e2e --browser firefox`.
+/// not among them yet: it starts and passes some of the end-to-end tests
+/// (`cargo xtask e2e --browser firefox`), not all.
 const IN_TEST: [Browser; 1] = [Browser::Chromium];
 
 /// `cargo xtask e2e`: only the end-to-end tests, in `browsers`, of `files`
