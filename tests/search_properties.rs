@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use folio::catalog::{Facet, Filters, Sort};
 use folio::corpus::{self, Article, Source};
-use folio::search::{Index, Query};
+use folio::search::{Index, Query, NAME_RULES};
 use proptest::prelude::*;
 
 fn seed_index() -> &'static Index {
@@ -229,5 +229,87 @@ proptest! {
         publishers.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
         let counted: Vec<(usize, String)> = facets.publishers.values.iter().map(|v| (v.count, v.value.clone())).collect();
         prop_assert_eq!(counted, publishers);
+    }
+}
+
+/// Every form a corpus writes a name in: each spelling plain, possessive
+/// (`'s`, `’s`), hyphenated (`Toqaev-led`), and the Cyrillic declined. Each
+/// form comes with the word a highlight must mark.
+fn forms_of(spellings: &[&str], cyrillic: &str) -> Vec<(String, String)> {
+    let mut forms = Vec::new();
+    for spelling in spellings {
+        for form in [spelling.to_string(), format!("{spelling}'s"), format!("{spelling}’s")] {
+            forms.push((form.clone(), form));
+        }
+        forms.push((format!("{spelling}-led"), spelling.to_string()));
+    }
+    // Russian declension: `Дмитрий` → `Дмитрия`; surnames in -ов, -ев, -ин
+    // take -ым in the instrumental, other names -ом.
+    let (stem, endings): (&str, &[&str]) = match cyrillic.strip_suffix('й') {
+        Some(stem) => (stem, &["я", "ю", "ем", "и"]),
+        None if cyrillic.ends_with("ов") || cyrillic.ends_with("ев") || cyrillic.ends_with("ин") => {
+            (cyrillic, &["а", "у", "ым", "е"])
+        }
+        None => (cyrillic, &["а", "у", "ом", "е"]),
+    };
+    for ending in endings {
+        let form = format!("{stem}{ending}");
+        forms.push((form.clone(), form));
+    }
+    forms
+}
+
+/// The same word as a reader may type it.
+fn cased(word: &str, case: u8) -> String {
+    match case {
+        0 => word.to_lowercase(),
+        1 => word.to_uppercase(),
+        _ => {
+            let mut chars = word.chars();
+            chars
+                .next()
+                .map(|first| first.to_uppercase().chain(chars.as_str().chars()).collect())
+                .unwrap_or_default()
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// For every name rule: a query in any of the rule's spellings, in
+    /// either script and any case, typed or finished, finds every article
+    /// with any form of the name, nothing else, and marks the form.
+    #[test]
+    fn a_name_in_any_spelling_finds_every_form_of_it(
+        rule in 0..NAME_RULES.len(),
+        spelling in 0..3usize,
+        case in 0..3u8,
+        typing in any::<bool>(),
+        picks in prop::collection::vec(any::<prop::sample::Index>(), 1..8),
+    ) {
+        let rule = &NAME_RULES[rule];
+        let (written, read) = rule.example;
+        let spellings = [cased(written, 2), cased(read, 2), rule.cyrillic.to_string()];
+        let forms = forms_of(&[&spellings[0], &spellings[1]], rule.cyrillic);
+        let chosen: Vec<&(String, String)> = picks.iter().map(|pick| pick.get(&forms)).collect();
+        let mut text = String::from("Article 0\n\nNothing related to anyone.\n\nSource: Test\n\n");
+        for (i, (form, _)) in chosen.iter().enumerate() {
+            text.push_str(&format!("Article {}\n\nA report on {form} today.\n\nSource: Test\n\n", i + 1));
+        }
+        text.push_str("Last article\n\nOther news from Bishkek.\n\nSource: Test\n\n");
+        let corpus = corpus::parse(&[Source { name: "names.txt".into(), bytes: text.into_bytes().into() }])
+            .expect("the corpus parses");
+        let index = Index::new(corpus.articles);
+        let query = format!("{}{}", cased(&spellings[spelling], case), if typing { "" } else { " " });
+        let results = index.search(&Query::parse(&query), &Filters::default(), Sort::Relevance, 20);
+        let mut found: Vec<usize> = results.hits.iter().map(|h| h.doc).collect();
+        found.sort();
+        prop_assert_eq!(found, (1..=chosen.len()).collect::<Vec<_>>(), "{:?} in {:?}", query, chosen);
+        for hit in &results.hits {
+            let snippet = hit.snippet.as_ref().expect("a body match has a snippet");
+            let marked: Vec<&str> = snippet.ranges.iter().map(|r| &snippet.text[r.clone()]).collect();
+            prop_assert_eq!(marked, vec![chosen[hit.doc - 1].1.as_str()], "{:?}", query);
+        }
     }
 }

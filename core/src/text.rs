@@ -224,10 +224,26 @@ pub fn is_cyrillic(word: &str) -> bool {
     word.chars().any(|c| matches!(c, '\u{400}'..='\u{4ff}'))
 }
 
+/// `word` without an English possessive ending (`'s`, `’s` or `ʼs`):
+/// `Toqaev’s` is Toqaev, and a reader who looks for Tokayev means him. Cut
+/// here, before folding, because folding drops the apostrophe that tells
+/// `Toqaev's` from a plural; cut from the key rather than split from the word,
+/// so a highlight still marks the whole word as written.
+pub fn without_possessive(word: &str) -> &str {
+    let Some(before) = word.strip_suffix(['s', 'S']) else {
+        return word;
+    };
+    match before.char_indices().next_back() {
+        Some((at, c)) if at > 0 && is_apostrophe(c) => &before[..at],
+        _ => word,
+    }
+}
+
 /// Folds `word` into `key` (cleared first): lowercase Latin, no accents,
-/// Cyrillic transliterated, at most [`MAX_KEY_LEN`] bytes.
+/// Cyrillic transliterated, no possessive `'s`, at most [`MAX_KEY_LEN`] bytes.
 pub fn fold_into(word: &str, key: &mut String) {
     key.clear();
+    let word = without_possessive(word);
     if word.is_ascii() {
         // Most words: copied and lowercased in place, not char by char.
         if word.contains('\'') {
@@ -294,9 +310,24 @@ mod tests {
     }
 
     #[test]
+    fn possessives_are_cut_but_not_other_apostrophes() {
+        assert_eq!(without_possessive("Toqaev's"), "Toqaev");
+        assert_eq!(without_possessive("Toqaev’s"), "Toqaev");
+        assert_eq!(without_possessive("Токаевʼs"), "Токаев");
+        assert_eq!(without_possessive("O'Brien"), "O'Brien");
+        assert_eq!(without_possessive("Kazakhs"), "Kazakhs");
+        assert_eq!(without_possessive("'s"), "'s");
+        assert_eq!(without_possessive("s"), "s");
+    }
+
+    #[test]
     fn keys_are_folded_and_bounded() {
         let mut key = String::new();
         fold_into("Kazakhstan’s", &mut key);
+        assert_eq!(key, "kazakhstan");
+        fold_into("TOQAEV'S", &mut key);
+        assert_eq!(key, "toqaev");
+        fold_into("Kazakhstans", &mut key);
         assert_eq!(key, "kazakhstans");
         fold_into(&"x".repeat(1000), &mut key);
         assert_eq!(key.len(), MAX_KEY_LEN);

@@ -148,12 +148,7 @@ pub fn find<'a>(texts: impl IntoIterator<Item = &'a str>) -> Mentions {
     for text in texts {
         words.clear();
         // Possessives count as the word: `Nur-Sultan's` is Nur, Sultan.
-        words.extend(crate::text::words(text).map(|range| {
-            let word = &text[range];
-            word.strip_suffix("'s")
-                .or_else(|| word.strip_suffix("’s"))
-                .unwrap_or(word)
-        }));
+        words.extend(crate::text::words(text).map(|range| crate::text::without_possessive(&text[range])));
         let mut i = 0;
         while i < words.len() {
             let matched = words[i]

@@ -77,7 +77,7 @@ pub fn expand(vocab: &Vocabulary, df: &[u32], articles: usize, word: &Word) -> E
     }
     let stem = normalize::stem(&word.folded, &word.written);
     found.extend(vocab.stems.words(&stem).map(|id| (id, MatchKind::Stem)));
-    if let Some(key) = normalize::name_key(&word.folded) {
+    for key in normalize::name_keys(&word.folded, &word.written) {
         found.extend(vocab.names.words(&key).map(|id| (id, MatchKind::Name)));
     }
     if word.prefix {

@@ -483,7 +483,7 @@ impl Builder {
         (title_len, position - title_len, field_starts.into_boxed_slice())
     }
 
-    /// The id of a word as written, adding it (with its stem and name key)
+    /// The id of a word as written, adding it (with its stem and name keys)
     /// the first time it is seen.
     fn word_id(&mut self, written: &str) -> u32 {
         text::fold_into(written, &mut self.key);
@@ -495,7 +495,7 @@ impl Builder {
         self.words.push_str(&self.key);
         self.spans.push((start, self.words.len() as u32));
         self.stems.push((normalize::stem(&self.key, written), id));
-        if let Some(name) = normalize::name_key(&self.key) {
+        for name in normalize::name_keys(&self.key, written) {
             self.names.push((name, id));
         }
         self.ids.insert(self.key.as_str().into(), id);

@@ -27,6 +27,14 @@
 //! Name keys match at a lower rank than exact and stemmed words, so a rule that
 //! folds two ordinary English words together costs little: the exact word
 //! still ranks first.
+//!
+//! A name also changes its ending. The English possessive is cut before
+//! folding (`Toqaev’s` folds to `toqaev`; see [`crate::text::without_possessive`]).
+//! Russian declines names (`Токаева`, `Токаеву`, `Токаевым`), and the Russian
+//! stemmer does not help: it reads the `-ев` of `Токаев` as an ending too and
+//! leaves `тока`. So a Cyrillic word gets a second name key, of the word
+//! without its case ending ([`name_keys`]); the query's words get the same
+//! two, so any form finds any other.
 
 use std::borrow::Cow;
 
@@ -41,7 +49,7 @@ const MIN_NAME_KEY_LEN: usize = 4;
 /// transliterated like everything else).
 pub fn stem(folded: &str, original: &str) -> String {
     if crate::text::is_cyrillic(original) {
-        let lower = original.to_lowercase();
+        let lower = crate::text::without_possessive(original).to_lowercase();
         let stem = Stemmer::new(Algorithm::Russian).stem(&lower).into_owned();
         crate::text::fold(&stem)
     } else {
@@ -55,6 +63,9 @@ pub struct NameRule {
     pub name: &'static str,
     /// An example spelling and what the rule alone makes of it.
     pub example: (&'static str, &'static str),
+    /// The example's name as Russian writes it, in the nominative: the third
+    /// spelling a search for it must meet.
+    pub cyrillic: &'static str,
     apply: fn(&str) -> Cow<'_, str>,
 }
 
@@ -63,41 +74,49 @@ pub const NAME_RULES: &[NameRule] = &[
     NameRule {
         name: "q is k",
         example: ("toqaev", "tokaev"),
+        cyrillic: "Токаев",
         apply: |w| replace(w, "q", "k"),
     },
     NameRule {
         name: "dzh, dj and zh are j",
         example: ("zhomart", "jomart"),
+        cyrillic: "Жомарт",
         apply: |w| replace_all(w, &[("dzh", "j"), ("dj", "j"), ("zh", "j")]),
     },
     NameRule {
         name: "kh is h",
         example: ("khalilov", "halilov"),
+        cyrillic: "Халилов",
         apply: |w| replace(w, "kh", "h"),
     },
     NameRule {
         name: "ou is u",
         example: ("oumarov", "umarov"),
+        cyrillic: "Умаров",
         apply: |w| replace(w, "ou", "u"),
     },
     NameRule {
         name: "w is v",
         example: ("wladimir", "vladimir"),
+        cyrillic: "Владимир",
         apply: |w| replace(w, "w", "v"),
     },
     NameRule {
         name: "y between vowels drops",
         example: ("tokayev", "tokaev"),
+        cyrillic: "Токаев",
         apply: |w| drop_between(w, b'y', |before, after| is_vowel(before) && is_vowel(after)),
     },
     NameRule {
         name: "i between a and e drops",
         example: ("nazarbaiev", "nazarbaev"),
+        cyrillic: "Назарбаев",
         apply: |w| drop_between(w, b'i', |before, after| before == b'a' && after == b'e'),
     },
     NameRule {
         name: "initial y before a vowel drops",
         example: ("yerlan", "erlan"),
+        cyrillic: "Ерлан",
         apply: |w| match w.as_bytes() {
             [b'y', next, ..] if is_vowel(*next) => Cow::Borrowed(&w[1..]),
             _ => Cow::Borrowed(w),
@@ -106,6 +125,7 @@ pub const NAME_RULES: &[NameRule] = &[
     NameRule {
         name: "final iy, ii and yy are i",
         example: ("dmitriy", "dmitri"),
+        cyrillic: "Дмитрий",
         apply: |w| match ["iy", "ii", "yy"].iter().find(|end| w.ends_with(*end)) {
             Some(_) => Cow::Owned(format!("{}i", &w[..w.len() - 2])),
             None => Cow::Borrowed(w),
@@ -114,14 +134,57 @@ pub const NAME_RULES: &[NameRule] = &[
     NameRule {
         name: "other y is i",
         example: ("qasym", "qasim"),
+        cyrillic: "Касым",
         apply: |w| replace(w, "y", "i"),
     },
     NameRule {
         name: "doubled consonants are single",
         example: ("kassym", "kasym"),
+        cyrillic: "Касым",
         apply: single_consonants,
     },
 ];
+
+/// The name keys of a word (`folded`, as `written`): its own, and for a
+/// Cyrillic word with a case ending, that of the word without it. The index
+/// files a word under both, and a query looks under both, so `Tokayev` finds
+/// `Токаеву`, and `Токаевым` finds `Toqaev`. A word that only looks declined
+/// (`Алматы`) gets a key it does not need, which costs an entry and finds
+/// nothing else.
+pub fn name_keys(folded: &str, written: &str) -> impl Iterator<Item = String> {
+    let own = name_key(folded);
+    let uninflected = uninflected(written)
+        .and_then(|word| name_key(&crate::text::fold(&word)))
+        .filter(|key| own.as_ref() != Some(key));
+    own.into_iter().chain(uninflected)
+}
+
+/// Russian case endings of nouns and names, longest first: the genitive,
+/// dative, instrumental and prepositional of `Токаев`, `Жомарт`, `Дмитрий`,
+/// and their plurals.
+const CASE_ENDINGS: &[&str] = &[
+    "ами", "ями", "ыми", "ом", "ем", "ым", "ой", "ою", "ах", "ях", "ых", "а", "я", "у", "ю", "е", "ы", "и",
+];
+
+/// A Cyrillic word without its case ending, in lowercase: `Токаевым` is
+/// `токаев`, `Дмитрия` is `дмитрий` (a stem left ending in `е` or `и` lost
+/// the `й` of a nominative like `Сергей`). `None` for a Latin word, a word
+/// with no ending, or one too short to be more than its ending.
+fn uninflected(written: &str) -> Option<String> {
+    if !crate::text::is_cyrillic(written) {
+        return None;
+    }
+    let lower = crate::text::without_possessive(written).to_lowercase();
+    let ending = CASE_ENDINGS.iter().find(|ending| lower.ends_with(*ending))?;
+    let mut stem = lower[..lower.len() - ending.len()].to_string();
+    if stem.chars().count() < 3 {
+        return None;
+    }
+    if stem.ends_with(['е', 'и']) {
+        stem.push('й');
+    }
+    Some(stem)
+}
 
 /// The name key of a folded word; see the module documentation.
 pub fn name_key(folded: &str) -> Option<String> {
@@ -245,6 +308,29 @@ mod tests {
                 "{group:?} gave {keys:?}"
             );
         }
+    }
+
+    #[test]
+    fn russian_case_forms_share_the_name_key_of_the_nominative() {
+        let keys = |written: &str| name_keys(&fold(written), written).collect::<Vec<String>>();
+        for (nominative, forms) in [
+            (
+                "Токаев",
+                &["Токаева", "Токаеву", "Токаевым", "Токаеве", "Токаевых", "ТОКАЕВА"][..],
+            ),
+            ("Касым", &["Касыма", "Касыму", "Касымом", "Касыме"]),
+            ("Дмитрий", &["Дмитрия", "Дмитрию", "Дмитрием", "Дмитрии"]),
+            ("Сергей", &["Сергея", "Сергею", "Сергеем"]),
+        ] {
+            let key = name_key(&fold(nominative)).expect("a name has a key");
+            for form in forms {
+                assert!(keys(form).contains(&key), "{form}: {:?}, not {key}", keys(form));
+            }
+        }
+        assert_eq!(keys("Tokayev"), ["tokaev"], "Latin words are not declined");
+        assert_eq!(keys("Токаев"), ["tokaev"], "a nominative has one key");
+        assert_eq!(keys("Алматы"), ["almati", "almat"]);
+        assert_eq!(uninflected("Ума"), None, "too short to have an ending");
     }
 
     #[test]
