@@ -148,3 +148,27 @@ fn a_rare_spelling_does_not_outrank_the_word_the_reader_meant() {
     // The ten that say Kazakhstan three times.
     assert_eq!(top, (0..30).filter(|i| i % 3 == 2).collect::<Vec<usize>>());
 }
+
+#[test]
+fn the_dateline_and_photo_captions_are_searched() {
+    let index = build(&[
+        "NUR-SULTAN -- Officials met on Monday.",
+        "The Khorog valley is steep. Photo credits: Jane Doe (Wikimedia Commons CC BY 3.0) Officials met on Monday.",
+        "Officials met on Monday in a city with two names.",
+    ]);
+    assert_eq!(index.articles()[0].dateline.as_deref(), Some("NUR-SULTAN"));
+    assert_eq!(
+        index.articles()[1].photos[0].caption.as_deref(),
+        Some("The Khorog valley is steep.")
+    );
+    assert_eq!(found(&index, "Nur-Sultan "), vec![0], "the dateline");
+    assert_eq!(found(&index, "khorog valley "), vec![1], "the caption");
+    assert_eq!(found(&index, "officials "), vec![0, 1, 2]);
+    // Neither is body text, nor is the byline (`Test`) that now stands
+    // before them: a match there leaves no snippet to show.
+    for query in ["valley ", "test "] {
+        let results = index.search(&Query::parse(query), &Filters::default(), Sort::Relevance, 5);
+        let snippets: Vec<_> = results.hits.iter().map(|h| &h.snippet).collect();
+        assert_eq!(snippets, vec![&None; results.total], "{query}");
+    }
+}

@@ -49,8 +49,9 @@ pub struct Index {
     pub(crate) catalog: Catalog,
 }
 
-/// Per article: where each field starts in the forward index (field 0 is
-/// the title, field `i` is block `i - 1`, then the byline).
+/// Per article: where each field starts in the forward index (in the order
+/// of [`fields`]: field 0 is the title, field `i` is block `i - 1`, then the
+/// byline, the dateline and the photo captions).
 pub(super) struct DocStats {
     pub field_starts: Box<[u32]>,
 }
@@ -271,15 +272,10 @@ impl Index {
         std::iter::from_fn(move || (at < bytes.len()).then(|| varint::read(bytes, &mut at)))
     }
 
-    /// The text of a field: 0 is the title, `i` is block `i - 1`, and the
-    /// one after the last block is the byline.
+    /// The text of a field (see [`fields`]).
     pub(super) fn field_text(&self, doc: u32, field: usize) -> &str {
-        let article = &self.articles[doc as usize];
-        match field {
-            0 => &article.title,
-            i if i <= article.blocks.len() => &article.blocks[i - 1].text,
-            _ => &self.bylines[doc as usize],
-        }
+        let byline = &self.bylines[doc as usize];
+        fields(&self.articles[doc as usize], byline).nth(field).unwrap_or("")
     }
 
     /// Bytes of wasm or native heap the index holds, beyond the articles.
@@ -402,6 +398,19 @@ impl KeyTable {
     }
 }
 
+/// The searchable texts of an article, in the order the forward index holds
+/// them: the title, the body's blocks, then what stands around the body: the
+/// byline, the dateline (`NUR-SULTAN`) and the photo captions. These count
+/// like body text: a story filed from Nur-Sultan, or with a picture of it, is
+/// about Nur-Sultan, and for some articles the dateline is the only mention.
+fn fields<'a>(article: &'a Article, byline: &'a str) -> impl Iterator<Item = &'a str> {
+    std::iter::once(article.title.as_str())
+        .chain(article.blocks.iter().map(|b| b.text.as_ref()))
+        .chain([byline])
+        .chain(article.dateline.as_deref())
+        .chain(article.photos.iter().filter_map(|p| p.caption.as_deref()))
+}
+
 /// Who published an article and where it comes from, as one searchable line.
 fn byline(article: &Article) -> String {
     let parts = [article.publisher.as_deref(), article.source.as_deref()];
@@ -441,13 +450,10 @@ impl Builder {
     /// where each field starts.
     fn add(&mut self, doc: u32, article: &Article, byline: &str) -> (u32, u32, Box<[u32]>) {
         let start = self.forward.len() as u32;
-        let mut field_starts = Vec::with_capacity(article.blocks.len() + 1);
+        let mut field_starts = Vec::with_capacity(article.blocks.len() + 3);
         let mut position = 0u32;
-        let fields = std::iter::once(article.title.as_str())
-            .chain(article.blocks.iter().map(|b| b.text.as_ref()))
-            .chain([byline]);
         let mut title_len = 0;
-        for (field, text) in fields.enumerate() {
+        for (field, text) in fields(article, byline).enumerate() {
             field_starts.push(position);
             for range in text::words(text) {
                 let word = self.word_id(&text[range]);

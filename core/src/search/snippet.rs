@@ -74,8 +74,9 @@ pub(super) fn for_hit(index: &Index, matcher: &Matcher<'_>, doc: u32) -> (Vec<Ra
 /// The window of [`SNIPPET_WORDS`] words in one paragraph that holds the most
 /// distinct clauses, then the most matches; the earliest on a tie.
 fn best_passage(index: &Index, doc: u32, found: &[(u32, u32)], starts: &[u32]) -> Option<Snippet> {
-    // Blocks only: not the title (shown on its own) nor the byline (the last field).
-    let blocks = starts.len() - 2;
+    // Blocks only: not the title (shown on its own) nor what stands around
+    // the body (byline, dateline, captions), which the reader sees elsewhere.
+    let blocks = index.articles[doc as usize].blocks.len();
     let body: Vec<(u32, u32)> = found
         .iter()
         .copied()
