@@ -172,3 +172,46 @@ fn the_dateline_and_photo_captions_are_searched() {
         assert_eq!(snippets, vec![&None; results.total], "{query}");
     }
 }
+
+/// The words marked in each hit's snippet, in rank order.
+fn marked(index: &Index, query: &str) -> Vec<Vec<String>> {
+    let results = index.search(&Query::parse(query), &Filters::default(), Sort::Relevance, 50);
+    results
+        .hits
+        .iter()
+        .map(|h| match &h.snippet {
+            Some(s) => s.ranges.iter().map(|r| s.text[r.clone()].to_string()).collect(),
+            None => Vec::new(),
+        })
+        .collect()
+}
+
+#[test]
+fn a_place_is_found_by_every_name_it_has_had() {
+    let index = build(&[
+        "Talks in Nur-Sultan's old town.",
+        "Talks in Astana again.",
+        "Talks in Alma-Ata, then Frunze.",
+        "Talks in Almaty, then Bishkek.",
+        "A sultan and a nur tree.",
+    ]);
+    assert_eq!(found(&index, "Astana "), vec![0, 1]);
+    assert_eq!(found(&index, "Nur-Sultan "), vec![0, 1]);
+    assert_eq!(found(&index, "nur sultan"), vec![0, 1], "with a space, still typing");
+    assert_eq!(found(&index, "Tselinograd "), vec![0, 1], "a former name");
+    assert_eq!(found(&index, "Almaty "), vec![2, 3]);
+    assert_eq!(found(&index, "alma-ata "), vec![2, 3]);
+    assert_eq!(found(&index, "Frunze "), vec![2, 3]);
+    assert_eq!(found(&index, "Алматы "), vec![2, 3], "in Cyrillic");
+    assert_eq!(found(&index, "talks -astana "), vec![2, 3]);
+    assert_eq!(found(&index, "sultan "), vec![0, 4], "half a name is just a word");
+    // The name as typed ranks first; the snippet marks the name as written.
+    assert_eq!(marked(&index, "Astana "), vec![vec!["Astana"], vec!["Nur", "Sultan's"]]);
+    assert_eq!(marked(&index, "Bishkek "), vec![vec!["Bishkek"], vec!["Frunze"]]);
+    // Quoted, a name is only itself.
+    assert_eq!(found(&index, "\"Astana\""), vec![1]);
+    // Jambyl is both a name key of Zhambyl and its other name: counted
+    // once, it still ranks below the spelling typed.
+    let index = build(&["Talks in Jambyl.", "Talks in Zhambyl."]);
+    assert_eq!(marked(&index, "Zhambyl "), vec![vec!["Zhambyl"], vec!["Jambyl"]]);
+}

@@ -22,7 +22,7 @@ mod files;
 mod jsonl;
 mod meta;
 mod model;
-mod places;
+pub(crate) mod places;
 mod slug;
 mod source;
 mod text_format;

@@ -5,6 +5,8 @@
 //! officials, a `Russian-led` alliance) or a place (`Almaty`, `Nur-Sultan`).
 //! Each entry maps the words of one way of naming to a country and, for places,
 //! to the place's current name, so `Nur-Sultan` and `Astana` count as one city.
+//! Search uses the same table the other way ([`other_names`]): a place is
+//! found by any of its names, former ones included.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -49,35 +51,41 @@ const GAZETTEER: &[Entry] = &[
     country(&["Kazakhstan"], KZ), country(&["Kazakstan"], KZ), country(&["Qazaqstan"], KZ),
     country(&["Kazakh"], KZ), country(&["Kazakhs"], KZ), country(&["Qazaq"], KZ),
     country(&["Kazakhstani"], KZ),
-    place(&["Almaty"], KZ, "Almaty"), place(&["Alma", "Ata"], KZ, "Almaty"),
+    place(&["Almaty"], KZ, "Almaty"), place(&["Alma", "Ata"], KZ, "Almaty"), place(&["Verny"], KZ, "Almaty"),
     place(&["Astana"], KZ, "Astana"), place(&["Nur", "Sultan"], KZ, "Astana"),
-    place(&["Akmola"], KZ, "Astana"), place(&["Tselinograd"], KZ, "Astana"),
+    place(&["Akmola"], KZ, "Astana"), place(&["Tselinograd"], KZ, "Astana"), place(&["Akmolinsk"], KZ, "Astana"),
     place(&["Shymkent"], KZ, "Shymkent"), place(&["Chimkent"], KZ, "Shymkent"),
     place(&["Karaganda"], KZ, "Karaganda"), place(&["Qaraghandy"], KZ, "Karaganda"),
-    place(&["Aktau"], KZ, "Aktau"), place(&["Aktobe"], KZ, "Aktobe"), place(&["Atyrau"], KZ, "Atyrau"),
+    place(&["Aktau"], KZ, "Aktau"), place(&["Aktobe"], KZ, "Aktobe"), place(&["Aktyubinsk"], KZ, "Aktobe"),
+    place(&["Atyrau"], KZ, "Atyrau"), place(&["Guryev"], KZ, "Atyrau"),
     place(&["Zhanaozen"], KZ, "Zhanaozen"), place(&["Janaozen"], KZ, "Zhanaozen"),
     place(&["Mangystau"], KZ, "Mangystau"), place(&["Manghystau"], KZ, "Mangystau"),
     place(&["Mangistau"], KZ, "Mangystau"),
     place(&["Zhambyl"], KZ, "Zhambyl"), place(&["Jambyl"], KZ, "Zhambyl"), place(&["Taraz"], KZ, "Taraz"),
-    place(&["Kyzylorda"], KZ, "Kyzylorda"), place(&["Pavlodar"], KZ, "Pavlodar"),
-    place(&["Semey"], KZ, "Semey"), place(&["Baikonur"], KZ, "Baikonur"),
-    place(&["Taldykorgan"], KZ, "Taldykorgan"), place(&["Oskemen"], KZ, "Oskemen"),
+    place(&["Kyzylorda"], KZ, "Kyzylorda"), place(&["Kzyl", "Orda"], KZ, "Kyzylorda"),
+    place(&["Pavlodar"], KZ, "Pavlodar"),
+    place(&["Semey"], KZ, "Semey"), place(&["Semipalatinsk"], KZ, "Semey"), place(&["Baikonur"], KZ, "Baikonur"),
+    place(&["Taldykorgan"], KZ, "Taldykorgan"), place(&["Taldy", "Kurgan"], KZ, "Taldykorgan"),
+    place(&["Oskemen"], KZ, "Oskemen"), place(&["Ust", "Kamenogorsk"], KZ, "Oskemen"),
 
     country(&["Kyrgyzstan"], KG), country(&["Kirghizia"], KG), country(&["Kirgizia"], KG),
     country(&["Kyrgyz"], KG), country(&["Kirghiz"], KG), country(&["Kyrgyzstani"], KG),
-    place(&["Bishkek"], KG, "Bishkek"), place(&["Frunze"], KG, "Bishkek"), place(&["Osh"], KG, "Osh"),
+    place(&["Bishkek"], KG, "Bishkek"), place(&["Frunze"], KG, "Bishkek"), place(&["Pishpek"], KG, "Bishkek"),
+    place(&["Osh"], KG, "Osh"),
     place(&["Jalal", "Abad"], KG, "Jalal-Abad"), place(&["Batken"], KG, "Batken"),
-    place(&["Karakol"], KG, "Karakol"), place(&["Naryn"], KG, "Naryn"),
+    place(&["Karakol"], KG, "Karakol"), place(&["Przhevalsk"], KG, "Karakol"), place(&["Naryn"], KG, "Naryn"),
     place(&["Issyk", "Kul"], KG, "Issyk-Kul"),
 
     country(&["Tajikistan"], TJ), country(&["Tadjikistan"], TJ), country(&["Tajik"], TJ),
     country(&["Tajiks"], TJ), country(&["Tojikiston"], TJ),
-    place(&["Dushanbe"], TJ, "Dushanbe"), place(&["Khujand"], TJ, "Khujand"),
+    place(&["Dushanbe"], TJ, "Dushanbe"), place(&["Stalinabad"], TJ, "Dushanbe"),
+    place(&["Khujand"], TJ, "Khujand"), place(&["Leninabad"], TJ, "Khujand"),
     place(&["Gorno", "Badakhshan"], TJ, "Gorno-Badakhshan"),
     place(&["Gorno", "Badakshan"], TJ, "Gorno-Badakhshan"), place(&["GBAO"], TJ, "Gorno-Badakhshan"),
     place(&["Pamir"], TJ, "Gorno-Badakhshan"), place(&["Pamirs"], TJ, "Gorno-Badakhshan"),
     place(&["Pamiris"], TJ, "Gorno-Badakhshan"), place(&["Khorog"], TJ, "Khorog"),
     place(&["Khatlon"], TJ, "Khatlon"), place(&["Bokhtar"], TJ, "Bokhtar"),
+    place(&["Kurgan", "Tyube"], TJ, "Bokhtar"), place(&["Qurghonteppa"], TJ, "Bokhtar"),
     place(&["Kulob"], TJ, "Kulob"), place(&["Kulyab"], TJ, "Kulob"),
     place(&["Panjakent"], TJ, "Panjakent"), place(&["Penjikent"], TJ, "Panjakent"),
     place(&["Sughd"], TJ, "Sughd"), place(&["Rasht"], TJ, "Rasht"),
@@ -92,7 +100,7 @@ const GAZETTEER: &[Entry] = &[
 
     country(&["Turkmenistan"], TM), country(&["Turkmen"], TM),
     place(&["Ashgabat"], TM, "Ashgabat"), place(&["Ashkhabad"], TM, "Ashgabat"),
-    place(&["Turkmenabat"], TM, "Turkmenabat"), place(&["Dashoguz"], TM, "Dashoguz"),
+    place(&["Turkmenabat"], TM, "Turkmenabat"), place(&["Chardzhou"], TM, "Turkmenabat"), place(&["Dashoguz"], TM, "Dashoguz"),
 
     country(&["Afghanistan"], AF), country(&["Afghan"], AF), country(&["Afghans"], AF),
     place(&["Kabul"], AF, "Kabul"), place(&["Kandahar"], AF, "Kandahar"),
@@ -102,15 +110,15 @@ const GAZETTEER: &[Entry] = &[
     country(&["Russia"], RU), country(&["Russian"], RU), country(&["Russians"], RU),
     country(&["Kremlin"], RU),
     place(&["Moscow"], RU, "Moscow"), place(&["St", "Petersburg"], RU, "Saint Petersburg"),
-    place(&["Saint", "Petersburg"], RU, "Saint Petersburg"), place(&["Novosibirsk"], RU, "Novosibirsk"),
+    place(&["Saint", "Petersburg"], RU, "Saint Petersburg"), place(&["Leningrad"], RU, "Saint Petersburg"), place(&["Novosibirsk"], RU, "Novosibirsk"),
     place(&["Orenburg"], RU, "Orenburg"), place(&["Omsk"], RU, "Omsk"),
 
     country(&["China"], CN), country(&["Chinese"], CN),
-    place(&["Beijing"], CN, "Beijing"), place(&["Xinjiang"], CN, "Xinjiang"),
+    place(&["Beijing"], CN, "Beijing"), place(&["Peking"], CN, "Beijing"), place(&["Xinjiang"], CN, "Xinjiang"),
     place(&["Urumqi"], CN, "Urumqi"),
 
     country(&["Mongolia"], "Mongolia"), country(&["Mongolian"], "Mongolia"),
-    place(&["Ulaanbaatar"], "Mongolia", "Ulaanbaatar"),
+    place(&["Ulaanbaatar"], "Mongolia", "Ulaanbaatar"), place(&["Ulan", "Bator"], "Mongolia", "Ulaanbaatar"),
     country(&["Iran"], "Iran"), country(&["Iranian"], "Iran"), place(&["Tehran"], "Iran", "Tehran"),
     country(&["Pakistan"], "Pakistan"), country(&["Pakistani"], "Pakistan"),
     place(&["Islamabad"], "Pakistan", "Islamabad"),
@@ -211,6 +219,27 @@ fn longest_entry_at(words: &[&str], lower: &mut String) -> Option<&'static Entry
         .copied()
 }
 
+/// The other names of the place that `words` (folded, as
+/// [`crate::text::fold_into`] makes them) begin with, and how many of `words`
+/// its name took: `astana` gives `Nur Sultan`, `Akmola`, `Tselinograd` and
+/// `Akmolinsk`. `None` when the words begin no place's name, or a place with
+/// only one. Unlike [`find`], case does not matter: readers type lowercase.
+pub fn other_names(words: &[&str]) -> Option<(usize, Vec<&'static [&'static str]>)> {
+    let same = |want: &&str, got: &&str| crate::text::fold(want) == *got;
+    let named = by_first_word()
+        .get(*words.first()?)?
+        .iter()
+        .filter(|entry| entry.place.is_some())
+        .filter(|entry| entry.words.len() <= words.len() && entry.words.iter().zip(words).all(|(w, g)| same(w, g)))
+        .max_by_key(|entry| entry.words.len())?;
+    let others: Vec<&'static [&'static str]> = GAZETTEER
+        .iter()
+        .filter(|entry| entry.place == named.place && entry.words != named.words)
+        .map(|entry| entry.words)
+        .collect();
+    (!others.is_empty()).then_some((named.words.len(), others))
+}
+
 /// Every country and place name the gazetteer can give, each once: the
 /// build-time bundle stores names as positions in this list.
 fn names() -> &'static [&'static str] {
@@ -249,7 +278,7 @@ fn ranked(mut counts: Vec<(&'static str, usize)>) -> Vec<&'static str> {
 
 #[cfg(test)]
 mod tests {
-    use super::find;
+    use super::{find, other_names};
 
     #[test]
     fn aliases_count_as_one_place() {
@@ -262,6 +291,24 @@ mod tests {
     fn demonyms_and_old_names_name_their_country() {
         let found = find(["Kirghizia and the Kyrgyz; a Russian-led force; Kazakh-Kyrgyz ties"]);
         assert_eq!(found.countries, vec!["Kyrgyzstan", "Kazakhstan", "Russia"]);
+    }
+
+    #[test]
+    fn a_place_has_its_other_names_and_a_country_none() {
+        let names = |words: &[&str]| other_names(words).map(|(len, names)| (len, names.concat()));
+        assert_eq!(
+            names(&["astana", "airport"]),
+            Some((1, vec!["Nur", "Sultan", "Akmola", "Tselinograd", "Akmolinsk"]))
+        );
+        assert_eq!(
+            names(&["nur", "sultan"]),
+            Some((2, vec!["Astana", "Akmola", "Tselinograd", "Akmolinsk"]))
+        );
+        assert_eq!(names(&["alma", "ata"]), Some((2, vec!["Almaty", "Verny"])));
+        assert_eq!(names(&["frunze"]), Some((1, vec!["Bishkek", "Pishpek"])));
+        assert_eq!(names(&["nur"]), None, "half a name");
+        assert_eq!(names(&["osh"]), None, "one name only");
+        assert_eq!(names(&["kyrgyzstan"]), None, "countries are not places");
     }
 
     #[test]

@@ -1,18 +1,21 @@
 //! A query resolved against the vocabulary, once per search: which
-//! vocabulary words satisfy which of its clauses, and where they stand in an
-//! article. Ranking scores with it; snippets and highlights mark with it.
+//! vocabulary words and phrases satisfy which of its clauses, and where they
+//! stand in an article. Ranking scores with it; snippets and highlights mark with it.
 
 use super::expand::{self, MatchKind};
 use super::index::Index;
-use super::query::{Clause, Query};
+use super::query::{Clause, Query, Word};
 use crate::order;
+
+/// A phrase match counts this much more than its words found apart.
+const PHRASE_BONUS: f32 = 1.2;
 
 /// For each vocabulary word that matches the query, which clauses it
 /// satisfies (one bit each) and how well.
 pub(super) struct Matcher<'a> {
     pub query: &'a Query,
-    /// Per required clause: its matching words and their kinds.
-    pub expansions: Vec<Vec<(u32, MatchKind)>>,
+    /// Per required clause: what meets it.
+    pub clauses: Vec<Alternatives<'a>>,
     /// A clause's word was a short prefix that matched only some of the
     /// words it begins; see [`expand::Expansion::partial`].
     pub partial: bool,
@@ -23,31 +26,91 @@ pub(super) struct Matcher<'a> {
     bloom: [u64; 16],
 }
 
+/// What meets one clause: vocabulary words, scored together as one term,
+/// and phrases, each scored on its own and scaled; an article's score for
+/// the clause is the best of the two.
+#[derive(Default)]
+pub(super) struct Alternatives<'a> {
+    /// Vocabulary words and how each matched.
+    pub words: Vec<(u32, MatchKind)>,
+    /// Phrases, each with the factor its score is scaled by.
+    pub phrases: Vec<(&'a [Word], f32)>,
+    /// See [`expand::Expansion::partial`].
+    pub partial: bool,
+}
+
+impl<'a> Alternatives<'a> {
+    /// What meets `clause` in `index`. A place's other names match as
+    /// [`MatchKind::Name`] does: another name of the same thing. One of one
+    /// word joins the typed word's term (`Astana` and `Akmola` are one term);
+    /// one of several words (`Nur Sultan`) is a phrase scored as one word,
+    /// the mean of its words' scores, so that it neither outranks the name
+    /// as typed nor gets the bonus of a quoted phrase.
+    pub fn of(index: &Index, clause: &'a Clause) -> Alternatives<'a> {
+        let expand = |word| expand::expand(&index.vocab, &index.df, index.len(), word);
+        let mut found = Alternatives::default();
+        match clause {
+            Clause::Word(word) => found.add_expansion(expand(word)),
+            Clause::Phrase(words) => found.phrases.push((words, PHRASE_BONUS)),
+            Clause::Place(names) => {
+                for (i, name) in names.iter().enumerate() {
+                    match name.as_slice() {
+                        [typed] if i == 0 => found.add_expansion(expand(typed)),
+                        [other] => found.add_name(index.vocab.find(&other.folded)),
+                        _ => {
+                            let kind = if i == 0 { MatchKind::Exact } else { MatchKind::Name };
+                            found.phrases.push((name, kind.weight() / name.len() as f32));
+                        }
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    /// Adds the words a query word expanded to.
+    fn add_expansion(&mut self, expansion: expand::Expansion) {
+        self.words.extend(expansion.words);
+        self.partial |= expansion.partial;
+    }
+
+    /// Adds a word that is another name of what the clause names, once:
+    /// a word counted twice would count its frequency twice in the term.
+    fn add_name(&mut self, word: Option<u32>) {
+        let Some(word) = word else { return };
+        match self.words.iter_mut().find(|(w, _)| *w == word) {
+            Some((_, kind)) => *kind = (*kind).min(MatchKind::Name),
+            None => self.words.push((word, MatchKind::Name)),
+        }
+    }
+}
+
 impl<'a> Matcher<'a> {
     pub fn new(index: &Index, query: &'a Query) -> Matcher<'a> {
-        let mut partial = false;
-        let expansions: Vec<Vec<(u32, MatchKind)>> = query
+        let clauses: Vec<Alternatives<'a>> = query
             .required
             .iter()
-            .map(|clause| match clause {
-                Clause::Word(word) => {
-                    let expansion = expand::expand(&index.vocab, &index.df, index.len(), word);
-                    partial |= expansion.partial;
-                    expansion.words
-                }
-                Clause::Phrase(words) => words
-                    .iter()
-                    .filter_map(|w| index.vocab.find(&w.folded))
-                    .map(|id| (id, MatchKind::Exact))
-                    .collect(),
-            })
+            .map(|clause| Alternatives::of(index, clause))
             .collect();
+        let partial = clauses.iter().any(|clause| clause.partial);
         // (word id, clause bit) packed as word << 32 | bit, sorted, then
         // merged into one (word, clause bits) per word.
-        let mut keys: Vec<u64> = expansions
+        let mut keys: Vec<u64> = clauses
             .iter()
             .enumerate()
-            .flat_map(|(bit, found)| found.iter().map(move |&(id, _)| u64::from(id) << 32 | 1u64 << bit))
+            .flat_map(|(bit, found)| {
+                let phrase_words = found
+                    .phrases
+                    .iter()
+                    .flat_map(|(words, _)| words.iter())
+                    .filter_map(|word| index.vocab.find(&word.folded));
+                found
+                    .words
+                    .iter()
+                    .map(|&(id, _)| id)
+                    .chain(phrase_words)
+                    .map(move |id| u64::from(id) << 32 | 1u64 << bit)
+            })
             .collect();
         order::sort_keys(&mut keys);
         let mut words: Vec<(u32, u32)> = Vec::with_capacity(keys.len());
@@ -64,7 +127,7 @@ impl<'a> Matcher<'a> {
         }
         Matcher {
             query,
-            expansions,
+            clauses,
             partial,
             words,
             bloom,

@@ -2,10 +2,13 @@
 //!
 //! Words are ANDed; `"…"` is an exact phrase; `-word` and `-"…"` exclude.
 //! The last word, while it is still being typed (nothing follows it), also
-//! matches as a prefix. Parsing never fails: unbalanced quotes run to the
-//! end, a lone `-` is ignored, punctuation separates words, and only the first
-//! [`MAX_CLAUSES`] clauses count.
+//! matches as a prefix. Words that name a place the gazetteer knows by other
+//! names too (`Nur-Sultan`, `Astana`) are one clause, met by any of them.
+//! Parsing never fails: unbalanced quotes run to the end, a lone `-` is
+//! ignored, punctuation separates words, and only the first [`MAX_CLAUSES`]
+//! clauses count.
 
+use crate::corpus::places;
 use crate::text;
 
 /// Clauses are tracked as bits of a `u32` per article.
@@ -26,6 +29,11 @@ pub enum Clause {
     /// Words in this order, each matched exactly (case and accents aside);
     /// a quoted single word is a one-word phrase: exact, no stems or typos.
     Phrase(Vec<Word>),
+    /// A place by any of its names (the gazetteer, `corpus/places.rs`): first
+    /// as typed (one word is matched as any word is, several as a phrase),
+    /// then the gazetteer's other names, each matched exactly (see
+    /// `matcher::Alternatives`).
+    Place(Vec<Vec<Word>>),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -74,6 +82,8 @@ impl Query {
             }
             rest = after;
         }
+        query.required = with_places(query.required);
+        query.excluded = with_places(query.excluded);
         query.required.truncate(MAX_CLAUSES);
         query.excluded.truncate(MAX_CLAUSES);
         query
@@ -85,7 +95,55 @@ impl Query {
     }
 }
 
+/// `clauses` with each run of words that names a place with other names
+/// (`nur`, `sultan`) made one [`Clause::Place`].
+fn with_places(clauses: Vec<Clause>) -> Vec<Clause> {
+    let mut out = Vec::with_capacity(clauses.len());
+    let mut rest = clauses.as_slice();
+    while let Some(first) = rest.first() {
+        let words: Vec<&str> = rest
+            .iter()
+            .map_while(|clause| match clause {
+                Clause::Word(word) => Some(word.folded.as_str()),
+                _ => None,
+            })
+            .collect();
+        match places::other_names(&words) {
+            Some((len, others)) => {
+                let typed = rest[..len]
+                    .iter()
+                    .filter_map(|clause| match clause {
+                        Clause::Word(word) => Some(word.clone()),
+                        _ => None,
+                    })
+                    .collect();
+                let others = others
+                    .into_iter()
+                    .map(|name| name.iter().map(|w| Word::new(w)).collect());
+                out.push(Clause::Place(std::iter::once(typed).chain(others).collect()));
+                rest = &rest[len..];
+            }
+            None => {
+                out.push(first.clone());
+                rest = &rest[1..];
+            }
+        }
+    }
+    out
+}
+
 impl Word {
+    /// A finished word: not a prefix.
+    fn new(written: &str) -> Word {
+        let mut folded = String::new();
+        text::fold_into(written, &mut folded);
+        Word {
+            written: written.to_string(),
+            folded,
+            prefix: false,
+        }
+    }
+
     /// The words of `chunk`; the last is a prefix when `typing`.
     fn all(chunk: &str, typing: bool) -> Vec<Word> {
         let ranges: Vec<_> = text::words(chunk).collect();
@@ -93,15 +151,9 @@ impl Word {
         ranges
             .into_iter()
             .enumerate()
-            .map(|(i, range)| {
-                let written = &chunk[range];
-                let mut folded = String::new();
-                text::fold_into(written, &mut folded);
-                Word {
-                    written: written.to_string(),
-                    folded,
-                    prefix: typing && i + 1 == count,
-                }
+            .map(|(i, range)| Word {
+                prefix: typing && i + 1 == count,
+                ..Word::new(&chunk[range])
             })
             .filter(|w| !w.folded.is_empty())
             .collect()
@@ -121,6 +173,11 @@ mod tests {
                     "\"{}\"",
                     ws.iter().map(|w| w.folded.as_str()).collect::<Vec<_>>().join(" ")
                 ),
+                Clause::Place(names) => names
+                    .iter()
+                    .map(|ws| ws.iter().map(|w| w.folded.as_str()).collect::<Vec<_>>().join(" "))
+                    .collect::<Vec<_>>()
+                    .join("|"),
             })
             .collect()
     }
@@ -139,6 +196,29 @@ mod tests {
         assert_eq!(words(&Query::parse("kyrg,").required), vec!["kyrg"]);
         assert_eq!(words(&Query::parse("\"kyrg").required), vec!["\"kyrg\""]);
         assert_eq!(words(&Query::parse("-kyrg").excluded), vec!["kyrg"]);
+    }
+
+    #[test]
+    fn a_place_with_other_names_is_one_clause() {
+        assert_eq!(
+            words(&Query::parse("Nur-Sultan airport").required),
+            vec!["nur sultan|astana|akmola|tselinograd|akmolinsk", "airport*"]
+        );
+        assert_eq!(
+            words(&Query::parse("nur sultan").required),
+            vec!["nur sultan|astana|akmola|tselinograd|akmolinsk"]
+        );
+        assert_eq!(words(&Query::parse("-Frunze").excluded), vec!["frunze|bishkek|pishpek"]);
+        assert_eq!(words(&Query::parse("Osh").required), vec!["osh*"], "one name only");
+        assert_eq!(
+            words(&Query::parse("\"Astana\"").required),
+            vec!["\"astana\""],
+            "quoted: exact"
+        );
+        assert_eq!(
+            words(&Query::parse("nur \"sultan\"").required),
+            vec!["nur", "\"sultan\""]
+        );
     }
 
     #[test]
@@ -161,9 +241,9 @@ mod tests {
         }
         assert!(Query::parse("- \" 🙂 ").is_empty());
         assert_eq!(
-            words(&Query::parse("Nur-Sultan's").required),
-            vec!["nur", "sultan*"],
-            "the possessive is cut"
+            words(&Query::parse("Toqaev-led Kazakhstan's").required),
+            vec!["toqaev", "led", "kazakhstan*"],
+            "hyphens split, the possessive is cut"
         );
         let long = "word ".repeat(2_000);
         assert_eq!(Query::parse(&long).required.len(), MAX_CLAUSES);

@@ -15,10 +15,10 @@ use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
 use std::ops::Range;
 
-use super::expand::{self, MatchKind};
+use super::expand::MatchKind;
 use super::index::{self, Index};
-use super::matcher::Matcher;
-use super::query::{Clause, Query, Word};
+use super::matcher::{Alternatives, Matcher};
+use super::query::{Query, Word};
 use super::snippet::{self, Snippet};
 use crate::catalog::{Facets, Filters, Sort};
 use crate::order;
@@ -28,8 +28,6 @@ use crate::order;
 const PROXIMITY_CANDIDATES: usize = 50;
 /// The largest proximity bonus: query words side by side multiply the score by 1.5.
 const PROXIMITY_WEIGHT: f32 = 0.5;
-/// A phrase match counts this much more than its words found apart.
-const PHRASE_BONUS: f32 = 1.2;
 
 /// What a search returns: one page of hits, and everything about the rest.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -202,11 +200,8 @@ impl Index {
         let matcher = Matcher::new(self, query);
         let n = self.len();
         let mut acc = Accumulator::new(n);
-        for (bit, clause) in query.required.iter().enumerate() {
-            match clause {
-                Clause::Word(_) => self.score_word(&matcher.expansions[bit], &mut acc),
-                Clause::Phrase(words) => self.score_phrase(words, &mut acc),
-            }
+        for (bit, clause) in matcher.clauses.iter().enumerate() {
+            self.score_clause(clause, &mut acc);
             acc.close_clause(bit);
         }
         let excluded = self.excluded(query);
@@ -251,7 +246,16 @@ impl Index {
         (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
     }
 
-    /// One word clause: every word it matched scored as one term, as
+    /// One clause: its words as one term, then each phrase; in each
+    /// article, the best of these counts.
+    fn score_clause(&self, clause: &Alternatives<'_>, acc: &mut Accumulator) {
+        self.score_word(&clause.words, acc);
+        for &(words, scale) in &clause.phrases {
+            self.score_phrase(words, scale, acc);
+        }
+    }
+
+    /// The words of one clause: every word it matched scored as one term, as
     /// Lucene's `SynonymQuery` scores a word's synonyms. In each article,
     /// the words' frequencies, each scaled by how the word matched, add up
     /// and saturate once; the term's document frequency is its commonest
@@ -270,8 +274,9 @@ impl Index {
         acc.map_clause(|frequency| idf * index::saturate(frequency));
     }
 
-    /// A phrase: articles with its words in order, side by side, in one field.
-    fn score_phrase(&self, words: &[Word], acc: &mut Accumulator) {
+    /// A phrase: articles with its words in order, side by side, in one
+    /// field, scored as the sum of its words' scores times `scale`.
+    fn score_phrase(&self, words: &[Word], scale: f32, acc: &mut Accumulator) {
         let Some(ids) = words
             .iter()
             .map(|w| self.vocab.find(&w.folded))
@@ -300,7 +305,7 @@ impl Index {
         let mut words = Vec::new();
         for (doc, score) in sums {
             if ids.len() == 1 || self.has_sequence(doc, &ids, &mut words) {
-                acc.offer(doc, score * PHRASE_BONUS);
+                acc.offer(doc, score * scale);
             }
         }
     }
@@ -329,17 +334,9 @@ impl Index {
         }
         let mut acc = Accumulator::new(self.len());
         for clause in &query.excluded {
-            match clause {
-                Clause::Word(word) => {
-                    let strict: Vec<(u32, MatchKind)> = expand::expand(&self.vocab, &self.df, self.len(), word)
-                        .words
-                        .into_iter()
-                        .filter(|(_, kind)| *kind <= MatchKind::Name)
-                        .collect();
-                    self.score_word(&strict, &mut acc);
-                }
-                Clause::Phrase(words) => self.score_phrase(words, &mut acc),
-            }
+            let mut strict = Alternatives::of(self, clause);
+            strict.words.retain(|(_, kind)| *kind <= MatchKind::Name);
+            self.score_clause(&strict, &mut acc);
             acc.close_clause(0);
         }
         let mut excluded = vec![false; self.len()];
