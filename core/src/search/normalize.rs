@@ -171,7 +171,7 @@ const CASE_ENDINGS: &[&str] = &[
 /// the `й` of a nominative like `Сергей`). `None` for a Latin word, a word
 /// with no ending, or one too short to be more than its ending.
 fn uninflected(written: &str) -> Option<String> {
-    if !crate::text::is_cyrillic(written) {
+    if written.is_ascii() || !crate::text::is_cyrillic(written) {
         return None;
     }
     let lower = crate::text::without_possessive(written).to_lowercase();
