@@ -98,34 +98,33 @@ impl Query {
 /// `clauses` with each run of words that names a place with other names
 /// (`nur`, `sultan`) made one [`Clause::Place`].
 fn with_places(clauses: Vec<Clause>) -> Vec<Clause> {
+    let word = |clause: &Clause| match clause {
+        Clause::Word(word) => Some(word.clone()),
+        _ => None,
+    };
+    // Each clause's folded word, once; a phrase is "", which names nothing.
+    let folded: Vec<&str> = clauses
+        .iter()
+        .map(|clause| match clause {
+            Clause::Word(word) => word.folded.as_str(),
+            _ => "",
+        })
+        .collect();
     let mut out = Vec::with_capacity(clauses.len());
-    let mut rest = clauses.as_slice();
-    while let Some(first) = rest.first() {
-        let words: Vec<&str> = rest
-            .iter()
-            .map_while(|clause| match clause {
-                Clause::Word(word) => Some(word.folded.as_str()),
-                _ => None,
-            })
-            .collect();
-        match places::other_names(&words) {
+    let mut at = 0;
+    while at < clauses.len() {
+        match places::other_names(&folded[at..]) {
             Some((len, others)) => {
-                let typed = rest[..len]
-                    .iter()
-                    .filter_map(|clause| match clause {
-                        Clause::Word(word) => Some(word.clone()),
-                        _ => None,
-                    })
-                    .collect();
+                let typed = clauses[at..at + len].iter().filter_map(word).collect();
                 let others = others
                     .into_iter()
                     .map(|name| name.iter().map(|w| Word::new(w)).collect());
                 out.push(Clause::Place(std::iter::once(typed).chain(others).collect()));
-                rest = &rest[len..];
+                at += len;
             }
             None => {
-                out.push(first.clone());
-                rest = &rest[1..];
+                out.push(clauses[at].clone());
+                at += 1;
             }
         }
     }
