@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use super::browser::back_to_list;
 use super::card::link_handler;
 use super::context::use_ctx;
 use super::list::search_filters;
@@ -74,7 +75,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let back = {
         let ctx = ctx.clone();
         let from_list = state.from_list;
-        link_handler(move || back(&ctx, from_list))
+        link_handler(move || back_to_list(&ctx, from_list))
     };
     let saved = state.library.saved.contains(&article.slug);
     let toggle_save = {
@@ -154,14 +155,4 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             </nav>
         </article>
     }
-}
-
-#[cfg(target_arch = "wasm32")]
-fn back(ctx: &super::context::Ctx, from_list: bool) {
-    super::browser::back_to_list(ctx, from_list);
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn back(ctx: &super::context::Ctx, _from_list: bool) {
-    ctx.dispatch(Action::List);
 }

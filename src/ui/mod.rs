@@ -2,9 +2,8 @@
 //! DOM. Components render from one [`state::State`] and dispatch actions;
 //! the search, filters and URLs come from the pure core.
 
-mod app;
 mod article;
-mod browser;
+pub mod browser;
 mod card;
 mod context;
 mod filters;
@@ -19,6 +18,4 @@ mod shortcuts;
 pub mod state;
 pub mod stored;
 
-#[cfg(target_arch = "wasm32")]
-pub use app::{mount, start};
 pub use reader::{Reader, ReaderProps};

@@ -1,5 +1,5 @@
 //! The app's one state and its reducer: components dispatch actions, the
-//! reducer returns the next state, and effects in `app.rs` derive the URL,
+//! reducer returns the next state, and the hooks in `src/ui/browser/` derive the URL,
 //! the document title and storage from it. No web APIs here, so the rules
 //! (what Back does, what gets remembered) are tested natively.
 
