@@ -8,6 +8,7 @@ use super::marked::Marked;
 use super::meta;
 use super::state::Action;
 use crate::corpus::BlockKind;
+use crate::neighbours::Neighbours;
 use crate::route::{Location, Page};
 use crate::search::{Highlights, Query};
 
@@ -33,11 +34,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         use_memo(
             (location.query.clone(), filters, location.sort, doc),
             move |(query, filters, sort, doc)| {
-                let order = index.ranked(&Query::parse(query), filters, *sort);
-                let at = order.iter().position(|d| d == doc);
-                let before = at.and_then(|i| i.checked_sub(1)).map(|i| order[i]);
-                let after = at.and_then(|i| order.get(i + 1).copied());
-                (before, after)
+                Neighbours::of(*doc, &index.ranked(&Query::parse(query), filters, *sort))
             },
         )
     };
@@ -94,7 +91,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             BlockKind::Paragraph => html! { <p><Marked {text} {ranges} /></p> },
         }
     });
-    let (before, after) = *neighbours;
+    let Neighbours { previous, next } = *neighbours;
     html! {
         <article class="article">
             <nav class="article-nav" aria-label="Back">
@@ -146,10 +143,10 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 if let Some(copyright) = &article.copyright { <p>{ copyright }</p> }
             </footer>
             <nav class="neighbours" aria-label="More articles">
-                if let Some(doc) = before {
+                if let Some(doc) = previous {
                     { { let (href, onclick, title) = link_to(doc); html! { <a class="prev" {href} {onclick}><span>{ "Previous" }</span>{ title }</a> } } }
                 }
-                if let Some(doc) = after {
+                if let Some(doc) = next {
                     { { let (href, onclick, title) = link_to(doc); html! { <a class="next" {href} {onclick}><span>{ "Next" }</span>{ title }</a> } } }
                 }
             </nav>
