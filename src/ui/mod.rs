@@ -3,14 +3,17 @@
 //! the search, filters and URLs come from the pure core.
 
 mod article;
+pub mod backup;
 pub mod browser;
 mod card;
 mod context;
 mod filters;
+pub mod library;
 mod list;
 mod marked;
 pub mod meta;
 mod not_found;
+pub mod prefs;
 mod reader;
 mod search_box;
 mod settings;

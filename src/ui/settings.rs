@@ -2,7 +2,8 @@ use yew::prelude::*;
 
 use super::browser::library_handlers;
 use super::context::use_ctx;
-use super::state::{Action, Panel, Theme, TEXT_SIZES};
+use super::prefs::{Theme, TEXT_SIZES};
+use super::state::{Action, Panel};
 
 /// Reading preferences, and carrying the reader's library to another device.
 #[component]

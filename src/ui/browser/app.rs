@@ -14,10 +14,13 @@ use yew::prelude::*;
 
 use super::{storage, url};
 use crate::bundled;
+use crate::corpus::bundle::BundleError;
 use crate::route::Location;
 use crate::search::{Index, Indexing};
+use crate::ui::library::Library;
+use crate::ui::prefs::{Prefs, Theme};
 use crate::ui::reader::{Reader, ReaderProps};
-use crate::ui::state::{Arrival, Library, Prefs, State, Theme};
+use crate::ui::state::{Arrival, State};
 
 /// How long indexing at start may hold the page before it yields, in
 /// milliseconds of the reader's own device: well under the 50 ms that make
@@ -31,7 +34,7 @@ const WORDS_PER_STEP: usize = 1_000;
 
 #[derive(Properties, PartialEq)]
 struct LoadErrorProps {
-    error: AttrValue,
+    error: BundleError,
 }
 
 /// What a reader sees if the bundle cannot be read (a stale or damaged file).
@@ -40,7 +43,7 @@ fn LoadError(props: &LoadErrorProps) -> Html {
     html! {
         <main id="main">
             <h1>{ "The articles could not be loaded" }</h1>
-            <p>{ props.error.clone() }</p>
+            <p>{ props.error.to_string() }</p>
         </main>
     }
 }
@@ -134,12 +137,12 @@ fn props(index: Rc<Index>) -> ReaderProps {
 }
 
 /// The bundled corpus, indexed in one go (the browser tests).
-fn index() -> Result<Rc<Index>, String> {
+fn index() -> Result<Rc<Index>, BundleError> {
     Ok(Rc::new(Index::new(bundled::articles()?)))
 }
 
 /// The bundled corpus, indexed in tasks of about [`TASK_MS`] each.
-async fn index_in_tasks() -> Result<Rc<Index>, String> {
+async fn index_in_tasks() -> Result<Rc<Index>, BundleError> {
     let mut indexing = Indexing::new(bundled::articles()?);
     let mut task_start = js_sys::Date::now();
     while !indexing.step(WORDS_PER_STEP) {
@@ -182,7 +185,7 @@ pub fn start() {
                 }
             },
             Err(error) => {
-                yew::Renderer::<LoadError>::with_props(LoadErrorProps { error: error.into() }).render();
+                yew::Renderer::<LoadError>::with_props(LoadErrorProps { error }).render();
             }
         }
     });
@@ -196,7 +199,7 @@ pub fn mount(root: web_sys::Element) {
             yew::Renderer::<Reader>::with_root_and_props(root, props).render();
         }
         Err(error) => {
-            yew::Renderer::<LoadError>::with_root_and_props(root, LoadErrorProps { error: error.into() }).render();
+            yew::Renderer::<LoadError>::with_root_and_props(root, LoadErrorProps { error }).render();
         }
     }
 }

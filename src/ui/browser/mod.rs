@@ -12,11 +12,11 @@
 #[cfg(target_arch = "wasm32")]
 mod app;
 #[cfg(target_arch = "wasm32")]
-mod backup;
-#[cfg(target_arch = "wasm32")]
 mod document;
 #[cfg(target_arch = "wasm32")]
 mod embed;
+#[cfg(target_arch = "wasm32")]
+mod export;
 #[cfg(target_arch = "wasm32")]
 mod focus;
 #[cfg(target_arch = "wasm32")]
@@ -36,7 +36,7 @@ use super::state::Arrival;
 #[cfg(target_arch = "wasm32")]
 pub use app::{mount, start};
 #[cfg(target_arch = "wasm32")]
-pub(super) use backup::library_handlers;
+pub(super) use export::library_handlers;
 #[cfg(target_arch = "wasm32")]
 pub(super) use url::back_to_list;
 

@@ -4,7 +4,8 @@
 use yew::prelude::*;
 
 use crate::ui::context::Ctx;
-use crate::ui::state::{Library, Prefs};
+use crate::ui::library::Library;
+use crate::ui::prefs::Prefs;
 use crate::ui::stored::{self, Json};
 
 /// Several folio sites can share an origin: keys carry the base path.

@@ -5,8 +5,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
+use crate::ui::backup::{Backup, ImportError};
 use crate::ui::context::Ctx;
-use crate::ui::state::{Action, Backup, State};
+use crate::ui::state::{Action, State};
 use crate::ui::stored;
 
 /// The Settings panel's export button and import file input: the first
@@ -75,11 +76,11 @@ fn export(state: &State) {
 }
 
 /// Reads a backup file chosen by the reader.
-async fn read_backup(file: web_sys::File) -> Result<Backup, String> {
+async fn read_backup(file: web_sys::File) -> Result<Backup, ImportError> {
     let text = wasm_bindgen_futures::JsFuture::from(file.text())
         .await
-        .map_err(|_| "the file could not be read".to_string())?;
-    let text = text.as_string().ok_or("the file is not text")?;
-    let json = stored::parse(&text).ok_or("this file is not a folio export")?;
+        .map_err(|_| ImportError::Unreadable)?;
+    let text = text.as_string().ok_or(ImportError::NotText)?;
+    let json = stored::parse(&text).ok_or(ImportError::NotAnExport)?;
     Backup::from_json(&json).validate()
 }
