@@ -14,7 +14,7 @@ async fn mount() -> Element {
     let document = gloo::utils::document();
     let root = document.create_element("div").expect("create a div");
     document.body().expect("a body").append_child(&root).expect("append");
-    folio::ui::mount(root.clone());
+    folio::ui::browser::mount(root.clone());
     yew::scheduler::flush().await;
     root
 }

@@ -205,14 +205,14 @@ fn a_moved_module_is_caught() {
         ["DEVELOPERS.md: `src/corpus/text_format.rs` (src/corpus/text_format.rs does not exist)"]
     );
     assert_eq!(
-        missing_paths(&doc("`core/src/corpus/text_format.rs`, `tests/corpus_*.rs`, `src/ui/{app,state}.rs`, `core/src/**`, `varint.rs`, `dist/`, `RFE/RL`")),
+        missing_paths(&doc("`core/src/corpus/text_format.rs`, `tests/corpus_*.rs`, `src/ui/{list,state}.rs`, `core/src/**`, `varint.rs`, `dist/`, `RFE/RL`")),
         Vec::<String>::new()
     );
     assert_eq!(
-        missing_paths(&doc("`tests/nothing_*.rs` and `src/ui/{app,gone}.rs` and `gone.rs` and `tests/e2e/`\n```\n`src/in/a/block.rs`\n```")),
+        missing_paths(&doc("`tests/nothing_*.rs` and `src/ui/{list,gone}.rs` and `gone.rs` and `tests/e2e/`\n```\n`src/in/a/block.rs`\n```")),
         [
             "DEVELOPERS.md: `tests/nothing_*.rs` (tests/nothing_*.rs does not exist)",
-            "DEVELOPERS.md: `src/ui/{app,gone}.rs` (src/ui/gone.rs does not exist)",
+            "DEVELOPERS.md: `src/ui/{list,gone}.rs` (src/ui/gone.rs does not exist)",
             "DEVELOPERS.md: `gone.rs` (gone.rs does not exist)",
         ]
     );

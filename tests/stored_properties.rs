@@ -5,7 +5,9 @@
 
 use std::collections::BTreeSet;
 
-use folio::ui::state::{Backup, Library, Prefs, Theme, TEXT_SIZES};
+use folio::ui::backup::Backup;
+use folio::ui::library::Library;
+use folio::ui::prefs::{Prefs, Theme, TEXT_SIZES};
 use folio::ui::stored::{self, Json};
 use proptest::prelude::*;
 

@@ -7,7 +7,9 @@ use std::rc::Rc;
 use folio::corpus::{self, Source};
 use folio::route::{Location, Page};
 use folio::search::Index;
-use folio::ui::state::{Library, Prefs, State};
+use folio::ui::library::Library;
+use folio::ui::prefs::Prefs;
+use folio::ui::state::State;
 use folio::ui::{Reader, ReaderProps};
 use yew::LocalServerRenderer;
 

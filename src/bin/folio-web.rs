@@ -1,5 +1,5 @@
 //! The web entry point: Trunk builds this for wasm32.
 fn main() {
     #[cfg(target_arch = "wasm32")]
-    folio::ui::start();
+    folio::ui::browser::start();
 }

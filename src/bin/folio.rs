@@ -192,10 +192,8 @@ fn search_options(args: &Args) -> Result<(Filters, Sort, usize), String> {
         None => 10,
     };
     let sort = match args.values("--sort").last() {
-        None | Some("relevance") => Sort::Relevance,
-        Some("newest") => Sort::Newest,
-        Some("oldest") => Sort::Oldest,
-        Some(other) => return Err(format!("--sort is relevance, newest or oldest, not {other}")),
+        None => Sort::Relevance,
+        Some(name) => Sort::named(name).ok_or_else(|| format!("--sort is relevance, newest or oldest, not {name}"))?,
     };
     let set = |name| args.values(name).map(str::to_string).collect();
     let filters = Filters {

@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use super::browser::back_to_list;
 use super::card::link_handler;
 use super::context::use_ctx;
 use super::list::search_filters;
@@ -7,6 +8,7 @@ use super::marked::Marked;
 use super::meta;
 use super::state::Action;
 use crate::corpus::BlockKind;
+use crate::neighbours::Neighbours;
 use crate::route::{Location, Page};
 use crate::search::{Highlights, Query};
 
@@ -32,11 +34,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         use_memo(
             (location.query.clone(), filters, location.sort, doc),
             move |(query, filters, sort, doc)| {
-                let order = index.ranked(&Query::parse(query), filters, *sort);
-                let at = order.iter().position(|d| d == doc);
-                let before = at.and_then(|i| i.checked_sub(1)).map(|i| order[i]);
-                let after = at.and_then(|i| order.get(i + 1).copied());
-                (before, after)
+                Neighbours::of(*doc, &index.ranked(&Query::parse(query), filters, *sort))
             },
         )
     };
@@ -74,7 +72,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let back = {
         let ctx = ctx.clone();
         let from_list = state.from_list;
-        link_handler(move || back(&ctx, from_list))
+        link_handler(move || back_to_list(&ctx, from_list))
     };
     let saved = state.library.saved.contains(&article.slug);
     let toggle_save = {
@@ -93,7 +91,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             BlockKind::Paragraph => html! { <p><Marked {text} {ranges} /></p> },
         }
     });
-    let (before, after) = *neighbours;
+    let Neighbours { previous, next } = *neighbours;
     html! {
         <article class="article">
             <nav class="article-nav" aria-label="Back">
@@ -145,23 +143,13 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 if let Some(copyright) = &article.copyright { <p>{ copyright }</p> }
             </footer>
             <nav class="neighbours" aria-label="More articles">
-                if let Some(doc) = before {
+                if let Some(doc) = previous {
                     { { let (href, onclick, title) = link_to(doc); html! { <a class="prev" {href} {onclick}><span>{ "Previous" }</span>{ title }</a> } } }
                 }
-                if let Some(doc) = after {
+                if let Some(doc) = next {
                     { { let (href, onclick, title) = link_to(doc); html! { <a class="next" {href} {onclick}><span>{ "Next" }</span>{ title }</a> } } }
                 }
             </nav>
         </article>
     }
-}
-
-#[cfg(target_arch = "wasm32")]
-fn back(ctx: &super::context::Ctx, from_list: bool) {
-    super::browser::back_to_list(ctx, from_list);
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn back(ctx: &super::context::Ctx, _from_list: bool) {
-    ctx.dispatch(Action::List);
 }

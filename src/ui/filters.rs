@@ -13,14 +13,6 @@ fn facet_title(facet: Facet) -> &'static str {
     }
 }
 
-fn facet_id(facet: Facet) -> &'static str {
-    match facet {
-        Facet::Publisher => "publisher",
-        Facet::Country => "country",
-        Facet::Month => "month",
-    }
-}
-
 #[derive(Properties, PartialEq)]
 pub struct FilterPanelProps {
     pub facets: Facets,
@@ -35,7 +27,7 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
     let groups = Facet::ALL.iter().map(|&facet| {
         let values = &props.facets.get(facet).values;
         let options = values.iter().enumerate().map(|(i, value)| {
-            let id = format!("filter-{}-{i}", facet_id(facet));
+            let id = format!("filter-{}-{i}", facet.key());
             let name = value.value.clone();
             let onchange = ctx.callback(move |_: Event| Action::ToggleFilter(facet, name.clone()));
             html! {

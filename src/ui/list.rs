@@ -8,7 +8,7 @@ use super::context::use_ctx;
 use super::filters::{Chips, FilterPanel};
 use super::meta;
 use super::state::{Action, Panel};
-use crate::catalog::{Filters, Sort};
+use crate::catalog::{Facet, Filters, Sort};
 use crate::search::{Query, Results};
 
 /// The filters the search runs with: the URL's, and the saved articles when
@@ -51,21 +51,19 @@ pub fn ListView() -> Html {
     let searching = !location.query.trim().is_empty();
     let status = meta::status(&location, &results, ctx.index.len());
     let sort_changed = ctx.callback(|e: Event| {
-        Action::Sort(match e.target_unchecked_into::<HtmlSelectElement>().value().as_str() {
-            "newest" => Sort::Newest,
-            "oldest" => Sort::Oldest,
-            _ => Sort::Relevance,
-        })
+        let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+        Action::Sort(Sort::named(&value).unwrap_or_default())
     });
-    let sort = match location.sort {
-        Sort::Relevance if searching => "relevance",
-        Sort::Relevance | Sort::Newest => "newest",
-        Sort::Oldest => "oldest",
+    // Without a search, relevance is newest first, and the menu says so.
+    let shown = match location.sort {
+        Sort::Relevance if !searching => Sort::Newest,
+        sort => sort,
     };
     let filters_open = ctx.state.panel == Panel::Filters;
-    let active = location.filters.values(crate::catalog::Facet::Publisher).len()
-        + location.filters.values(crate::catalog::Facet::Country).len()
-        + location.filters.values(crate::catalog::Facet::Month).len()
+    let active = Facet::ALL
+        .iter()
+        .map(|&facet| location.filters.values(facet).len())
+        .sum::<usize>()
         + usize::from(location.saved);
     let toggle_filters = ctx.callback(|_: MouseEvent| Action::Panel(Panel::Filters));
     let more = ctx.callback(|_: MouseEvent| Action::MoreResults);
@@ -90,10 +88,10 @@ pub fn ListView() -> Html {
                     <label for="sort">{ "Sort by" }</label>
                     <select id="sort" onchange={sort_changed}>
                         if searching {
-                            <option value="relevance" selected={sort == "relevance"}>{ "Relevance" }</option>
+                            <option value={Sort::Relevance.name()} selected={shown == Sort::Relevance}>{ "Relevance" }</option>
                         }
-                        <option value="newest" selected={sort == "newest"}>{ "Newest" }</option>
-                        <option value="oldest" selected={sort == "oldest"}>{ "Oldest" }</option>
+                        <option value={Sort::Newest.name()} selected={shown == Sort::Newest}>{ "Newest" }</option>
+                        <option value={Sort::Oldest.name()} selected={shown == Sort::Oldest}>{ "Oldest" }</option>
                     </select>
                 </div>
                 <Chips />

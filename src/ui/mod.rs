@@ -2,16 +2,18 @@
 //! DOM. Components render from one [`state::State`] and dispatch actions;
 //! the search, filters and URLs come from the pure core.
 
-mod app;
 mod article;
-mod browser;
+pub mod backup;
+pub mod browser;
 mod card;
 mod context;
 mod filters;
+pub mod library;
 mod list;
 mod marked;
 pub mod meta;
 mod not_found;
+pub mod prefs;
 mod reader;
 mod search_box;
 mod settings;
@@ -19,6 +21,4 @@ mod shortcuts;
 pub mod state;
 pub mod stored;
 
-#[cfg(target_arch = "wasm32")]
-pub use app::{mount, start};
 pub use reader::{Reader, ReaderProps};

@@ -3,6 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::article::ArticleView;
+use super::browser::use_browser;
 use super::context::Ctx;
 use super::list::ListView;
 use super::not_found::NotFound;
@@ -12,14 +13,6 @@ use super::shortcuts::Shortcuts;
 use super::state::{Action, Arrival, Panel, State};
 use crate::route::Page;
 use crate::search::Index;
-
-#[cfg(target_arch = "wasm32")]
-use super::browser::use_browser;
-
-/// Prerendering and tests have no browser: nothing to wire up.
-#[cfg(not(target_arch = "wasm32"))]
-#[hook]
-fn use_browser(_ctx: &Ctx, _arrival: Option<Arrival>) {}
 
 #[derive(Properties)]
 pub struct ReaderProps {

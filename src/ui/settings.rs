@@ -1,7 +1,9 @@
 use yew::prelude::*;
 
+use super::browser::library_handlers;
 use super::context::use_ctx;
-use super::state::{Action, Panel, Theme, TEXT_SIZES};
+use super::prefs::{Theme, TEXT_SIZES};
+use super::state::{Action, Panel};
 
 /// Reading preferences, and carrying the reader's library to another device.
 #[component]
@@ -67,49 +69,4 @@ pub fn Settings() -> Html {
             <button type="button" onclick={close}>{ "Close" }</button>
         </section>
     }
-}
-
-/// Export and import handlers: file work only exists in a browser.
-#[cfg(target_arch = "wasm32")]
-fn library_handlers(
-    ctx: &super::context::Ctx,
-    message: UseStateHandle<String>,
-) -> (Callback<MouseEvent>, Callback<Event>) {
-    use wasm_bindgen::JsCast;
-
-    let export = {
-        let state = ctx.state.clone();
-        Callback::from(move |_: MouseEvent| super::browser::export(&state))
-    };
-    let import = {
-        let dispatch = ctx.state.dispatcher();
-        Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|files| files.get(0)) else {
-                return;
-            };
-            input.set_value("");
-            let (dispatch, message) = (dispatch.clone(), message.clone());
-            let _ = file.dyn_ref::<web_sys::File>();
-            wasm_bindgen_futures::spawn_local(async move {
-                match super::browser::read_backup(file).await {
-                    Ok(backup) => {
-                        message.set(format!(
-                            "Imported {} read and {} saved articles.",
-                            backup.read.len(),
-                            backup.saved.len()
-                        ));
-                        dispatch.dispatch(Action::Import(backup));
-                    }
-                    Err(error) => message.set(format!("Not imported: {error}.")),
-                }
-            });
-        })
-    };
-    (export, import)
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn library_handlers(_: &super::context::Ctx, _: UseStateHandle<String>) -> (Callback<MouseEvent>, Callback<Event>) {
-    (Callback::noop(), Callback::noop())
 }

@@ -1,134 +1,23 @@
 //! The app's one state and its reducer: components dispatch actions, the
-//! reducer returns the next state, and effects in `app.rs` derive the URL,
-//! the document title and storage from it. No web APIs here, so the rules
-//! (what Back does, what gets remembered) are tested natively.
+//! reducer returns the next state, and the hooks in `src/ui/browser/`
+//! derive the URL, the document title and storage from it. No web APIs
+//! here, so the rules (what Back does, what gets remembered) are tested
+//! natively. What the state holds for the reader lives beside it: the
+//! preferences (`prefs.rs`), the library (`library.rs`) and the export
+//! file (`backup.rs`).
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use yew::Reducible;
 
+use super::backup::Backup;
+use super::library::Library;
+use super::prefs::{Prefs, Theme, TEXT_SIZES};
 use crate::catalog::{Facet, Sort};
 use crate::route::{Location, Page};
 
 /// Results shown at first, and added by "Show more".
 pub const PAGE_SIZE: usize = 20;
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Theme {
-    #[default]
-    System,
-    Light,
-    Dark,
-    Sepia,
-}
-
-impl Theme {
-    pub const ALL: [Theme; 4] = [Theme::System, Theme::Light, Theme::Dark, Theme::Sepia];
-
-    /// The theme called `name` (as [`Theme::name`] spells it), if any.
-    pub fn named(name: &str) -> Option<Theme> {
-        Theme::ALL.into_iter().find(|theme| theme.name() == name)
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Theme::System => "system",
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-            Theme::Sepia => "sepia",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Theme::System => "Match system",
-            Theme::Light => "Light",
-            Theme::Dark => "Dark",
-            Theme::Sepia => "Sepia",
-        }
-    }
-}
-
-/// Text sizes a reader can step through, as a scale of the base size.
-pub const TEXT_SIZES: [u16; 7] = [85, 100, 115, 130, 150, 175, 200];
-
-/// Reading preferences, remembered across visits.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Prefs {
-    pub theme: Theme,
-    /// Index into [`TEXT_SIZES`].
-    pub text_size: usize,
-    /// Mark articles read when opened.
-    pub mark_read: bool,
-    /// Single-key shortcuts (`/`, `j`, `k`, `?`).
-    pub shortcuts: bool,
-    /// Highlight the search's matches in articles.
-    pub highlight: bool,
-}
-
-impl Default for Prefs {
-    fn default() -> Self {
-        Prefs {
-            theme: Theme::System,
-            text_size: 1,
-            mark_read: true,
-            shortcuts: true,
-            highlight: true,
-        }
-    }
-}
-
-impl Prefs {
-    /// The text scale in percent; a stored index out of range is the default.
-    pub fn text_scale(&self) -> u16 {
-        TEXT_SIZES.get(self.text_size).copied().unwrap_or(100)
-    }
-}
-
-/// What the reader has read and saved, by slug.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Library {
-    pub read: BTreeSet<String>,
-    pub saved: BTreeSet<String>,
-}
-
-/// The export file: everything a reader would want to carry to another device.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Backup {
-    pub folio: u32,
-    pub prefs: Prefs,
-    pub read: BTreeSet<String>,
-    pub saved: BTreeSet<String>,
-}
-
-/// The most slugs kept in each set, so a forged import cannot exhaust memory.
-pub const MAX_LIBRARY: usize = 100_000;
-
-impl Backup {
-    pub const VERSION: u32 = 1;
-
-    /// Checks a decoded backup: it must say it is one, and slugs must look
-    /// like slugs.
-    pub fn validate(mut self) -> Result<Backup, String> {
-        if self.folio != Backup::VERSION {
-            return Err("this file is not a folio export".into());
-        }
-        self.read = slugs_only(self.read);
-        self.saved = slugs_only(self.saved);
-        Ok(self)
-    }
-}
-
-/// The first [`MAX_LIBRARY`] of `set` that look like slugs. Extended, not
-/// collected: collecting a set compiles a sort of its own into the app.
-fn slugs_only(set: BTreeSet<String>) -> BTreeSet<String> {
-    let slug =
-        |s: &String| !s.is_empty() && s.len() <= 200 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
-    let mut kept = BTreeSet::new();
-    kept.extend(set.into_iter().filter(slug).take(MAX_LIBRARY));
-    kept
-}
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Panel {
@@ -392,7 +281,10 @@ impl State {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+
     use super::*;
+    use crate::ui::backup::ImportError;
 
     fn start() -> Rc<State> {
         Rc::new(State::new(Location::default(), Prefs::default(), Library::default()))
@@ -590,7 +482,7 @@ mod tests {
         let backup = forged.validate().unwrap();
         assert_eq!(backup.read, ["ok-slug".to_string()].into());
         assert!(backup.saved.is_empty());
-        assert!(Backup::default().validate().is_err());
+        assert_eq!(Backup::default().validate(), Err(ImportError::NotAnExport));
         let s = start()
             .reduce(Action::ToggleSave("mine".into()))
             .reduce(Action::Import(backup));

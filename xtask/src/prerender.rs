@@ -9,8 +9,10 @@ use std::rc::Rc;
 use folio::corpus;
 use folio::route::{Location, Page};
 use folio::search::Index;
+use folio::ui::library::Library;
 use folio::ui::meta::{page_meta, SITE};
-use folio::ui::state::{Library, Prefs, State};
+use folio::ui::prefs::Prefs;
+use folio::ui::state::State;
 use folio::ui::{Reader, ReaderProps};
 use yew::LocalServerRenderer;
 

@@ -70,8 +70,8 @@ impl fmt::Display for BundleError {
 
 impl std::error::Error for BundleError {}
 
-/// The app shows a load error as text, and the benchmark reports one: both
-/// take it with `?`.
+/// The browser benchmark reports a load error as text, with `?` (the app
+/// keeps the error as it is and shows it).
 impl From<BundleError> for String {
     fn from(error: BundleError) -> String {
         error.to_string()

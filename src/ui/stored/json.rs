@@ -1,17 +1,14 @@
-//! The reader's preferences and library as JSON: in local storage and in
-//! the export file. Read and written by hand, because the derive-based
-//! version (serde with serde-wasm-bindgen) brought float formatting and a
-//! visitor per type into the download, 27 KB of wasm (11 KB gzipped) for five fields
-//! and two lists of slugs.
+//! A small JSON reader and writer, for what folio stores: objects of
+//! booleans, whole numbers, strings and lists of strings. Written by hand,
+//! because the derive-based version (serde with serde-wasm-bindgen) brought
+//! float formatting and a visitor per type into the download, 27 KB of wasm
+//! (11 KB gzipped) for five fields and two lists of slugs.
 //!
 //! Stored text is hostile input (another app on the origin, an edited
-//! file): [`parse`] never panics and bounds its nesting, and every field
-//! that is missing or of the wrong kind falls back to its default on its
-//! own, so one bad field does not cost the reader the rest.
+//! file): [`parse`] never panics and bounds its nesting, and the field
+//! readers answer `None` or a default for anything of the wrong kind.
 
 use std::collections::BTreeSet;
-
-use super::state::{Backup, Library, Prefs, Theme};
 
 /// A parsed JSON value. Numbers are kept only as what they can mean here,
 /// a non-negative integer; any other number is `Number(None)`.
@@ -220,21 +217,21 @@ impl Parser<'_> {
 }
 
 impl Json {
-    fn field(&self, name: &str) -> Option<&Json> {
+    pub(super) fn field(&self, name: &str) -> Option<&Json> {
         match self {
             Json::Map(fields) => fields.iter().rev().find(|(key, _)| key == name).map(|(_, value)| value),
             _ => None,
         }
     }
 
-    fn flag(&self, name: &str, default: bool) -> bool {
+    pub(super) fn flag(&self, name: &str, default: bool) -> bool {
         match self.field(name) {
             Some(Json::Bool(on)) => *on,
             _ => default,
         }
     }
 
-    fn natural(&self, name: &str) -> Option<u64> {
+    pub(super) fn natural(&self, name: &str) -> Option<u64> {
         match self.field(name) {
             Some(Json::Number(n)) => *n,
             _ => None,
@@ -242,7 +239,7 @@ impl Json {
     }
 
     /// The strings of a list field; anything else in it is skipped.
-    fn strings(&self, name: &str) -> BTreeSet<String> {
+    pub(super) fn strings(&self, name: &str) -> BTreeSet<String> {
         let mut set = BTreeSet::new();
         if let Some(Json::List(items)) = self.field(name) {
             set.extend(items.iter().filter_map(|item| match item {
@@ -255,10 +252,10 @@ impl Json {
 }
 
 /// Builds one JSON object, field by field.
-struct Writer(String);
+pub(super) struct Writer(String);
 
 impl Writer {
-    fn new() -> Writer {
+    pub(super) fn new() -> Writer {
         Writer(String::from("{"))
     }
 
@@ -271,15 +268,20 @@ impl Writer {
         &mut self.0
     }
 
-    fn raw(&mut self, name: &str, value: &str) {
+    /// A value written already: a number, or an object from another `Writer`.
+    pub(super) fn raw(&mut self, name: &str, value: &str) {
         self.key(name).push_str(value);
     }
 
-    fn text(&mut self, name: &str, value: &str) {
+    pub(super) fn flag(&mut self, name: &str, on: bool) {
+        self.raw(name, if on { "true" } else { "false" });
+    }
+
+    pub(super) fn text(&mut self, name: &str, value: &str) {
         quote(self.key(name), value);
     }
 
-    fn strings(&mut self, name: &str, values: &BTreeSet<String>) {
+    pub(super) fn strings(&mut self, name: &str, values: &BTreeSet<String>) {
         let out = self.key(name);
         out.push('[');
         for (i, value) in values.iter().enumerate() {
@@ -291,13 +293,7 @@ impl Writer {
         out.push(']');
     }
 
-    /// The read and saved slugs, as a library and a backup both hold them.
-    fn library(&mut self, read: &BTreeSet<String>, saved: &BTreeSet<String>) {
-        self.strings("read", read);
-        self.strings("saved", saved);
-    }
-
-    fn done(mut self) -> String {
+    pub(super) fn done(mut self) -> String {
         self.0.push('}');
         self.0
     }
@@ -322,150 +318,9 @@ fn quote(out: &mut String, text: &str) {
     out.push('"');
 }
 
-fn boolean(on: bool) -> &'static str {
-    if on {
-        "true"
-    } else {
-        "false"
-    }
-}
-
-impl Prefs {
-    /// The stored preferences; each field missing or unreadable is its default.
-    pub fn from_json(json: &Json) -> Prefs {
-        let default = Prefs::default();
-        let theme = match json.field("theme") {
-            Some(Json::Text(name)) => Theme::named(name),
-            _ => None,
-        };
-        Prefs {
-            theme: theme.unwrap_or(default.theme),
-            text_size: json
-                .natural("text_size")
-                .and_then(|n| usize::try_from(n).ok())
-                .unwrap_or(default.text_size),
-            mark_read: json.flag("mark_read", default.mark_read),
-            shortcuts: json.flag("shortcuts", default.shortcuts),
-            highlight: json.flag("highlight", default.highlight),
-        }
-    }
-
-    pub fn to_json(&self) -> String {
-        let mut out = Writer::new();
-        self.write(&mut out);
-        out.done()
-    }
-
-    fn write(&self, out: &mut Writer) {
-        out.text("theme", self.theme.name());
-        out.raw("text_size", &self.text_size.to_string());
-        out.raw("mark_read", boolean(self.mark_read));
-        out.raw("shortcuts", boolean(self.shortcuts));
-        out.raw("highlight", boolean(self.highlight));
-    }
-}
-
-impl Library {
-    pub fn from_json(json: &Json) -> Library {
-        Library {
-            read: json.strings("read"),
-            saved: json.strings("saved"),
-        }
-    }
-
-    pub fn to_json(&self) -> String {
-        let mut out = Writer::new();
-        out.library(&self.read, &self.saved);
-        out.done()
-    }
-}
-
-impl Backup {
-    /// A backup as read from a file, before [`Backup::validate`]; `folio` is
-    /// 0 when the file does not say which version it is.
-    pub fn from_json(json: &Json) -> Backup {
-        let Library { read, saved } = Library::from_json(json);
-        Backup {
-            folio: json.natural("folio").and_then(|n| u32::try_from(n).ok()).unwrap_or(0),
-            prefs: json.field("prefs").map(Prefs::from_json).unwrap_or_default(),
-            read,
-            saved,
-        }
-    }
-
-    pub fn to_json(&self) -> String {
-        let mut out = Writer::new();
-        out.raw("folio", &self.folio.to_string());
-        let mut prefs = Writer::new();
-        self.prefs.write(&mut prefs);
-        out.raw("prefs", &prefs.done());
-        out.library(&self.read, &self.saved);
-        out.done()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn set(items: &[&str]) -> BTreeSet<String> {
-        items.iter().map(|s| s.to_string()).collect()
-    }
-
-    #[test]
-    fn a_backup_is_written_as_the_documented_file_and_read_back() {
-        let backup = Backup {
-            folio: 1,
-            prefs: Prefs {
-                theme: Theme::Sepia,
-                text_size: 3,
-                mark_read: false,
-                shortcuts: true,
-                highlight: false,
-            },
-            read: set(&["a", "b-2"]),
-            saved: set(&["b-2"]),
-        };
-        let text = backup.to_json();
-        assert_eq!(
-            text,
-            r#"{"folio":1,"prefs":{"theme":"sepia","text_size":3,"mark_read":false,"shortcuts":true,"highlight":false},"read":["a","b-2"],"saved":["b-2"]}"#
-        );
-        assert_eq!(Backup::from_json(&parse(&text).unwrap()), backup);
-        let library = Library {
-            read: set(&["x"]),
-            saved: BTreeSet::new(),
-        };
-        assert_eq!(library.to_json(), r#"{"read":["x"],"saved":[]}"#);
-        assert_eq!(Library::from_json(&parse(&library.to_json()).unwrap()), library);
-    }
-
-    #[test]
-    fn each_unreadable_field_falls_back_on_its_own() {
-        let json = parse(
-            r#" { "theme": "neon", "text_size": 2.5, "mark_read": false, "shortcuts": "no",
-            "highlight": null, "extra": {"deep": [1, 2, {"x": -3e8}]} } "#,
-        )
-        .unwrap();
-        let prefs = Prefs::from_json(&json);
-        assert_eq!(
-            prefs,
-            Prefs {
-                mark_read: false,
-                ..Prefs::default()
-            }
-        );
-        assert_eq!(Prefs::from_json(&parse("[1, 2]").unwrap()), Prefs::default());
-        let json = parse(r#"{"read": ["ok", 7, null, ["nested"], "also"], "saved": "not a list"}"#).unwrap();
-        assert_eq!(
-            Library::from_json(&json),
-            Library {
-                read: set(&["also", "ok"]),
-                saved: BTreeSet::new(),
-            }
-        );
-        assert_eq!(Backup::from_json(&parse(r#"{"folio": 99999999999}"#).unwrap()).folio, 0);
-    }
 
     #[test]
     fn strings_round_trip_whatever_they_hold() {

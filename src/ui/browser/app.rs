@@ -6,17 +6,21 @@
 //! urgent, but everything here blocks the main thread: each step runs as a
 //! task of its own, so a tap or a scroll is never held up by all of them at
 //! once (Lighthouse counts every task over 50 ms as blocking).
-#![cfg(target_arch = "wasm32")]
 
 use std::rc::Rc;
 
+use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
-use super::browser;
-use super::reader::{Reader, ReaderProps};
-use super::state::{Arrival, Library, Prefs, State};
+use super::{storage, url};
 use crate::bundled;
+use crate::corpus::bundle::BundleError;
+use crate::route::Location;
 use crate::search::{Index, Indexing};
+use crate::ui::library::Library;
+use crate::ui::prefs::{Prefs, Theme};
+use crate::ui::reader::{Reader, ReaderProps};
+use crate::ui::state::{Arrival, State};
 
 /// How long indexing at start may hold the page before it yields, in
 /// milliseconds of the reader's own device: well under the 50 ms that make
@@ -30,7 +34,7 @@ const WORDS_PER_STEP: usize = 1_000;
 
 #[derive(Properties, PartialEq)]
 struct LoadErrorProps {
-    error: AttrValue,
+    error: BundleError,
 }
 
 /// What a reader sees if the bundle cannot be read (a stale or damaged file).
@@ -39,13 +43,76 @@ fn LoadError(props: &LoadErrorProps) -> Html {
     html! {
         <main id="main">
             <h1>{ "The articles could not be loaded" }</h1>
-            <p>{ props.error.clone() }</p>
+            <p>{ props.error.to_string() }</p>
         </main>
     }
 }
 
+/// What the app starts from.
+struct Start {
+    /// The site's base path, from `<base href>` (which Trunk fills in).
+    base: String,
+    /// Where the reader is.
+    location: Location,
+    prefs: Prefs,
+    library: Library,
+    /// The page the HTML was prerendered for (`<meta name="folio-page">`),
+    /// if it was.
+    prerendered: Option<Location>,
+}
+
+fn read_start() -> Start {
+    let base = url::base_path();
+    let location = url::current_location(&base);
+    let prerendered = gloo::utils::document()
+        .query_selector("meta[name=folio-page]")
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+        .map(|path| Location::parse(&path, "", &base));
+    let mut prefs = storage::prefs(&base);
+    // An embedding page's theme wins, for this view only.
+    if let Some(theme) = location.embed.as_ref().and_then(|e| e.theme.as_deref()) {
+        if let Some(theme) = Theme::named(theme) {
+            prefs.theme = theme;
+        }
+    }
+    Start {
+        prefs,
+        library: storage::library(&base),
+        base,
+        location,
+        prerendered,
+    }
+}
+
+/// What the reader typed into the prerendered search box before the app
+/// took it over, if anything: the app carries on from there.
+fn typed_search() -> Option<String> {
+    let input = gloo::utils::document().get_element_by_id("search")?;
+    let text = input.dyn_into::<web_sys::HtmlInputElement>().ok()?.value();
+    (!text.is_empty()).then_some(text)
+}
+
+/// Resolves in a later task of the event loop, so what follows the `await`
+/// does not lengthen the task that awaited it. A message to itself, not a
+/// zero timeout: browsers make nested timeouts wait at least 4 ms, which
+/// indexing in many small tasks would pay each time.
+pub(super) async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| match web_sys::MessageChannel::new() {
+        Ok(channel) => {
+            channel.port1().set_onmessage(Some(&resolve));
+            let _ = channel.port2().post_message(&JsValue::UNDEFINED);
+        }
+        Err(_) => {
+            let _ = gloo::utils::window().set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 fn props(index: Rc<Index>) -> ReaderProps {
-    let start = browser::start();
+    let start = read_start();
     match start.prerendered {
         // The page was prerendered for its path, with default preferences:
         // take it over as it is, then move to the real state.
@@ -70,17 +137,17 @@ fn props(index: Rc<Index>) -> ReaderProps {
 }
 
 /// The bundled corpus, indexed in one go (the browser tests).
-fn index() -> Result<Rc<Index>, String> {
+fn index() -> Result<Rc<Index>, BundleError> {
     Ok(Rc::new(Index::new(bundled::articles()?)))
 }
 
 /// The bundled corpus, indexed in tasks of about [`TASK_MS`] each.
-async fn index_in_tasks() -> Result<Rc<Index>, String> {
+async fn index_in_tasks() -> Result<Rc<Index>, BundleError> {
     let mut indexing = Indexing::new(bundled::articles()?);
     let mut task_start = js_sys::Date::now();
     while !indexing.step(WORDS_PER_STEP) {
         if js_sys::Date::now() - task_start > TASK_MS {
-            browser::next_task().await;
+            next_task().await;
             task_start = js_sys::Date::now();
         }
     }
@@ -99,18 +166,18 @@ fn report_panics() {
 /// Instantiating the wasm, indexing (in tasks of about [`TASK_MS`]; the
 /// last also reads the URL and storage) and taking over the page are tasks
 /// of their own; restoring the reader's state is the last
-/// (`browser::use_browser`).
+/// (`live::use_live`).
 pub fn start() {
     report_panics();
     wasm_bindgen_futures::spawn_local(async {
-        browser::next_task().await;
+        next_task().await;
         let props = index_in_tasks().await.map(props);
-        browser::next_task().await;
+        next_task().await;
         match props {
             Ok(mut props) => match props.arrival.as_mut() {
                 Some(arrival) => {
                     // Read last: keystrokes queue up while the corpus is indexed.
-                    arrival.typed = browser::typed_search();
+                    arrival.typed = typed_search();
                     yew::Renderer::<Reader>::with_props(props).hydrate();
                 }
                 None => {
@@ -118,7 +185,7 @@ pub fn start() {
                 }
             },
             Err(error) => {
-                yew::Renderer::<LoadError>::with_props(LoadErrorProps { error: error.into() }).render();
+                yew::Renderer::<LoadError>::with_props(LoadErrorProps { error }).render();
             }
         }
     });
@@ -132,7 +199,7 @@ pub fn mount(root: web_sys::Element) {
             yew::Renderer::<Reader>::with_root_and_props(root, props).render();
         }
         Err(error) => {
-            yew::Renderer::<LoadError>::with_root_and_props(root, LoadErrorProps { error: error.into() }).render();
+            yew::Renderer::<LoadError>::with_root_and_props(root, LoadErrorProps { error }).render();
         }
     }
 }

@@ -1,0 +1,34 @@
+//! The document follows the state: the theme and text size on the root
+//! element (for the stylesheet), and the title and description of the view.
+
+use yew::prelude::*;
+
+use crate::route::Page;
+use crate::ui::context::Ctx;
+use crate::ui::meta;
+
+/// Sets `data-theme` and `data-text-size` on `<html>` when the preferences
+/// change, and the title and `<meta name=description>` when the view does.
+#[hook]
+pub(super) fn use_document_meta(ctx: &Ctx) {
+    let state = &ctx.state;
+    use_effect_with(state.prefs.clone(), |prefs| {
+        if let Some(root) = gloo::utils::document().document_element() {
+            let _ = root.set_attribute("data-theme", prefs.theme.name());
+            let _ = root.set_attribute("data-text-size", &prefs.text_scale().to_string());
+        }
+    });
+    let index = ctx.index.clone();
+    use_effect_with(state.location.clone(), move |location| {
+        let article = match &location.page {
+            Page::Article(slug) => index.by_slug(slug).map(|(_, a)| a),
+            _ => None,
+        };
+        let (title, description) = meta::page_meta(location, article, index.len());
+        let document = gloo::utils::document();
+        document.set_title(&title);
+        if let Ok(Some(meta)) = document.query_selector("meta[name=description]") {
+            let _ = meta.set_attribute("content", &description);
+        }
+    });
+}
