@@ -263,7 +263,9 @@ pub fn use_browser(ctx: &Ctx, arrival: Option<Arrival>) {
     }
 
     // A new view: focus its heading (so screen readers announce it) and put
-    // the list back where the reader left it.
+    // the list back where the reader left it. Not while the reader types in
+    // the search box, though: a search started on an article page brings the
+    // list, and the next letter must still land in the box.
     {
         let first = use_mut_ref(|| true);
         let (from_list, scroll) = (state.from_list, state.list_scroll);
@@ -277,8 +279,12 @@ pub fn use_browser(ctx: &Ctx, arrival: Option<Arrival>) {
                 return;
             }
             let document = gloo::utils::document();
+            let typing = document
+                .active_element()
+                .is_some_and(|element| element.id() == "search");
             if let Some(heading) = document
                 .get_element_by_id("page-heading")
+                .filter(|_| !typing)
                 .and_then(|h| h.dyn_into::<HtmlElement>().ok())
             {
                 let options = web_sys::FocusOptions::new();
