@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
 
 /// An environment variable the tests need. Missing, it fails the run with
 /// the way to run them: a test that skipped itself would pass having tested
@@ -52,14 +53,20 @@ function engine() {
   return start();
 }
 
-/// A fresh browser with its own profile directory.
-export async function launch() {
+/// A fresh browser with its own profile directory. With `typingInFrames`,
+/// the tests type into a frame from another origin: Playwright sends BiDi
+/// input to the top-level page, which Firefox does not pass on into a
+/// frame that runs in a process of its own, so for these tests Firefox
+/// keeps every frame in the page's process (`fission.autostart`). What
+/// folio does in the frame is the same; only the tool's keys arrive.
+export async function launch({ typingInFrames = false } = {}) {
   const [type, options] = engine();
   if (BROWSER === 'firefox') {
     // Over BiDi, a persistent context never gets its session from Firefox
     // ESR 153 (it times out); one context of a plain browser keeps storage
     // and the service worker across a test file's pages just as well.
-    const browser = await type.launch(options);
+    const firefoxUserPrefs = typingInFrames ? { 'fission.autostart': false } : undefined;
+    const browser = await type.launch({ ...options, firefoxUserPrefs });
     const context = await browser.newContext();
     const close = context.close.bind(context);
     context.close = async () => { await close(); await browser.close(); };
@@ -69,10 +76,25 @@ export async function launch() {
 }
 
 /// A plain (not persistent) browser, for contexts with other settings
-/// (JavaScript off, a fresh profile per test).
+/// (a fresh profile per test).
 export async function launchBrowser() {
   const [type, options] = engine();
   return type.launch(options);
+}
+
+/// A browser context whose pages run no script, as a reader with
+/// JavaScript turned off sees them. Over BiDi, Playwright has no switch for
+/// it (`javaScriptEnabled` is ignored, and the page would quietly run), so
+/// Firefox gets its own preference, which also makes `(scripting: none)`
+/// match. Closing the context closes its browser.
+export async function launchWithoutJavaScript() {
+  const [type, options] = engine();
+  const firefoxUserPrefs = BROWSER === 'firefox' ? { 'javascript.enabled': false } : undefined;
+  const browser = await type.launch({ ...options, firefoxUserPrefs });
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const close = context.close.bind(context);
+  context.close = async () => { await close(); await browser.close(); };
+  return context;
 }
 
 /// A page at `viewport` that collects console errors, page errors, failed
@@ -121,7 +143,29 @@ export async function started(page) {
 export async function screenshot(page, name) {
   mkdirSync(ARTIFACTS, { recursive: true });
   // `caret: 'initial'`: hiding the caret means a style element, which the page's CSP rightly blocks in Firefox.
+  const before = page.problems.length;
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true, caret: 'initial' });
+  if (BROWSER === 'firefox') await forgetScreenshotStyle(page, before);
+}
+
+/// Over BiDi, Playwright adds (and removes) a `<style>body {}</style>` before
+/// each screenshot to sync animations, and the page's CSP blocks it, as it
+/// must. That style is the test tool's, not the page's: its two reports, the
+/// page error naming its hash and our listener's line, are dropped. Any
+/// other problem stays.
+const SCREENSHOT_STYLE = `'sha256-${createHash('sha256').update('body {}').digest('base64')}'`;
+
+async function forgetScreenshotStyle(page, before) {
+  const own = (problem) => problem.startsWith('page error:') && problem.includes(SCREENSHOT_STYLE);
+  // Both reports arrive as events after the screenshot: give them a frame.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
+  const fresh = page.problems.splice(before);
+  let blocked = fresh.filter(own).length;
+  page.problems.push(...fresh.filter((problem) => {
+    if (own(problem)) return false;
+    if (blocked > 0 && problem === 'console: CSP violation: style-src-elem inline') { blocked -= 1; return false; }
+    return true;
+  }));
 }
 
 const AXE = readFileSync(join(HERE, '../../node_modules/axe-core/axe.min.js'), 'utf8');

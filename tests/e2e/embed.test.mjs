@@ -11,7 +11,7 @@ const FORGE = required('FORGE_URL');
 const FRAME = 'iframe[title="News archive"]';
 
 let context;
-before(async () => { context = await launch(); });
+before(async () => { context = await launch({ typingInFrames: true }); });
 after(async () => { await context?.close(); });
 
 const host = (extra = '') => `${HOST}?folio=${encodeURIComponent(SITE)}${extra}`;

@@ -52,6 +52,18 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
       await page.close();
     });
 
+    test('a search typed on an article page keeps every letter in the box', async () => {
+      const page = await openPage(context, viewport);
+      await ready(page, `articles/${SLUG}/`);
+      // The first letter brings the list; the rest must follow it.
+      await searchBox(page).pressSequentially('jazz', { delay: 20 });
+      await page.getByText('1 result for “jazz”').waitFor();
+      assert.equal(await searchBox(page).inputValue(), 'jazz');
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'search');
+      assert.deepEqual(page.problems, []);
+      await page.close();
+    });
+
     test('a filter combines with a query, and its chip removes it', async () => {
       const page = await openPage(context, viewport);
       await ready(page, '?q=Toqaev');

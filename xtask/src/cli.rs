@@ -1,6 +1,7 @@
 //! What `cargo xtask` was asked to do. Parsing is strict: an unknown flag, a
 //! missing or bad value, or a stray argument is an error that prints the
-//! usage, so `dist --bse /news/` never quietly builds for `/`.
+//! usage, so `dist --bse /news/` never quietly builds for `/`. `help`,
+//! `--help` or `-h`, anywhere, asks for the usage itself.
 
 use lexopt::prelude::*;
 
@@ -16,11 +17,13 @@ pub const USAGE: &str = "usage: cargo xtask <command>
   bench [--stress]  the search benchmark, natively and in Chromium (--stress adds 100,000 articles)
   corpus <N>     generate a corpus of N articles into target/corpora/
   lighthouse     Lighthouse (mobile) on the home page and an article
-  fuzz [--seconds N]  each cargo-fuzz target for N seconds (default 600)";
+  fuzz [--seconds N]  each cargo-fuzz target for N seconds (default 600)
+  help           this text";
 
 /// One command with its options.
 #[derive(Debug, PartialEq)]
 pub enum Task {
+    Help,
     Serve { base: String },
     Dist { base: String, site_url: Option<String> },
     Test,
@@ -38,6 +41,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Task, String> {
 
 fn parse_with(mut parser: lexopt::Parser) -> Result<Task, lexopt::Error> {
     let command = match parser.next()? {
+        Some(Long("help") | Short('h')) => return Ok(Task::Help),
         Some(Value(command)) => command.string()?,
         Some(other) => return Err(other.unexpected()),
         None => return Err("missing command".into()),
@@ -51,6 +55,7 @@ fn parse_with(mut parser: lexopt::Parser) -> Result<Task, lexopt::Error> {
     let mut files = Vec::new();
     while let Some(arg) = parser.next()? {
         match (command.as_str(), arg) {
+            (_, Long("help") | Short('h')) => return Ok(Task::Help),
             ("serve" | "dist", Long("base")) => base = parser.value()?.string()?,
             ("dist", Long("site-url")) => site_url = Some(parser.value()?.string()?),
             ("bench", Long("stress")) => stress = true,
@@ -65,6 +70,7 @@ fn parse_with(mut parser: lexopt::Parser) -> Result<Task, lexopt::Error> {
         }
     }
     Ok(match command.as_str() {
+        "help" => Task::Help,
         "serve" => Task::Serve { base },
         "dist" => Task::Dist { base, site_url },
         "test" => Task::Test,
@@ -113,6 +119,9 @@ mod tests {
         assert_eq!(task("fuzz"), Ok(Task::Fuzz { seconds: 600 }));
         assert_eq!(task("corpus 1000"), Ok(Task::Corpus { articles: 1000 }));
         assert_eq!(task("test"), Ok(Task::Test));
+        for asked in ["help", "--help", "-h", "dist --help", "e2e --browser firefox -h"] {
+            assert_eq!(task(asked), Ok(Task::Help), "{asked}");
+        }
         assert_eq!(
             task("e2e --browser firefox reader.test.mjs"),
             Ok(Task::EndToEnd {

@@ -29,6 +29,7 @@ fn main() -> ExitCode {
         }
     };
     let result = match task {
+        Task::Help => Ok(println!("{}", cli::USAGE)),
         Task::Serve { base } => serve_site(&root, &site::normalise_base(&base)),
         Task::Dist { base, site_url } => site::build(&root, &site::normalise_base(&base), site_url.as_deref())
             .map(|dist| say(&format!("{} is ready", dist.display()))),

@@ -9,7 +9,9 @@ use crate::ui::context::Ctx;
 
 /// A new view (another page, another article; not the first one, which the
 /// reader has not moved to): focus its heading, so screen readers announce
-/// it, and put the list back where the reader left it.
+/// it, and put the list back where the reader left it. Not while the reader
+/// types in the search box, though: a search started on an article page
+/// brings the list, and the next letter must still land in the box.
 #[hook]
 pub(super) fn use_focus(ctx: &Ctx) {
     let state = &ctx.state;
@@ -25,8 +27,12 @@ pub(super) fn use_focus(ctx: &Ctx) {
             return;
         }
         let document = gloo::utils::document();
+        let typing = document
+            .active_element()
+            .is_some_and(|element| element.id() == "search");
         if let Some(heading) = document
             .get_element_by_id("page-heading")
+            .filter(|_| !typing)
             .and_then(|h| h.dyn_into::<HtmlElement>().ok())
         {
             let options = web_sys::FocusOptions::new();
