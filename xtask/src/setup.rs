@@ -84,7 +84,7 @@ fn chromium() -> Result<(), Fail> {
     apt_install(&["chromium", "chromium-driver"])
 }
 
-/// Firefox ESR and geckodriver, for `cargo xtask e2e --browser firefox`.
+/// Firefox ESR and geckodriver, for the browser tests in Firefox.
 pub fn firefox() -> Result<(), Fail> {
     if Path::new(FIREFOX).exists() {
         say("firefox-esr: installed");
