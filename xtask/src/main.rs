@@ -29,7 +29,10 @@ fn main() -> ExitCode {
         }
     };
     let result = match task {
-        Task::Help => Ok(println!("{}", cli::USAGE)),
+        Task::Help => {
+            println!("{}", cli::USAGE);
+            Ok(())
+        }
         Task::Serve { base } => serve_site(&root, &site::normalise_base(&base)),
         Task::Dist { base, site_url } => site::build(&root, &site::normalise_base(&base), site_url.as_deref())
             .map(|dist| say(&format!("{} is ready", dist.display()))),
