@@ -308,7 +308,7 @@ proptest! {
         prop_assert_eq!(found, (1..=chosen.len()).collect::<Vec<_>>(), "{:?} in {:?}", query, chosen);
         for hit in &results.hits {
             let snippet = hit.snippet.as_ref().expect("a body match has a snippet");
-            let marked: Vec<&str> = snippet.ranges.iter().map(|r| &snippet.text[r.clone()]).collect();
+            let marked: Vec<&str> = snippet.marked().collect();
             prop_assert_eq!(marked, vec![chosen[hit.doc - 1].1.as_str()], "{:?}", query);
         }
     }

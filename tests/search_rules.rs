@@ -179,10 +179,7 @@ fn marked(index: &Index, query: &str) -> Vec<Vec<String>> {
     results
         .hits
         .iter()
-        .map(|h| match &h.snippet {
-            Some(s) => s.ranges.iter().map(|r| s.text[r.clone()].to_string()).collect(),
-            None => Vec::new(),
-        })
+        .map(|h| h.snippet.iter().flat_map(|s| s.marked().map(String::from)).collect())
         .collect()
 }
 

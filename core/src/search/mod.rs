@@ -15,8 +15,7 @@
 //! let results = index.search(&Query::parse("Токаев"), &Filters::default(), Sort::Relevance, 10);
 //! assert_eq!(results.total, 1);
 //! let snippet = results.hits[0].snippet.as_ref().unwrap();
-//! let marked: Vec<&str> = snippet.ranges.iter().map(|r| &snippet.text[r.clone()]).collect();
-//! assert_eq!(marked, vec!["Toqaev"]);
+//! assert_eq!(snippet.marked().collect::<Vec<_>>(), vec!["Toqaev"]);
 //! ```
 
 mod expand;

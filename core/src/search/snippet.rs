@@ -29,6 +29,13 @@ pub struct Snippet {
     pub cut_end: bool,
 }
 
+impl Snippet {
+    /// The marked words, as written in the passage.
+    pub fn marked(&self) -> impl Iterator<Item = &str> {
+        self.ranges.iter().map(|r| &self.text[r.clone()])
+    }
+}
+
 /// Matched words of a whole article, per field.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Highlights {
