@@ -3,7 +3,7 @@
 // (served by `cargo xtask test` from the release dist/), and a record of
 // every console error. The same tests run in both browsers.
 import { chromium, firefox } from 'playwright-core';
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,14 +65,40 @@ export async function launch({ typingInFrames = false } = {}) {
     // Over BiDi, a persistent context never gets its session from Firefox
     // ESR 153 (it times out); one context of a plain browser keeps storage
     // and the service worker across a test file's pages just as well.
-    const firefoxUserPrefs = typingInFrames ? { 'fission.autostart': false } : undefined;
+    const downloads = mkdtempSync(join(tmpdir(), 'folio-downloads-'));
+    const firefoxUserPrefs = {
+      'browser.download.dir': downloads,
+      'browser.download.folderList': 2,
+      ...(typingInFrames ? { 'fission.autostart': false } : {}),
+    };
     const browser = await type.launch({ ...options, firefoxUserPrefs });
     const context = await browser.newContext();
+    context.downloads = downloads;
     const close = context.close.bind(context);
     context.close = async () => { await close(); await browser.close(); };
     return context;
   }
   return type.launchPersistentContext(mkdtempSync(join(tmpdir(), 'folio-e2e-')), options);
+}
+
+/// The file that `action` makes the page download, as text. Over BiDi,
+/// Firefox ESR 153 saves the file but Playwright never hears of it (no
+/// `download` event), so there the file is read from the profile's
+/// download directory once it is complete.
+export async function downloaded(page, action) {
+  if (BROWSER !== 'firefox') {
+    const [download] = await Promise.all([page.waitForEvent('download'), action()]);
+    return Buffer.concat(await (await download.createReadStream()).toArray()).toString();
+  }
+  const dir = page.context().downloads;
+  const before = new Set(readdirSync(dir));
+  await action();
+  for (let tries = 0; tries < 100; tries++) {
+    const done = readdirSync(dir).filter((name) => !before.has(name) && !name.endsWith('.part'));
+    if (done.length > 0) return readFileSync(join(dir, done[0]), 'utf8');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no file was downloaded into ${dir} within 10 s`);
 }
 
 /// A plain (not persistent) browser, for contexts with other settings

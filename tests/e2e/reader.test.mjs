@@ -3,7 +3,7 @@
 // Every test ends by checking that nothing was logged as an error.
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, launchBrowser, openPage, SITE, VIEWPORTS, screenshot, axeViolations, started } from './browser.mjs';
+import { downloaded, launch, launchBrowser, openPage, SITE, VIEWPORTS, screenshot, axeViolations, started } from './browser.mjs';
 
 const SLUG = 'will-the-crisis-in-kazakhstan-affect-putins-plans-for-ukraine';
 const TITLE = 'Will The Crisis In Kazakhstan Affect Putin’s Plans For Ukraine?';
@@ -86,8 +86,8 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
       await ready(page, '?q=kazakhstan');
       await page.getByText('5 results for “kazakhstan”').waitFor();
       const link = page.getByRole('link', { name: TITLE });
-      await link.scrollIntoViewIfNeeded();
-      await page.evaluate(() => window.scrollBy(0, 40));
+      // In the middle of the window, so that the click does not scroll first.
+      await link.evaluate((element) => element.scrollIntoView({ block: 'center' }));
       const scrolled = await page.evaluate(() => window.scrollY);
       assert.ok(scrolled > 0, 'the list is scrolled');
       await link.click();
@@ -100,7 +100,11 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
       await page.goBack();
       await page.getByText('5 results for “kazakhstan”').waitFor();
       assert.equal(await searchBox(page).inputValue(), 'kazakhstan');
-      await page.waitForFunction((y) => Math.abs(window.scrollY - y) < 2, scrolled);
+      const at = () => page.evaluate(() => window.scrollY);
+      for (let tries = 0; Math.abs((await at()) - scrolled) >= 2; tries++) {
+        assert.ok(tries < 100, `the list came back scrolled to ${await at()}, not ${scrolled}`);
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+      }
       await page.goForward();
       await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
       assert.deepEqual(page.problems, []);
@@ -198,8 +202,7 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
       if (name === 'phone') await page.getByRole('button', { name: 'Done' }).click();
       assert.deepEqual(await resultTitles(page), [TITLE]);
       await page.getByRole('button', { name: 'Settings' }).click();
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export…' }).click()]);
-      const exported = JSON.parse(await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString()));
+      const exported = JSON.parse(await downloaded(page, () => page.getByRole('button', { name: 'Export…' }).click()));
       assert.deepEqual(exported.saved, [SLUG]);
       assert.equal(exported.folio, 1);
       // Unsave, then import the export back: the article is saved again.
