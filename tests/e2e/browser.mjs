@@ -20,8 +20,6 @@ export function required(name) {
   return value;
 }
 
-export const SITE = required('FOLIO_URL');
-
 /// `chromium` or `firefox`.
 export const BROWSER = required('FOLIO_BROWSER');
 

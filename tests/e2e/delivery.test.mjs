@@ -8,7 +8,9 @@ import fs from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, launchBrowser, launchWithoutJavaScript, openPage, required, SITE, VIEWPORTS, started } from './browser.mjs';
+import { launch, launchBrowser, launchWithoutJavaScript, openPage, required, started, VIEWPORTS } from './browser.mjs';
+
+const SITE = required('FOLIO_URL');
 
 const SLUG = 'csto-leaders-to-discuss-kazakhstan-crisis-in-videoconference';
 const TITLE = 'CSTO Leaders To Discuss Kazakhstan Crisis In Videoconference';

@@ -4,7 +4,9 @@
 // sandboxed frame with no storage still works.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, required, SITE, VIEWPORTS } from './browser.mjs';
+import { launch, openPage, required, VIEWPORTS } from './browser.mjs';
+
+const SITE = required('FOLIO_URL');
 
 const HOST = required('EMBED_HOST_URL');
 const FORGE = required('FORGE_URL');

@@ -7,7 +7,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, openPage, required, SITE, VIEWPORTS, started } from './browser.mjs';
+import { launch, openPage, required, started, VIEWPORTS } from './browser.mjs';
+
+const SITE = required('FOLIO_URL');
 
 const ARTICLES = JSON.parse(readFileSync(required('ARTICLES_JSON'), 'utf8'));
 const url = (path) => new URL(path, SITE).href;

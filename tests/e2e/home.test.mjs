@@ -3,7 +3,9 @@
 // errors.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, SITE, VIEWPORTS, started } from './browser.mjs';
+import { launch, openPage, required, started, VIEWPORTS } from './browser.mjs';
+
+const SITE = required('FOLIO_URL');
 
 const NEWEST_FIRST = [
   'Kazakh President Says Week Of Deadly Unrest Was ‘Attempted Coup,’ Without Citing Evidence',

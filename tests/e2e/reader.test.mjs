@@ -3,7 +3,9 @@
 // Every test ends by checking that nothing was logged as an error.
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { downloaded, launch, launchBrowser, openPage, SITE, VIEWPORTS, screenshot, axeViolations, started } from './browser.mjs';
+import { axeViolations, downloaded, launch, launchBrowser, openPage, required, screenshot, started, VIEWPORTS } from './browser.mjs';
+
+const SITE = required('FOLIO_URL');
 
 const SLUG = 'will-the-crisis-in-kazakhstan-affect-putins-plans-for-ukraine';
 const TITLE = 'Will The Crisis In Kazakhstan Affect Putin’s Plans For Ukraine?';

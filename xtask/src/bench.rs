@@ -63,11 +63,7 @@ pub fn run_all(root: &Path, stress: bool) -> Result<(), Fail> {
                 .map_err(|e| Fail(format!("{}: {e}", file.display())))?;
         }
         let url = format!("{}?corpus={}", server.url, file_name(corpus));
-        browser += &output(
-            Command::new("node")
-                .args(["benches/web/run.mjs", &url])
-                .current_dir(root),
-        )?;
+        browser += &output(node(root).args(["benches/web/run.mjs", &url]))?;
         browser.push('\n');
     }
 
@@ -82,11 +78,7 @@ pub fn run_all(root: &Path, stress: bool) -> Result<(), Fail> {
         }
         let dist = site::build(root, "/", None)?;
         let server = serve::start(&dist, "127.0.0.1:0", "/")?;
-        reader += &output(
-            Command::new("node")
-                .args(["benches/web/reader.mjs", &server.url, label])
-                .current_dir(root),
-        )?;
+        reader += &output(node(root).args(["benches/web/reader.mjs", &server.url, label]))?;
     }
     std::env::remove_var("FOLIO_SEEDS");
 
@@ -175,4 +167,15 @@ fn field(json: &str, name: &str) -> String {
             }
         })
         .unwrap_or_default()
+}
+
+/// Node, to run a browser benchmark with the end-to-end tests' set-up
+/// (`tests/e2e/browser.mjs`), in Chromium: its CPU slowdown is Chromium's.
+fn node(root: &Path) -> Command {
+    let mut command = Command::new("node");
+    command
+        .current_dir(root)
+        .env("FOLIO_BROWSER", "chromium")
+        .env("CHROMIUM", setup::CHROMIUM);
+    command
 }
