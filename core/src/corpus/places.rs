@@ -8,7 +8,7 @@
 //! Search uses the same table the other way ([`other_names`]): a place is
 //! found by any of its names, former ones included.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 use crate::order;
@@ -183,10 +183,10 @@ pub fn find<'a>(texts: impl IntoIterator<Item = &'a str>) -> Mentions {
 
 /// The gazetteer's entries by their first word, lowercased: a capitalised
 /// word costs one hash lookup instead of a scan of the whole table.
-fn by_first_word() -> &'static HashMap<String, Vec<&'static Entry>> {
-    static INDEX: OnceLock<HashMap<String, Vec<&'static Entry>>> = OnceLock::new();
+fn by_first_word() -> &'static FxHashMap<String, Vec<&'static Entry>> {
+    static INDEX: OnceLock<FxHashMap<String, Vec<&'static Entry>>> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut index: HashMap<String, Vec<&'static Entry>> = HashMap::new();
+        let mut index: FxHashMap<String, Vec<&'static Entry>> = FxHashMap::default();
         for entry in GAZETTEER {
             index.entry(entry.words[0].to_lowercase()).or_default().push(entry);
         }
