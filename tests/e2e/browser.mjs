@@ -72,9 +72,7 @@ export async function launch({ typingInFrames = false } = {}) {
     const browser = await type.launch({ ...options, firefoxUserPrefs });
     const context = await browser.newContext();
     context.downloads = downloads;
-    const close = context.close.bind(context);
-    context.close = async () => { await close(); await browser.close(); };
-    return context;
+    return closingItsBrowser(context, browser);
   }
   return type.launchPersistentContext(mkdtempSync(join(tmpdir(), 'folio-e2e-')), options);
 }
@@ -115,7 +113,11 @@ export async function launchWithoutJavaScript() {
   const [type, options] = engine();
   const firefoxUserPrefs = BROWSER === 'firefox' ? { 'javascript.enabled': false } : undefined;
   const browser = await type.launch({ ...options, firefoxUserPrefs });
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  return closingItsBrowser(await browser.newContext({ javaScriptEnabled: false }), browser);
+}
+
+/// `context`, whose `close` closes the browser it is the only context of.
+function closingItsBrowser(context, browser) {
   const close = context.close.bind(context);
   context.close = async () => { await close(); await browser.close(); };
   return context;
