@@ -27,7 +27,6 @@ pub fn library_handlers(ctx: &Ctx, message: UseStateHandle<String>) -> (Callback
             };
             input.set_value("");
             let (dispatch, message) = (dispatch.clone(), message.clone());
-            let _ = file.dyn_ref::<web_sys::File>();
             wasm_bindgen_futures::spawn_local(async move {
                 match read_backup(file).await {
                     Ok(backup) => {
