@@ -250,6 +250,12 @@ impl Catalog {
         }
     }
 
+    /// The newest `limit` articles, newest first: the list's order with no
+    /// query (undated last, equal dates in corpus order).
+    pub fn newest(&self, limit: usize) -> &[u32] {
+        &self.newest_first[..limit.min(self.newest_first.len())]
+    }
+
     /// Lower is newer; breaks ties between equal scores.
     pub fn date_rank(&self, doc: u32) -> u32 {
         self.date_rank[doc as usize]

@@ -39,6 +39,37 @@ pub struct Location {
     pub embed: Option<Embed>,
 }
 
+/// Which articles have a page of their own, prerendered at build time: all,
+/// or only the newest N (by date, as the list orders them with no query),
+/// so that a large archive stays within a static host's file-count limit.
+/// An article without a page is still at its URL: the host answers it with
+/// the not-found page, whose app shows the article.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Prerender {
+    #[default]
+    All,
+    Newest(usize),
+}
+
+impl Prerender {
+    /// `all`, or a number of articles (`15000`).
+    pub fn parse(text: &str) -> Option<Prerender> {
+        match text {
+            "all" => Some(Prerender::All),
+            _ => text.parse().ok().map(Prerender::Newest),
+        }
+    }
+
+    /// `Some(limit)` when some of a corpus of `articles` have no page (only
+    /// the newest `limit` have one); `None` when every article has one.
+    pub fn limit(self, articles: usize) -> Option<usize> {
+        match self {
+            Prerender::Newest(limit) if limit < articles => Some(limit),
+            _ => None,
+        }
+    }
+}
+
 /// How an embedding page wants folio shown: `embed=compact,new-tab,dark`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Embed {
@@ -229,6 +260,21 @@ mod tests {
             query: query.into(),
             ..Location::default()
         }
+    }
+
+    #[test]
+    fn a_prerender_limit_is_all_or_a_count_and_limits_only_a_larger_corpus() {
+        assert_eq!(Prerender::parse("all"), Some(Prerender::All));
+        assert_eq!(Prerender::parse("15000"), Some(Prerender::Newest(15_000)));
+        assert_eq!(Prerender::parse("0"), Some(Prerender::Newest(0)));
+        for bad in ["-3", "lots", "", "All", "1.5", "15,000"] {
+            assert_eq!(Prerender::parse(bad), None, "{bad}");
+        }
+        assert_eq!(Prerender::Newest(3).limit(9), Some(3));
+        assert_eq!(Prerender::Newest(0).limit(9), Some(0));
+        assert_eq!(Prerender::Newest(9).limit(9), None);
+        assert_eq!(Prerender::Newest(15_000).limit(9), None);
+        assert_eq!(Prerender::All.limit(9), None);
     }
 
     #[test]

@@ -250,6 +250,12 @@ impl Index {
         self.articles.is_empty()
     }
 
+    /// The positions of the newest `limit` articles, newest first (see
+    /// [`Catalog::newest`]).
+    pub fn newest(&self, limit: usize) -> &[u32] {
+        self.catalog.newest(limit)
+    }
+
     /// The article with this slug, and its position.
     pub fn by_slug(&self, slug: &str) -> Option<(usize, &Article)> {
         self.articles.iter().enumerate().find(|(_, a)| a.slug == slug)
