@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use folio::corpus::{self, Source};
-use folio::route::{Location, Page};
+use folio::route::{Location, Page, Prerender};
 use folio::search::Index;
 use folio::ui::library::Library;
 use folio::ui::prefs::Prefs;
@@ -21,6 +21,7 @@ async fn render(index: Rc<Index>, location: Location) -> String {
     let props = ReaderProps {
         index,
         base: "/".into(),
+        prerender: Prerender::All,
         initial: State::new(location, Prefs::default(), Library::default()),
         arrival: None,
     };

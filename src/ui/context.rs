@@ -1,11 +1,13 @@
 //! What every component can reach: the index (read-only, shared, never
-//! cloned deep), the site's base path, and the state with its dispatcher.
+//! cloned deep), the site's base path and prerender limit, and the state
+//! with its dispatcher.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::state::{Action, State};
+use crate::route::Prerender;
 use crate::search::Index;
 
 #[derive(Clone)]
@@ -13,12 +15,17 @@ pub struct Ctx {
     pub index: Rc<Index>,
     /// The path the site is served under, `/` or `/news/`.
     pub base: AttrValue,
+    /// Which articles have a page of their own (the not-found page says so).
+    pub prerender: Prerender,
     pub state: UseReducerHandle<State>,
 }
 
 impl PartialEq for Ctx {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.index, &other.index) && self.base == other.base && self.state == other.state
+        Rc::ptr_eq(&self.index, &other.index)
+            && self.base == other.base
+            && self.prerender == other.prerender
+            && self.state == other.state
     }
 }
 

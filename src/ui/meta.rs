@@ -41,6 +41,19 @@ pub fn page_meta(location: &Location, article: Option<&Article>, total: usize) -
     }
 }
 
+/// What the not-found page says without JavaScript when only the newest
+/// `newest` articles have pages of their own: the address may be an older
+/// article's, which only the app can show.
+pub fn prerender_note(newest: usize) -> String {
+    let which = match newest {
+        0 => "The articles of this archive can be read only with JavaScript.".to_string(),
+        1 => "Only the newest article of this archive can be read without JavaScript.".to_string(),
+        n => format!("Only the newest {n} articles of this archive can be read without JavaScript."),
+    };
+    let link = if newest == 0 { "one" } else { "an older one" };
+    format!("{which} If you followed a link to {link}, turn on JavaScript to read it.")
+}
+
 /// What the list shows, in words, for the live region above it.
 pub fn status(location: &Location, results: &Results, corpus: usize) -> String {
     let query = location.query.trim();

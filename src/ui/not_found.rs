@@ -2,9 +2,14 @@ use yew::prelude::*;
 
 use super::card::link_handler;
 use super::context::use_ctx;
+use super::meta;
 use super::state::Action;
 
-/// Any URL that is not a page: say so, and offer the way home.
+/// Any URL that is not a page: say so, and offer the way home. When only
+/// the newest articles have pages of their own, the host answers every
+/// older article's URL with this page too: the app then shows the article,
+/// and without JavaScript a note says why it cannot (instead of claiming
+/// there is no article there).
 #[component]
 pub fn NotFound() -> Html {
     let ctx = use_ctx();
@@ -12,10 +17,16 @@ pub fn NotFound() -> Html {
         let ctx = ctx.clone();
         link_handler(move || ctx.dispatch(Action::List))
     };
+    let limited = ctx.prerender.limit(ctx.index.len());
     html! {
         <section class="not-found">
             <h1 id="page-heading" tabindex="-1">{ "Page not found" }</h1>
-            <p>{ "There is no article at this address. It may have moved, or the link may be mistyped." }</p>
+            <p class={classes!(limited.is_some().then_some("needs-js"))}>
+                { "There is no article at this address. It may have moved, or the link may be mistyped." }
+            </p>
+            if let Some(newest) = limited {
+                <p class="no-js-note">{ meta::prerender_note(newest) }</p>
+            }
             <p><a href={ctx.base.clone()} onclick={home}>{ "Go to all articles" }</a></p>
         </section>
     }

@@ -11,7 +11,7 @@ use super::search_box::SearchBox;
 use super::settings::Settings;
 use super::shortcuts::Shortcuts;
 use super::state::{Action, Arrival, Panel, State};
-use crate::route::Page;
+use crate::route::{Page, Prerender};
 use crate::search::Index;
 
 #[derive(Properties)]
@@ -19,6 +19,9 @@ pub struct ReaderProps {
     pub index: Rc<Index>,
     /// The path the site is served under, `/` or `/news/`.
     pub base: AttrValue,
+    /// Which articles have a page of their own: all, or the newest N (from
+    /// `<meta name="folio-prerender">` in the browser).
+    pub prerender: Prerender,
     /// The state to start from: read from the URL and storage in the
     /// browser, given by the prerenderer and the tests.
     pub initial: State,
@@ -32,6 +35,7 @@ impl PartialEq for ReaderProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.index, &other.index)
             && self.base == other.base
+            && self.prerender == other.prerender
             && self.initial == other.initial
             && self.arrival == other.arrival
     }
@@ -51,6 +55,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let ctx = Ctx {
         index: props.index.clone(),
         base: props.base.clone(),
+        prerender: props.prerender,
         state: state.clone(),
     };
     use_browser(&ctx, props.arrival.clone());

@@ -15,7 +15,7 @@ use yew::prelude::*;
 use super::{storage, url};
 use crate::bundled;
 use crate::corpus::bundle::BundleError;
-use crate::route::Location;
+use crate::route::{Location, Prerender};
 use crate::search::{Index, Indexing};
 use crate::ui::library::Library;
 use crate::ui::prefs::{Prefs, Theme};
@@ -59,17 +59,27 @@ struct Start {
     /// The page the HTML was prerendered for (`<meta name="folio-page">`),
     /// if it was.
     prerendered: Option<Location>,
+    /// Which articles have a page of their own (`<meta name="folio-prerender">`,
+    /// there when only the newest do).
+    prerender: Prerender,
+}
+
+/// The content of `<meta name="{name}">`, if the page has one.
+fn meta_content(name: &str) -> Option<String> {
+    gloo::utils::document()
+        .query_selector(&format!("meta[name={name}]"))
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
 }
 
 fn read_start() -> Start {
     let base = url::base_path();
     let location = url::current_location(&base);
-    let prerendered = gloo::utils::document()
-        .query_selector("meta[name=folio-page]")
-        .ok()
-        .flatten()
-        .and_then(|meta| meta.get_attribute("content"))
-        .map(|path| Location::parse(&path, "", &base));
+    let prerendered = meta_content("folio-page").map(|path| Location::parse(&path, "", &base));
+    let prerender = meta_content("folio-prerender")
+        .and_then(|limit| Prerender::parse(&limit))
+        .unwrap_or_default();
     let mut prefs = storage::prefs(&base);
     // An embedding page's theme wins, for this view only.
     if let Some(theme) = location.embed.as_ref().and_then(|e| e.theme.as_deref()) {
@@ -83,6 +93,7 @@ fn read_start() -> Start {
         base,
         location,
         prerendered,
+        prerender,
     }
 }
 
@@ -119,6 +130,7 @@ fn props(index: Rc<Index>) -> ReaderProps {
         Some(page) => ReaderProps {
             index,
             base: start.base.into(),
+            prerender: start.prerender,
             initial: State::new(page, Prefs::default(), Library::default()),
             arrival: Some(Arrival {
                 location: start.location,
@@ -130,6 +142,7 @@ fn props(index: Rc<Index>) -> ReaderProps {
         None => ReaderProps {
             index,
             base: start.base.into(),
+            prerender: start.prerender,
             initial: State::new(start.location, start.prefs, start.library),
             arrival: None,
         },
