@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::Command;
 
 use crate::run::{output, run, say, Fail};
-use crate::{generate, serve, setup, site};
+use crate::{generate, prerender, serve, setup, site};
 
 /// Articles in the generated corpora; `--stress` adds 100,000.
 const SIZES: [usize; 2] = [1_000, 10_000];
@@ -76,13 +76,13 @@ pub fn run_all(root: &Path, stress: bool) -> Result<(), Fail> {
                 .map_err(|e| Fail(e.to_string()))?;
             std::env::set_var("FOLIO_SEEDS", dir);
         }
-        let dist = site::build(root, "/", None)?;
+        let dist = site::build(root, "/", None, prerender::DEFAULT)?;
         let server = serve::start(&dist, "127.0.0.1:0", "/")?;
         reader += &output(node(root).args(["benches/web/reader.mjs", &server.url, label]))?;
     }
     std::env::remove_var("FOLIO_SEEDS");
 
-    let app = site::build(root, "/", None)?;
+    let app = site::build(root, "/", None, prerender::DEFAULT)?;
     let wasm = std::fs::read_dir(&app)
         .map_err(|e| Fail(e.to_string()))?
         .filter_map(|e| e.ok().map(|e| e.path()))

@@ -3,14 +3,18 @@
 //! usage, so `dist --bse /news/` never quietly builds for `/`. `help`,
 //! `--help` or `-h`, anywhere, asks for the usage itself.
 
+use folio::route::Prerender;
 use lexopt::prelude::*;
 
+use crate::prerender;
 use crate::test::Browser;
 
 pub const USAGE: &str = "usage: cargo xtask <command>
-  serve [--base P]  build the release site and serve it on http://127.0.0.1:8080/ (under P)
-  dist [--base P] [--site-url U]  build the release site into dist/ for serving under the path P
-                 (/ or /news/; default /) at the origin U (https://example.org; for canonical links)
+  serve [--base P] [--prerender N]  build the release site and serve it on http://127.0.0.1:8080/ (under P)
+  dist [--base P] [--site-url U] [--prerender N]  build the release site into dist/ for serving under the path P
+                 (/ or /news/; default /) at the origin U (https://example.org; for canonical links),
+                 with a page for each of the newest N articles (default 15000; `all` for every one);
+                 the others open through 404.html, with JavaScript
   test           run every test: fmt, clippy, native, browser (Chromium, Firefox) and end-to-end
   e2e [--browser chromium|firefox] [FILE...]  only the end-to-end tests (of tests/e2e/FILE), in both browsers
                  or the one named; builds and serves what they need
@@ -24,14 +28,30 @@ pub const USAGE: &str = "usage: cargo xtask <command>
 #[derive(Debug, PartialEq)]
 pub enum Task {
     Help,
-    Serve { base: String },
-    Dist { base: String, site_url: Option<String> },
+    Serve {
+        base: String,
+        prerender: Prerender,
+    },
+    Dist {
+        base: String,
+        site_url: Option<String>,
+        prerender: Prerender,
+    },
     Test,
-    EndToEnd { browsers: Vec<Browser>, files: Vec<String> },
-    Bench { stress: bool },
-    Corpus { articles: usize },
+    EndToEnd {
+        browsers: Vec<Browser>,
+        files: Vec<String>,
+    },
+    Bench {
+        stress: bool,
+    },
+    Corpus {
+        articles: usize,
+    },
     Lighthouse,
-    Fuzz { seconds: u64 },
+    Fuzz {
+        seconds: u64,
+    },
 }
 
 /// Reads the command line (without the program name).
@@ -48,6 +68,7 @@ fn parse_with(mut parser: lexopt::Parser) -> Result<Task, lexopt::Error> {
     };
     let mut base = String::from("/");
     let mut site_url = None;
+    let mut limit = prerender::DEFAULT;
     let mut stress = false;
     let mut seconds = 600;
     let mut articles = None;
@@ -58,6 +79,12 @@ fn parse_with(mut parser: lexopt::Parser) -> Result<Task, lexopt::Error> {
             (_, Long("help") | Short('h')) => return Ok(Task::Help),
             ("serve" | "dist", Long("base")) => base = parser.value()?.string()?,
             ("dist", Long("site-url")) => site_url = Some(parser.value()?.string()?),
+            ("serve" | "dist", Long("prerender")) => {
+                let value = parser.value()?.string()?;
+                limit = Prerender::parse(&value).ok_or(format!(
+                    "--prerender takes a number of articles or 'all', not '{value}'"
+                ))?;
+            }
             ("bench", Long("stress")) => stress = true,
             ("fuzz", Long("seconds")) => seconds = parser.value()?.parse()?,
             ("corpus", Value(n)) if articles.is_none() => articles = Some(n.parse()?),
@@ -71,8 +98,12 @@ fn parse_with(mut parser: lexopt::Parser) -> Result<Task, lexopt::Error> {
     }
     Ok(match command.as_str() {
         "help" => Task::Help,
-        "serve" => Task::Serve { base },
-        "dist" => Task::Dist { base, site_url },
+        "serve" => Task::Serve { base, prerender: limit },
+        "dist" => Task::Dist {
+            base,
+            site_url,
+            prerender: limit,
+        },
         "test" => Task::Test,
         "e2e" if browsers.is_empty() => Task::EndToEnd {
             browsers: Browser::ALL.to_vec(),
@@ -103,17 +134,40 @@ mod tests {
             task("dist --base /news/ --site-url https://example.org"),
             Ok(Task::Dist {
                 base: "/news/".into(),
-                site_url: Some("https://example.org".into())
+                site_url: Some("https://example.org".into()),
+                prerender: Prerender::Newest(15_000),
             })
         );
         assert_eq!(
-            task("dist --base=/news/"),
+            task("dist --base=/news/ --prerender 200"),
             Ok(Task::Dist {
                 base: "/news/".into(),
-                site_url: None
+                site_url: None,
+                prerender: Prerender::Newest(200),
             })
         );
-        assert_eq!(task("serve"), Ok(Task::Serve { base: "/".into() }));
+        assert_eq!(
+            task("dist --prerender all"),
+            Ok(Task::Dist {
+                base: "/".into(),
+                site_url: None,
+                prerender: Prerender::All,
+            })
+        );
+        assert_eq!(
+            task("serve"),
+            Ok(Task::Serve {
+                base: "/".into(),
+                prerender: Prerender::Newest(15_000),
+            })
+        );
+        assert_eq!(
+            task("serve --prerender=0"),
+            Ok(Task::Serve {
+                base: "/".into(),
+                prerender: Prerender::Newest(0),
+            })
+        );
         assert_eq!(task("bench --stress"), Ok(Task::Bench { stress: true }));
         assert_eq!(task("fuzz --seconds 30"), Ok(Task::Fuzz { seconds: 30 }));
         assert_eq!(task("fuzz"), Ok(Task::Fuzz { seconds: 600 }));
@@ -139,6 +193,12 @@ mod tests {
     }
 
     #[test]
+    fn the_usage_names_the_default_prerender_limit() {
+        assert_eq!(prerender::DEFAULT, Prerender::Newest(prerender::NEWEST));
+        assert!(USAGE.contains(&format!("(default {};", prerender::NEWEST)), "{USAGE}");
+    }
+
+    #[test]
     fn unknown_flags_missing_values_and_strays_are_errors() {
         assert_eq!(task("dist --bse /news/"), Err("invalid option '--bse'".into()));
         assert_eq!(task("serve --base"), Err("missing argument for option '--base'".into()));
@@ -153,6 +213,19 @@ mod tests {
             task("e2e --browser safari"),
             Err("no browser 'safari': chromium or firefox".into())
         );
+        assert_eq!(
+            task("dist --prerender -3"),
+            Err("--prerender takes a number of articles or 'all', not '-3'".into())
+        );
+        assert_eq!(
+            task("serve --prerender lots"),
+            Err("--prerender takes a number of articles or 'all', not 'lots'".into())
+        );
+        assert_eq!(
+            task("dist --prerender"),
+            Err("missing argument for option '--prerender'".into())
+        );
+        assert_eq!(task("test --prerender all"), Err("invalid option '--prerender'".into()));
         assert_eq!(task("deploy"), Err("unknown command 'deploy'".into()));
         assert_eq!(task(""), Err("missing command".into()));
         assert_eq!(task("--base /"), Err("invalid option '--base'".into()));

@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::Command;
 
 use crate::run::{output, say, Fail};
-use crate::{serve, setup, site};
+use crate::{prerender, serve, setup, site};
 
 const PAGES: [(&str, &str); 2] = [
     ("home", ""),
@@ -23,7 +23,7 @@ pub fn run_all(root: &Path) -> Result<(), Fail> {
     setup::npm_packages(&tools)?;
     let dist = root.join("dist");
     let server = serve::start(&dist, "127.0.0.1:0", "/")?;
-    site::build(root, "/", Some(crate::test::origin(&server.url)))?;
+    site::build(root, "/", Some(crate::test::origin(&server.url)), prerender::DEFAULT)?;
     serve::warm(&server, &dist);
     let flags = "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
                  --disable-component-update --disable-sync --disable-dev-shm-usage";

@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use cli::Task;
+use folio::route::Prerender;
 use run::{say, Fail};
 
 fn main() -> ExitCode {
@@ -33,8 +34,12 @@ fn main() -> ExitCode {
             println!("{}", cli::USAGE);
             Ok(())
         }
-        Task::Serve { base } => serve_site(&root, &site::normalise_base(&base)),
-        Task::Dist { base, site_url } => site::build(&root, &site::normalise_base(&base), site_url.as_deref())
+        Task::Serve { base, prerender } => serve_site(&root, &site::normalise_base(&base), prerender),
+        Task::Dist {
+            base,
+            site_url,
+            prerender,
+        } => site::build(&root, &site::normalise_base(&base), site_url.as_deref(), prerender)
             .map(|dist| say(&format!("{} is ready", dist.display()))),
         Task::Test => test::all(&root),
         Task::EndToEnd { browsers, files } => test::end_to_end_only(&root, &browsers, &files),
@@ -52,12 +57,12 @@ fn main() -> ExitCode {
     }
 }
 
-fn serve_site(root: &Path, base: &str) -> Result<(), Fail> {
+fn serve_site(root: &Path, base: &str, prerender: Prerender) -> Result<(), Fail> {
     let dist = root.join("dist");
     // The address is taken first, so a busy port fails at once; until the
     // build is done the server answers "building…", never the old dist/.
     let server = serve::start_building(&dist, "127.0.0.1:8080", base, &[])?;
-    site::build(root, base, Some("http://127.0.0.1:8080"))?;
+    site::build(root, base, Some("http://127.0.0.1:8080"), prerender)?;
     server.ready();
     say(&format!(
         "serving {} on {} (Ctrl-C to stop)",

@@ -1,13 +1,17 @@
-//! Prerendering: every page a reader can land on is rendered to HTML at build
-//! time by the app's own components (Yew's server renderer), so its content,
-//! title, description and canonical link are there before any script runs.
-//! The app then takes the page over (hydration) without redrawing it.
+//! Prerendering: the pages a reader lands on are rendered to HTML at build
+//! time by the app's own components (Yew's server renderer), so their
+//! content, title, description and canonical link are there before any
+//! script runs. The app then takes the page over (hydration) without
+//! redrawing it. Home, the not-found page and the newest articles get a
+//! page (all of them by default up to [`NEWEST`]); the host answers any
+//! other article's URL with the not-found page, whose app shows it.
 
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
+use std::time::Instant;
 
 use folio::corpus;
-use folio::route::{Location, Page};
+use folio::route::{Location, Page, Prerender};
 use folio::search::Index;
 use folio::ui::library::Library;
 use folio::ui::meta::{page_meta, SITE};
@@ -18,12 +22,30 @@ use yew::LocalServerRenderer;
 
 use crate::run::{say, Fail};
 
-/// Renders the home page, every article and the not-found page into `dist`
-/// (which Trunk built with `base` as its public URL), using the corpus in
-/// `seeds`. With the site's origin (`https://example.org`), pages get
-/// canonical links and Open Graph URLs, which must be absolute. Returns how
-/// many pages were written.
-pub fn prerender(dist: &Path, seeds: &Path, base: &str, origin: Option<&str>) -> Result<usize, Fail> {
+/// How many of the newest articles get a page of their own unless told
+/// otherwise (`--prerender`). Measured at 10,000 generated articles
+/// (README, "Hosting a large archive"): a page is about 9 KB and 1.4 ms to
+/// render, so 15,000 pages are ~140 MB and ~20 s of a build; and with the
+/// app's files and a few thousand index files to come, a site stays under
+/// the 20,000 files some hosts allow.
+pub const NEWEST: usize = 15_000;
+
+/// What `dist`, `serve` and the other builds prerender unless told otherwise.
+pub const DEFAULT: Prerender = Prerender::Newest(NEWEST);
+
+/// Renders the home page, the articles `prerender` takes and the not-found
+/// page into `dist` (which Trunk built with `base` as its public URL), using
+/// the corpus in `seeds`. With the site's origin (`https://example.org`),
+/// pages get canonical links and Open Graph URLs, which must be absolute.
+/// Returns how many pages were written.
+pub fn prerender(
+    dist: &Path,
+    seeds: &Path,
+    base: &str,
+    origin: Option<&str>,
+    prerender: Prerender,
+) -> Result<usize, Fail> {
+    let started = Instant::now();
     let sources = corpus::read_sources(&[seeds.to_path_buf()]).map_err(|e| Fail(e.to_string()))?;
     let articles = corpus::parse(&sources).map_err(|e| Fail(e.to_string()))?.articles;
     let template =
@@ -38,34 +60,58 @@ pub fn prerender(dist: &Path, seeds: &Path, base: &str, origin: Option<&str>) ->
     let icon = std::fs::read(dist.join("icon.svg")).map_err(|e| Fail(format!("dist/icon.svg: {e}")))?;
     let template = template.replace(ICON, &inline_icon(&icon));
     let index = Rc::new(Index::new(articles));
-    let mut pages: Vec<(PathBuf, Location)> = vec![(dist.join("index.html"), Location::default())];
-    for article in index.articles() {
-        let location = Location {
-            page: Page::Article(article.slug.clone()),
-            ..Location::default()
-        };
-        pages.push((dist.join("articles").join(&article.slug).join("index.html"), location));
-    }
-    pages.push((
-        dist.join("404.html"),
-        Location {
-            page: Page::NotFound,
-            ..Location::default()
-        },
-    ));
+    let limit = prerender.limit(index.len());
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| Fail(format!("tokio: {e}")))?;
-    for (path, location) in &pages {
-        let body = runtime.block_on(render(index.clone(), base, location.clone()));
-        let html = page(&template, &index, base, origin, location, &body);
+    let mut written = 0;
+    for location in pages(&index, prerender) {
+        let path = file(dist, &location);
+        let body = runtime.block_on(render(index.clone(), base, prerender, location.clone()));
+        let html = page(&template, &index, base, origin, limit, &location, &body);
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| Fail(format!("{}: {e}", dir.display())))?;
         }
-        std::fs::write(path, html).map_err(|e| Fail(format!("{}: {e}", path.display())))?;
+        std::fs::write(&path, html).map_err(|e| Fail(format!("{}: {e}", path.display())))?;
+        written += 1;
     }
-    say(&format!("prerendered {} pages", pages.len()));
-    Ok(pages.len())
+    let articles = match limit {
+        Some(newest) => format!("the newest {newest} of {} articles", index.len()),
+        None => format!("all {} articles", index.len()),
+    };
+    say(&format!(
+        "prerendered {written} pages (home, {articles}, 404) in {:.1} s",
+        started.elapsed().as_secs_f64()
+    ));
+    Ok(written)
+}
+
+/// The pages to write, one at a time: home, the articles `prerender` takes
+/// (newest first, as the list orders them), and the not-found page. Only
+/// those are ever rendered.
+fn pages(index: &Index, prerender: Prerender) -> impl Iterator<Item = Location> + '_ {
+    let limit = prerender.limit(index.len()).unwrap_or(index.len());
+    let at = |page| Location {
+        page,
+        ..Location::default()
+    };
+    let articles = index
+        .newest(limit)
+        .iter()
+        .map(move |&doc| at(Page::Article(index.articles()[doc as usize].slug.clone())));
+    std::iter::once(at(Page::List))
+        .chain(articles)
+        .chain(std::iter::once(at(Page::NotFound)))
+}
+
+/// Where a page's file goes: `index.html`, `articles/<slug>/index.html` or
+/// `404.html`.
+fn file(dist: &Path, location: &Location) -> PathBuf {
+    match &location.page {
+        Page::List => dist.join("index.html"),
+        Page::Article(slug) => dist.join("articles").join(slug).join("index.html"),
+        Page::NotFound => dist.join("404.html"),
+    }
 }
 
 /// The description in `index.html`, replaced on every page.
@@ -95,10 +141,11 @@ fn inline_icon(svg: &[u8]) -> String {
     format!(r#"<link rel="icon" type="image/svg+xml" href="{url}" />"#)
 }
 
-async fn render(index: Rc<Index>, base: &str, location: Location) -> String {
+async fn render(index: Rc<Index>, base: &str, prerender: Prerender, location: Location) -> String {
     let props = ReaderProps {
         index,
         base: base.to_string().into(),
+        prerender,
         initial: State::new(location, Prefs::default(), Library::default()),
         arrival: None,
     };
@@ -106,9 +153,18 @@ async fn render(index: Rc<Index>, base: &str, location: Location) -> String {
 }
 
 /// The template with the page's title, description, canonical link, Open
-/// Graph tags, the marker that tells the app which page this is, and the
-/// rendered body.
-fn page(template: &str, index: &Index, base: &str, origin: Option<&str>, location: &Location, body: &str) -> String {
+/// Graph tags, the markers that tell the app which page this is (and, when
+/// only the newest `limit` articles have pages, that too), and the rendered
+/// body.
+fn page(
+    template: &str,
+    index: &Index,
+    base: &str,
+    origin: Option<&str>,
+    limit: Option<usize>,
+    location: &Location,
+    body: &str,
+) -> String {
     let article = match &location.page {
         Page::Article(slug) => index.by_slug(slug).map(|(_, a)| a),
         _ => None,
@@ -128,9 +184,12 @@ fn page(template: &str, index: &Index, base: &str, origin: Option<&str>, locatio
         }
         _ => String::new(),
     };
+    let limit = limit.map_or(String::new(), |newest| {
+        format!("\n    <meta name=\"folio-prerender\" content=\"{newest}\" />")
+    });
     let head = format!(
         r#"<meta name="description" content="{description}" />
-    <meta name="folio-page" content="{path}" />{canonical}
+    <meta name="folio-page" content="{path}" />{limit}{canonical}
     <meta property="og:site_name" content="{SITE}" />
     <meta property="og:type" content="{kind}" />
     <meta property="og:title" content="{title}" />
@@ -158,4 +217,93 @@ fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The seed, newest first: five of 10 January 2022 (in corpus order),
+    /// one of 8 January, then the three undated (in corpus order).
+    const NEWEST_FIRST: [&str; 9] = [
+        "kazakh-president-says-week-of-deadly-unrest-was-attempted-coup-without-citing",
+        "csto-leaders-to-discuss-kazakhstan-crisis-in-videoconference",
+        "outrage-after-kazakh-officials-portray-kyrgyz-jazz-musician-as-foreign-terrorist",
+        "will-the-crisis-in-kazakhstan-affect-putins-plans-for-ukraine",
+        "the-contribution-of-police-veterans-in-educating-the-younger-generation",
+        "arrest-of-a-fugitive-driver",
+        "the-long-lasting-conundrum-in-tajikistans-pamir-region",
+        "kazakhstans-president-says-order-restored-after-coup-attempt",
+        "extortion-of-jewelry-cars-and-money",
+    ];
+
+    /// Prerenders the seed with `prerender` into a fresh directory holding
+    /// only what prerendering reads from Trunk's output; returns the files
+    /// it then holds (besides those two), sorted, and the not-found page.
+    fn prerendered(name: &str, prerender: Prerender) -> (Vec<String>, String) {
+        let dist = std::env::temp_dir().join(format!("folio-prerender-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dist);
+        std::fs::create_dir_all(&dist).unwrap();
+        let template = format!(
+            "<html><head><meta charset=\"utf-8\" /><title>folio</title>\n    {DESCRIPTION}\n    {ICON}</head><body></body></html>"
+        );
+        std::fs::write(dist.join("index.html"), template).unwrap();
+        std::fs::write(dist.join("icon.svg"), "<svg/>").unwrap();
+        let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
+        let written = super::prerender(&dist, &seeds, "/news/", None, prerender).unwrap();
+        let mut files = Vec::new();
+        collect(&dist, &dist, &mut files);
+        files.retain(|f| f != "icon.svg");
+        files.sort();
+        assert_eq!(written, files.len());
+        let not_found = std::fs::read_to_string(dist.join("404.html")).unwrap();
+        std::fs::remove_dir_all(&dist).unwrap();
+        (files, not_found)
+    }
+
+    fn collect(root: &Path, dir: &Path, files: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                collect(root, &path, files);
+            } else {
+                files.push(path.strip_prefix(root).unwrap().to_string_lossy().into_owned());
+            }
+        }
+    }
+
+    fn with_articles(slugs: &[&str]) -> Vec<String> {
+        let mut files: Vec<String> = slugs.iter().map(|s| format!("articles/{s}/index.html")).collect();
+        files.extend(["404.html".to_string(), "index.html".to_string()]);
+        files.sort();
+        files
+    }
+
+    const NOTE: &str = "Only the newest 6 articles of this archive can be read without JavaScript. \
+                        If you followed a link to an older one, turn on JavaScript to read it.";
+
+    #[test]
+    fn a_limit_prerenders_home_the_not_found_page_and_the_newest_articles_only() {
+        let (files, not_found) = prerendered("newest-6", Prerender::Newest(6));
+        assert_eq!(files, with_articles(&NEWEST_FIRST[..6]));
+        // The not-found page tells the app, and a reader without JavaScript, why.
+        assert!(not_found.contains(r#"<meta name="folio-prerender" content="6" />"#));
+        assert!(
+            not_found.contains(&format!(r#"<p class="no-js-note">{NOTE}</p>"#)),
+            "{not_found}"
+        );
+        let (files, _) = prerendered("newest-0", Prerender::Newest(0));
+        assert_eq!(files, with_articles(&[]));
+    }
+
+    #[test]
+    fn all_or_a_limit_past_the_corpus_prerenders_every_article() {
+        for (name, prerender) in [("all", Prerender::All), ("newest-9", Prerender::Newest(9))] {
+            let (files, not_found) = prerendered(name, prerender);
+            assert_eq!(files, with_articles(&NEWEST_FIRST), "{name}");
+            assert!(!not_found.contains("folio-prerender"), "{name}");
+            assert!(!not_found.contains("no-js-note\">Only"), "{name}");
+            assert!(not_found.contains("There is no article at this address."), "{name}");
+        }
+    }
 }

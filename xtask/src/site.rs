@@ -8,6 +8,7 @@ use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
 use flate2::write::GzEncoder;
 use flate2::Compression;
+use folio::route::Prerender;
 use sha2::{Digest, Sha256};
 
 use crate::run::{run, say, Fail};
@@ -15,16 +16,23 @@ use crate::{prerender, setup};
 
 /// The release site in `dist/`, for serving under the URL path `base`
 /// (`/` or `/news/`) at `origin` (when known, for canonical links): `trunk build --release` (with the npm `wasm-opt` on
-/// PATH), its JavaScript glue minified, every page prerendered, the service
-/// worker's file list, and the Content-Security-Policy with the hash of
-/// Trunk's inline loader.
-pub fn build(root: &Path, base: &str, origin: Option<&str>) -> Result<PathBuf, Fail> {
+/// PATH), its JavaScript glue minified, home, the not-found page and the
+/// articles `prerender` takes prerendered, the service worker's file list,
+/// and the Content-Security-Policy with the hash of Trunk's inline loader.
+pub fn build(root: &Path, base: &str, origin: Option<&str>, prerender: Prerender) -> Result<PathBuf, Fail> {
     let seeds = std::env::var_os("FOLIO_SEEDS").map_or_else(|| root.join("seeds"), PathBuf::from);
-    build_from(root, &seeds, &root.join("dist"), base, origin)
+    build_from(root, &seeds, &root.join("dist"), base, origin, prerender)
 }
 
 /// [`build`] with the corpus in `seeds`, into `dist`.
-pub fn build_from(root: &Path, seeds: &Path, dist: &Path, base: &str, origin: Option<&str>) -> Result<PathBuf, Fail> {
+pub fn build_from(
+    root: &Path,
+    seeds: &Path,
+    dist: &Path,
+    base: &str,
+    origin: Option<&str>,
+    prerender: Prerender,
+) -> Result<PathBuf, Fail> {
     setup::build_tools(root)?;
     let base = normalise_base(base);
     run(Command::new("trunk")
@@ -36,7 +44,7 @@ pub fn build_from(root: &Path, seeds: &Path, dist: &Path, base: &str, origin: Op
         .env("PATH", setup::path_with_npm_tools(root)))?;
     let dist = dist.to_path_buf();
     minify_glue(root, &dist)?;
-    prerender::prerender(&dist, seeds, &base, origin)?;
+    prerender::prerender(&dist, seeds, &base, origin, prerender)?;
     service_worker(&dist, &base)?;
     content_security_policy(&dist)?;
     report_sizes(&dist)?;
