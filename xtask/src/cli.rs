@@ -13,7 +13,7 @@ pub const USAGE: &str = "usage: cargo xtask <command>
   serve [--base P] [--prerender N]  build the release site and serve it on http://127.0.0.1:8080/ (under P)
   dist [--base P] [--site-url U] [--prerender N]  build the release site into dist/ for serving under the path P
                  (/ or /news/; default /) at the origin U (https://example.org; for canonical links),
-                 with a page for each of the newest N articles (default 15000; `all` for every one);
+                 with a page for each of the newest N articles (default 5000; `all` for every one);
                  the others open through 404.html, with JavaScript
   test           run every test: fmt, clippy, native, browser (Chromium, Firefox) and end-to-end
   e2e [--browser chromium|firefox] [FILE...]  only the end-to-end tests (of tests/e2e/FILE), in both browsers
@@ -135,7 +135,7 @@ mod tests {
             Ok(Task::Dist {
                 base: "/news/".into(),
                 site_url: Some("https://example.org".into()),
-                prerender: Prerender::Newest(15_000),
+                prerender: Prerender::Newest(5_000),
             })
         );
         assert_eq!(
@@ -158,7 +158,7 @@ mod tests {
             task("serve"),
             Ok(Task::Serve {
                 base: "/".into(),
-                prerender: Prerender::Newest(15_000),
+                prerender: Prerender::Newest(5_000),
             })
         );
         assert_eq!(

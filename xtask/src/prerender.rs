@@ -3,8 +3,8 @@
 //! content, title, description and canonical link are there before any
 //! script runs. The app then takes the page over (hydration) without
 //! redrawing it. Home, the not-found page and the newest articles get a
-//! page (all of them by default up to [`NEWEST`]); the host answers any
-//! other article's URL with the not-found page, whose app shows it.
+//! page (the newest [`NEWEST`] by default); the host answers any other
+//! article's URL with the not-found page, whose app shows it.
 
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
@@ -23,12 +23,14 @@ use yew::LocalServerRenderer;
 use crate::run::{say, Fail};
 
 /// How many of the newest articles get a page of their own unless told
-/// otherwise (`--prerender`). Measured at 10,000 generated articles
-/// (README, "Hosting a large archive"): a page is about 9 KB and 1.4 ms to
-/// render, so 15,000 pages are ~140 MB and ~20 s of a build; and with the
-/// app's files and a few thousand index files to come, a site stays under
-/// the 20,000 files some hosts allow.
-pub const NEWEST: usize = 15_000;
+/// otherwise (`--prerender`). Measured on 10,000 generated articles (README,
+/// "Hosting a large archive"): an article page is about 10 KB and 13 ms of
+/// a build (more as the archive grows: each page places its article in the
+/// whole list for previous/next). 5,000 pages are ~50 MB and about a minute,
+/// which leaves time for the rest of a 100,000-article build within its
+/// three minutes, and 15,000 of the 20,000 files some hosts allow a site
+/// for the app and the index files.
+pub const NEWEST: usize = 5_000;
 
 /// What `dist`, `serve` and the other builds prerender unless told otherwise.
 pub const DEFAULT: Prerender = Prerender::Newest(NEWEST);
