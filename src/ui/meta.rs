@@ -107,6 +107,25 @@ mod tests {
     }
 
     #[test]
+    fn the_prerender_note_counts_the_articles_with_pages() {
+        assert_eq!(
+            prerender_note(5000),
+            "Only the newest 5000 articles of this archive can be read without JavaScript. \
+             If you followed a link to an older one, turn on JavaScript to read it."
+        );
+        assert_eq!(
+            prerender_note(1),
+            "Only the newest article of this archive can be read without JavaScript. \
+             If you followed a link to an older one, turn on JavaScript to read it."
+        );
+        assert_eq!(
+            prerender_note(0),
+            "The articles of this archive can be read only with JavaScript. \
+             If you followed a link to one, turn on JavaScript to read it."
+        );
+    }
+
+    #[test]
     fn the_status_says_what_is_shown() {
         let results = |total, fallback| Results {
             total,
