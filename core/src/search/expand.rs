@@ -64,6 +64,15 @@ pub fn typos_allowed(len: usize) -> u8 {
     }
 }
 
+/// What [`expand`] looks `word` up by besides its folded form: its stem and
+/// its name keys (a split index fetches the dictionary shards that hold them).
+pub(crate) fn keys(word: &Word) -> (String, Vec<String>) {
+    (
+        normalize::stem(&word.folded, &word.written),
+        normalize::name_keys(&word.folded, &word.written).collect(),
+    )
+}
+
 /// The vocabulary words `word` matches, each word once, with its best kind.
 /// Typo-tolerant matches are looked for only when the word matches nothing
 /// exactly or by stem.

@@ -20,6 +20,7 @@ use super::index::{self, Index};
 use super::matcher::{Alternatives, Matcher};
 use super::query::{Query, Word};
 use super::snippet::{self, Snippet};
+use super::store::Store;
 use crate::catalog::{Facets, Filters, Sort};
 use crate::order;
 
@@ -157,45 +158,61 @@ struct Ranking<'a> {
     facets: Facets,
 }
 
-impl Index {
-    /// Runs `query` with `filters`, orders by `sort`, and returns the first
-    /// `limit` hits with their snippets, the total and the facet counts.
-    pub fn search(&self, query: &Query, filters: &Filters, sort: Sort, limit: usize) -> Results {
-        let ranking = self.rank(query, filters, sort, limit);
-        let hits = ranking
-            .order
-            .iter()
-            .map(|&doc| {
-                let (title, snippet) = if query.required.is_empty() {
-                    (Vec::new(), None)
-                } else {
-                    snippet::for_hit(self, &ranking.matcher, doc)
-                };
-                Hit {
-                    doc: doc as usize,
-                    score: ranking.scores[doc as usize],
-                    title,
-                    snippet,
-                }
-            })
-            .collect();
-        Results {
-            total: ranking.total,
-            at_least: ranking.matcher.partial,
-            fallback: ranking.fallback,
-            hits,
-            facets: ranking.facets,
+impl<'a> Ranking<'a> {
+    /// A search stopped for lack of a part of the index: nothing found yet.
+    fn unfinished(matcher: Matcher<'a>, scores: Vec<f32>) -> Self {
+        Ranking {
+            matcher,
+            scores,
+            order: Vec::new(),
+            total: 0,
+            fallback: false,
+            facets: Facets::default(),
         }
     }
+}
 
-    /// Every article `search` would return, in its order, without snippets:
-    /// where an article stands among the results (its previous and next)
-    /// needs the whole order, and a snippet for each would be wasted.
-    pub fn ranked(&self, query: &Query, filters: &Filters, sort: Sort) -> Vec<usize> {
-        let order = self.rank(query, filters, sort, self.len()).order;
-        order.into_iter().map(|doc| doc as usize).collect()
+/// Runs `query` with `filters` over `store`, orders by `sort`, and returns
+/// the first `limit` hits with their snippets, the total and the facet
+/// counts. [`Index::search`] and the split index's view both call this.
+pub(crate) fn search<S: Store>(store: &S, query: &Query, filters: &Filters, sort: Sort, limit: usize) -> Results {
+    let ranking = store.rank(query, filters, sort, limit);
+    let hits = ranking
+        .order
+        .iter()
+        .map(|&doc| {
+            let (title, snippet) = if query.required.is_empty() {
+                (Vec::new(), None)
+            } else {
+                snippet::for_hit(store, &ranking.matcher, doc)
+            };
+            Hit {
+                doc: doc as usize,
+                score: ranking.scores[doc as usize],
+                title,
+                snippet,
+            }
+        })
+        .collect();
+    Results {
+        total: ranking.total,
+        at_least: ranking.matcher.partial,
+        fallback: ranking.fallback,
+        hits,
+        facets: ranking.facets,
     }
+}
 
+/// Every article `search` would return, in its order, without snippets:
+/// where an article stands among the results (its previous and next)
+/// needs the whole order, and a snippet for each would be wasted.
+pub(crate) fn ranked<S: Store>(store: &S, query: &Query, filters: &Filters, sort: Sort) -> Vec<usize> {
+    let order = store.rank(query, filters, sort, store.len()).order;
+    order.into_iter().map(|doc| doc as usize).collect()
+}
+
+/// The steps of a search, over any [`Store`].
+trait Evaluate: Store + Sized {
     fn rank<'a>(&'a self, query: &'a Query, filters: &Filters, sort: Sort, limit: usize) -> Ranking<'a> {
         let matcher = Matcher::new(self, query);
         let n = self.len();
@@ -205,6 +222,9 @@ impl Index {
             acc.close_clause(bit);
         }
         let excluded = self.excluded(query);
+        if !self.ready() {
+            return Ranking::unfinished(matcher, acc.scores);
+        }
         let is_excluded = |d: u32| excluded.as_ref().is_some_and(|e| e[d as usize]);
         let required = query.required.len();
         let mut matching: Vec<u32> = if required == 0 {
@@ -226,7 +246,12 @@ impl Index {
                 acc.scores[doc as usize] *= matched * matched / (required * required) as f32;
             }
         }
-        let (kept, facets) = self.catalog.filter(matching, filters);
+        self.need_catalog(&matching);
+        let (kept, facets) = self.catalog().filter(matching, filters);
+        let narrowed = !(filters.publishers.is_empty() && filters.countries.is_empty() && filters.months.is_empty());
+        if !self.ready() && (narrowed || sort == Sort::Oldest) {
+            return Ranking::unfinished(matcher, acc.scores);
+        }
         let total = kept.len();
         let order = self.order(kept, &mut acc.scores, &matcher, sort, limit);
         Ranking {
@@ -269,7 +294,7 @@ impl Index {
                 acc.add(posting.doc, boost * posting.frequency);
             }
         }
-        let df = expansions.iter().map(|&(word, _)| self.df[word as usize]).max();
+        let df = expansions.iter().map(|&(word, _)| self.df()[word as usize]).max();
         let idf = self.idf(df.unwrap_or(0));
         acc.map_clause(|frequency| idf * index::saturate(frequency));
     }
@@ -279,7 +304,7 @@ impl Index {
     fn score_phrase(&self, words: &[Word], scale: f32, acc: &mut Accumulator) {
         let Some(ids) = words
             .iter()
-            .map(|w| self.vocab.find(&w.folded))
+            .map(|w| self.vocab().find(&w.folded))
             .collect::<Option<Vec<u32>>>()
         else {
             return;
@@ -287,10 +312,10 @@ impl Index {
         // Sum the words' scores over the articles that have them all...
         let mut sums: Vec<(u32, f32)> = self
             .postings(ids[0])
-            .map(|p| (p.doc, self.idf(self.df[ids[0] as usize]) * p.weight))
+            .map(|p| (p.doc, self.idf(self.df()[ids[0] as usize]) * p.weight))
             .collect();
         for &id in &ids[1..] {
-            let idf = self.idf(self.df[id as usize]);
+            let idf = self.idf(self.df()[id as usize]);
             let mut next = Vec::with_capacity(sums.len());
             let mut postings = self.postings(id).peekable();
             for (doc, score) in sums {
@@ -313,7 +338,7 @@ impl Index {
     /// Whether `doc` has the words `ids` side by side, in order, in one
     /// field. `words` is scratch space for the article's word ids.
     fn has_sequence(&self, doc: u32, ids: &[u32], words: &mut Vec<u32>) -> bool {
-        let starts = &self.docs[doc as usize].field_starts;
+        let starts = self.field_starts(doc);
         let field = |p: usize| starts.partition_point(|&s| s as usize <= p);
         words.clear();
         words.extend(self.forward(doc));
@@ -355,8 +380,8 @@ impl Index {
     fn order(&self, docs: Vec<u32>, scores: &mut [f32], matcher: &Matcher<'_>, sort: Sort, limit: usize) -> Vec<u32> {
         let by_relevance = sort == Sort::Relevance && !matcher.query.required.is_empty();
         match sort {
-            Sort::Oldest => self.catalog.oldest_of(&docs, limit),
-            _ if !by_relevance => self.catalog.newest_of(&docs, limit),
+            Sort::Oldest => self.catalog().oldest_of(&docs, limit),
+            _ if !by_relevance => self.catalog().newest_of(&docs, limit),
             _ => {
                 let mut order = self.best_of(&docs, scores, PROXIMITY_CANDIDATES.max(limit));
                 if matcher.query.required.len() > 1 {
@@ -381,7 +406,7 @@ impl Index {
         for &doc in docs {
             let candidate = Ranked {
                 score: scores[doc as usize],
-                date_rank: self.catalog.date_rank(doc),
+                date_rank: self.catalog().date_rank(doc),
                 doc,
             };
             if heap.len() < k {
@@ -418,6 +443,21 @@ impl Index {
             }
         }
         1.0 + PROXIMITY_WEIGHT * clauses as f32 / narrowest.max(clauses) as f32
+    }
+}
+
+impl<S: Store> Evaluate for S {}
+
+impl Index {
+    /// Runs `query` with `filters`, orders by `sort`, and returns the first
+    /// `limit` hits with their snippets, the total and the facet counts.
+    pub fn search(&self, query: &Query, filters: &Filters, sort: Sort, limit: usize) -> Results {
+        search(self, query, filters, sort, limit)
+    }
+
+    /// Every article `search` would return, in its order, without snippets.
+    pub fn ranked(&self, query: &Query, filters: &Filters, sort: Sort) -> Vec<usize> {
+        ranked(self, query, filters, sort)
     }
 }
 

@@ -1,0 +1,164 @@
+//! One search's view of a split index: the words its dictionary shards
+//! hold, with local ids in the order of the whole index's ids (so
+//! expansions add up in the same order and scores come out the same), and
+//! everything else read through the engine's files. What is missing reads
+//! as empty and is noted, for the engine to fetch.
+
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap;
+
+use super::engine::{Engine, Loaded};
+use super::format::{PostingsAt, Shard, Tag};
+use crate::catalog::Catalog;
+use crate::search::index::{fields, Postings, Vocabulary};
+use crate::search::Store;
+use crate::varint;
+
+pub(super) struct View<'e> {
+    engine: &'e Engine,
+    vocab: Vocabulary,
+    df: Vec<u32>,
+    /// Per local word id: its postings, and the shard that points to them.
+    postings: Vec<(&'e PostingsAt, &'e Shard)>,
+    /// Whole-index word id to local id.
+    local: FxHashMap<u32, u32>,
+    missing: RefCell<BTreeSet<String>>,
+}
+
+impl<'e> View<'e> {
+    /// A view of every word in the engine's dictionary shards.
+    pub fn new(engine: &'e Engine) -> View<'e> {
+        let shards: Vec<&Shard> = engine.shards().collect();
+        // Every word any key leads to, once, in whole-index id order.
+        let mut words: Vec<(u32, Option<&str>, &PostingsAt, &Shard, u32)> = Vec::new();
+        for shard in &shards {
+            for ((tag, key), targets) in &shard.entries {
+                for t in targets {
+                    let spelling = (*tag == Tag::Word).then_some(key.as_str());
+                    words.push((t.word, spelling, &t.postings, shard, t.df));
+                }
+            }
+        }
+        crate::order::sort_by(&mut words, |a, b| a.0.cmp(&b.0).then(b.1.is_some().cmp(&a.1.is_some())));
+        words.dedup_by_key(|w| w.0);
+        let local: FxHashMap<u32, u32> = words.iter().enumerate().map(|(i, w)| (w.0, i as u32)).collect();
+        let mut stems = Vec::new();
+        let mut names = Vec::new();
+        for shard in &shards {
+            for ((tag, key), targets) in &shard.entries {
+                let table = match tag {
+                    Tag::Word => continue,
+                    Tag::Stem => &mut stems,
+                    Tag::Name => &mut names,
+                };
+                table.extend(targets.iter().map(|t| (key.clone(), local[&t.word])));
+            }
+        }
+        let spellings: Vec<Option<&str>> = words.iter().map(|w| w.1).collect();
+        View {
+            engine,
+            vocab: Vocabulary::from_words(&spellings, stems, names),
+            df: words.iter().map(|w| w.4).collect(),
+            postings: words.iter().map(|w| (w.2, w.3)).collect(),
+            local,
+            missing: RefCell::default(),
+        }
+    }
+
+    /// The files a search lacked.
+    pub fn missing(self) -> BTreeSet<String> {
+        self.missing.into_inner()
+    }
+
+    /// Article `doc`'s group and its place there, or `None`, noted as missing.
+    fn at(&self, doc: u32) -> Option<(&'e Loaded, usize)> {
+        let (first, name) = self.engine.directory().group_of(doc)?;
+        let group = self.engine.group(name);
+        if group.is_none() {
+            self.missing.borrow_mut().insert(name.to_string());
+        }
+        Some((group?, (doc - first) as usize)).filter(|(g, i)| *i < g.group.articles.len())
+    }
+}
+
+impl Store for View<'_> {
+    fn len(&self) -> usize {
+        self.engine.directory().articles
+    }
+
+    fn vocab(&self) -> &Vocabulary {
+        &self.vocab
+    }
+
+    fn df(&self) -> &[u32] {
+        &self.df
+    }
+
+    fn postings(&self, word: u32) -> Postings<'_> {
+        let (at, shard) = self.postings[word as usize];
+        let bytes: &[u8] = match at {
+            PostingsAt::Inline(bytes) => bytes,
+            PostingsAt::File { file, start, end } => {
+                let name = &shard.files[*file as usize];
+                match self.engine.postings(name) {
+                    Some(run) => run.get(*start as usize..*end as usize).unwrap_or(&[]),
+                    None => {
+                        self.missing.borrow_mut().insert(name.clone());
+                        &[]
+                    }
+                }
+            }
+        };
+        Postings::new(bytes)
+    }
+
+    fn forward(&self, doc: u32) -> impl Iterator<Item = u32> + '_ {
+        let bytes: &[u8] = self.at(doc).map_or(&[], |(group, i)| &group.group.forward[i]);
+        varint::iter(bytes).map(|word| self.local.get(&word).copied().unwrap_or(u32::MAX))
+    }
+
+    fn field_starts(&self, doc: u32) -> &[u32] {
+        self.at(doc).map_or(&[], |(group, i)| &group.group.field_starts[i])
+    }
+
+    fn field_text(&self, doc: u32, field: usize) -> &str {
+        self.at(doc).map_or("", |(group, i)| {
+            fields(&group.group.articles[i], &group.bylines[i])
+                .nth(field)
+                .unwrap_or("")
+        })
+    }
+
+    fn blocks(&self, doc: u32) -> usize {
+        self.at(doc)
+            .map_or(0, |(group, i)| group.group.articles[i].blocks.len())
+    }
+
+    fn catalog(&self) -> &Catalog {
+        self.engine.catalog()
+    }
+
+    fn need_catalog(&self, docs: &[u32]) {
+        let mut missing = self.missing.borrow_mut();
+        let directory = self.engine.directory();
+        let mut last = None;
+        for &doc in docs {
+            let shard = doc as usize / directory.catalog_docs;
+            if last == Some(shard) {
+                continue;
+            }
+            last = Some(shard);
+            if let Some(name) = directory.catalog_of(doc) {
+                if !self.engine.has_catalog(name) {
+                    missing.insert(name.to_string());
+                }
+            }
+        }
+    }
+
+    fn ready(&self) -> bool {
+        self.missing.borrow().is_empty()
+    }
+}

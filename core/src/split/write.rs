@@ -1,0 +1,235 @@
+//! Writing a split index from an in-memory one: the same words, ids,
+//! postings and articles, cut into files of about a given size.
+
+use rustc_hash::FxHashMap;
+
+use super::format::{encode_catalog, encode_postings, Directory, Group, Key, PostingsAt, Shard, Tag, Target};
+use crate::search::{Index, Store};
+
+/// How big each kind of file may grow, in bytes before compression (one
+/// entry, list or article past the limit starts the next file), and how
+/// short a word's postings must be to sit in its dictionary entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    pub dictionary: usize,
+    pub postings: usize,
+    pub group: usize,
+    pub inline: usize,
+    /// Articles per catalogue shard.
+    pub catalog_docs: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            dictionary: 32 << 10,
+            postings: 64 << 10,
+            group: 64 << 10,
+            inline: 64,
+            catalog_docs: 8192,
+        }
+    }
+}
+
+/// A split index: the directory, and every other file by name.
+#[derive(Clone, Debug, Default)]
+pub struct Split {
+    pub directory: Vec<u8>,
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+/// Why an index cannot be split.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WriteError {
+    /// The articles are not newest first: a split index's article
+    /// positions are its date order (see [`super::date_order`]).
+    NotInDateOrder,
+    /// Two different files came out with the same name.
+    NameClash(String),
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WriteError::NotInDateOrder => write!(f, "the articles are not in date order, newest first"),
+            WriteError::NameClash(name) => write!(f, "two different index files are both named {name}"),
+        }
+    }
+}
+
+impl std::error::Error for WriteError {}
+
+/// The name of a sealed file: its kind's letter and its checksum, so a
+/// changed file gets a new name and a cached one never goes stale.
+pub(super) fn name_of(sealed: &[u8]) -> String {
+    let kind = sealed.get(crate::corpus::bundle::MAGIC.len()).copied().unwrap_or(b'x') as char;
+    let sum = sealed.last_chunk::<8>().map_or(0, |sum| u64::from_le_bytes(*sum));
+    format!("{kind}{sum:016x}")
+}
+
+/// Cuts `index` into files.
+pub fn write(index: &Index, limits: &Limits) -> Result<Split, WriteError> {
+    if !index.catalog.in_date_order() {
+        return Err(WriteError::NotInDateOrder);
+    }
+    let mut files = Files::default();
+    let vocab = &index.vocab;
+
+    // Postings: long lists into files, in word order, so that the words a
+    // prefix begins share files.
+    let mut at: Vec<Option<(usize, u32, u32)>> = vec![None; vocab.len()];
+    let mut run = Vec::new();
+    let mut runs: Vec<Vec<u8>> = Vec::new();
+    for &word in &vocab.sorted {
+        let bytes = index.posting_bytes(word);
+        if bytes.len() <= limits.inline {
+            continue;
+        }
+        if !run.is_empty() && run.len() + bytes.len() > limits.postings {
+            runs.push(std::mem::take(&mut run));
+        }
+        at[word as usize] = Some((runs.len(), run.len() as u32, (run.len() + bytes.len()) as u32));
+        run.extend_from_slice(bytes);
+    }
+    if !run.is_empty() {
+        runs.push(run);
+    }
+    let postings_files: Vec<String> = runs
+        .iter()
+        .map(|run| files.add(encode_postings(run)))
+        .collect::<Result<_, _>>()?;
+
+    // The dictionary: words, then stems, then name keys, each sorted.
+    let target = |word: u32, shard_files: &mut Vec<usize>| Target {
+        word,
+        df: index.df()[word as usize],
+        postings: match at[word as usize] {
+            None => PostingsAt::Inline(index.posting_bytes(word).to_vec()),
+            Some((file, start, end)) => {
+                let local = shard_files.iter().position(|&f| f == file).unwrap_or_else(|| {
+                    shard_files.push(file);
+                    shard_files.len() - 1
+                });
+                PostingsAt::File {
+                    file: local as u32,
+                    start,
+                    end,
+                }
+            }
+        },
+    };
+    let mut keys: Vec<(Key, Vec<u32>)> = vocab
+        .sorted
+        .iter()
+        .map(|&word| ((Tag::Word, vocab.word(word).to_string()), vec![word]))
+        .collect();
+    for (tag, table) in [(Tag::Stem, &vocab.stems), (Tag::Name, &vocab.names)] {
+        for (key, word) in table.pairs() {
+            match keys.last_mut() {
+                Some(((t, k), words)) if *t == tag && k == key => words.push(word),
+                _ => keys.push(((tag, key.to_string()), vec![word])),
+            }
+        }
+    }
+    let mut dictionary = Vec::new();
+    let mut shard = Shard::default();
+    let mut shard_files: Vec<usize> = Vec::new();
+    let mut size = 0;
+    for (key, words) in keys {
+        // About what the entry takes: a few bytes of numbers per word, and
+        // its postings when inline.
+        let entry_size = key.1.len()
+            + words
+                .iter()
+                .map(|&w| 6 + at[w as usize].map_or(index.posting_bytes(w).len(), |_| 6))
+                .sum::<usize>();
+        if !shard.entries.is_empty() && size + entry_size > limits.dictionary {
+            dictionary.push(finish_shard(&mut files, &mut shard, &mut shard_files, &postings_files)?);
+            size = 0;
+        }
+        size += entry_size;
+        let targets = words.iter().map(|&w| target(w, &mut shard_files)).collect();
+        shard.entries.push((key, targets));
+    }
+    if !shard.entries.is_empty() {
+        dictionary.push(finish_shard(&mut files, &mut shard, &mut shard_files, &postings_files)?);
+    }
+
+    // Article groups, in date order.
+    let mut groups = Vec::new();
+    let mut group = Group::default();
+    let mut first = 0u32;
+    let mut size = 0;
+    for (doc, article) in index.articles().iter().enumerate() {
+        let doc = doc as u32;
+        let article_size = article.title.len() + article.blocks.iter().map(|b| b.text.len()).sum::<usize>();
+        if !group.articles.is_empty() && size + article_size > limits.group {
+            groups.push((first, files.add(std::mem::take(&mut group).encode())?));
+            first = doc;
+            size = 0;
+        }
+        size += article_size;
+        group.articles.push(article.clone());
+        group.forward.push(index.forward_bytes(doc).to_vec());
+        group.field_starts.push(index.field_starts(doc).into());
+    }
+    if !group.articles.is_empty() {
+        groups.push((first, files.add(group.encode())?));
+    }
+
+    let catalog_docs = limits.catalog_docs.max(1);
+    let catalogs = index
+        .catalog
+        .entries()
+        .chunks(catalog_docs)
+        .map(|chunk| files.add(encode_catalog(chunk)))
+        .collect::<Result<_, _>>()?;
+    let (publishers, countries, months) = index.catalog.names();
+    let directory = Directory {
+        articles: index.len(),
+        catalog_docs,
+        publishers: publishers.to_vec(),
+        countries: countries.to_vec(),
+        months: months.to_vec(),
+        catalogs,
+        groups,
+        dictionary,
+    };
+    Ok(Split {
+        directory: directory.encode(),
+        files: files.0,
+    })
+}
+
+/// Seals the shard being written, naming its postings files.
+fn finish_shard(
+    files: &mut Files,
+    shard: &mut Shard,
+    shard_files: &mut Vec<usize>,
+    postings_files: &[String],
+) -> Result<(Key, String), WriteError> {
+    let mut done = std::mem::take(shard);
+    done.files = shard_files.drain(..).map(|f| postings_files[f].clone()).collect();
+    let first = done.entries[0].0.clone();
+    Ok((first, files.add(done.encode())?))
+}
+
+/// The files written so far.
+#[derive(Default)]
+struct Files(Vec<(String, Vec<u8>)>, FxHashMap<String, usize>);
+
+impl Files {
+    /// Adds a sealed file, returning its name.
+    fn add(&mut self, sealed: Vec<u8>) -> Result<String, WriteError> {
+        let name = name_of(&sealed);
+        match self.1.get(&name) {
+            Some(&i) if self.0[i].1 != sealed => Err(WriteError::NameClash(name)),
+            Some(_) => Ok(name),
+            None => {
+                self.1.insert(name.clone(), self.0.len());
+                self.0.push((name.clone(), sealed));
+                Ok(name)
+            }
+        }
+    }
+}
