@@ -15,6 +15,8 @@ pub const USAGE: &str = "usage: cargo xtask <command>
   e2e [--browser chromium|firefox] [FILE...]  only the end-to-end tests (of tests/e2e/FILE), in both browsers
                  or the one named; builds and serves what they need
   bench [--stress]  the search benchmark, natively and in Chromium (--stress adds 100,000 articles)
+  bench --scale [--stress]  the split index at 10,000 and 100,000 generated articles (--stress adds
+                 1,000,000): build time, files, and what the benchmark queries fetch
   corpus <N>     generate a corpus of N articles into target/corpora/
   lighthouse     Lighthouse (mobile) on the home page and an article
   fuzz [--seconds N]  each cargo-fuzz target for N seconds (default 600)
@@ -29,6 +31,7 @@ pub enum Task {
     Test,
     EndToEnd { browsers: Vec<Browser>, files: Vec<String> },
     Bench { stress: bool },
+    Scale { stress: bool },
     Corpus { articles: usize },
     Lighthouse,
     Fuzz { seconds: u64 },
@@ -49,6 +52,7 @@ fn parse_with(mut parser: lexopt::Parser) -> Result<Task, lexopt::Error> {
     let mut base = String::from("/");
     let mut site_url = None;
     let mut stress = false;
+    let mut scale = false;
     let mut seconds = 600;
     let mut articles = None;
     let mut browsers = Vec::new();
@@ -59,6 +63,7 @@ fn parse_with(mut parser: lexopt::Parser) -> Result<Task, lexopt::Error> {
             ("serve" | "dist", Long("base")) => base = parser.value()?.string()?,
             ("dist", Long("site-url")) => site_url = Some(parser.value()?.string()?),
             ("bench", Long("stress")) => stress = true,
+            ("bench", Long("scale")) => scale = true,
             ("fuzz", Long("seconds")) => seconds = parser.value()?.parse()?,
             ("corpus", Value(n)) if articles.is_none() => articles = Some(n.parse()?),
             ("e2e", Long("browser")) => {
@@ -79,6 +84,7 @@ fn parse_with(mut parser: lexopt::Parser) -> Result<Task, lexopt::Error> {
             files,
         },
         "e2e" => Task::EndToEnd { browsers, files },
+        "bench" if scale => Task::Scale { stress },
         "bench" => Task::Bench { stress },
         "corpus" => Task::Corpus {
             articles: articles.ok_or("corpus needs a number of articles")?,
@@ -115,6 +121,8 @@ mod tests {
         );
         assert_eq!(task("serve"), Ok(Task::Serve { base: "/".into() }));
         assert_eq!(task("bench --stress"), Ok(Task::Bench { stress: true }));
+        assert_eq!(task("bench --scale"), Ok(Task::Scale { stress: false }));
+        assert_eq!(task("bench --stress --scale"), Ok(Task::Scale { stress: true }));
         assert_eq!(task("fuzz --seconds 30"), Ok(Task::Fuzz { seconds: 30 }));
         assert_eq!(task("fuzz"), Ok(Task::Fuzz { seconds: 600 }));
         assert_eq!(task("corpus 1000"), Ok(Task::Corpus { articles: 1000 }));

@@ -313,12 +313,18 @@ impl Group {
     }
 }
 
+/// A catalogue shard. Articles are newest first, so each one's place in
+/// the oldest-first order mostly differs from the one before by one: it is
+/// stored as that difference, which compresses to almost nothing.
 pub fn encode_catalog(entries: &[DocEntry]) -> Vec<u8> {
     seal(Kind::Catalog, |out| {
+        let mut last = 0i64;
         out.list(entries, |out, e| {
             out.number(e.publisher as usize);
             out.number(e.month as usize);
-            out.number(e.oldest as usize);
+            let delta = i64::from(e.oldest) - last;
+            last = i64::from(e.oldest);
+            out.number(((delta << 1) ^ (delta >> 63)) as usize);
             out.list(&e.countries, |out, &c| out.number(c as usize));
         })
     })
@@ -326,11 +332,16 @@ pub fn encode_catalog(entries: &[DocEntry]) -> Vec<u8> {
 
 pub fn decode_catalog(bytes: &[u8]) -> Result<Vec<DocEntry>, BundleError> {
     let mut r = unseal(bytes, Kind::Catalog)?;
+    let mut last = 0i64;
     let entries = r.list(|r| {
+        let publisher = number_u32(r)?;
+        let month = number_u32(r)?;
+        let zigzag = r.number()? as i64;
+        last += (zigzag >> 1) ^ -(zigzag & 1);
         Ok(DocEntry {
-            publisher: number_u32(r)?,
-            month: number_u32(r)?,
-            oldest: number_u32(r)?,
+            publisher,
+            month,
+            oldest: u32::try_from(last).map_err(|_| BundleError::NumberTooLarge)?,
             countries: r.list(number_u32)?,
         })
     })?;
