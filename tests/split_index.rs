@@ -142,15 +142,22 @@ fn sort() -> impl Strategy<Value = Sort> {
 
 /// File sizes from one entry per file up to a few kilobytes.
 fn limits() -> impl Strategy<Value = Limits> {
-    (16usize..4096, 1usize..1024, 1usize..4096, 0usize..96, 1usize..16).prop_map(
-        |(dictionary, postings, group, inline, catalog_docs)| Limits {
+    (
+        16usize..4096,
+        1usize..1024,
+        1usize..4096,
+        1usize..40,
+        0usize..96,
+        1usize..16,
+    )
+        .prop_map(|(dictionary, postings, group, groups, inline, catalog_docs)| Limits {
             dictionary,
             postings,
             group,
+            groups,
             inline,
             catalog_docs,
-        },
-    )
+        })
 }
 
 /// Searches the split index as a browser would: whatever it needs, fetched
@@ -185,6 +192,8 @@ proptest! {
     ) {
         let index = Index::new(split::date_order(corpus(&records)));
         let split = split::write(&index, &limits).expect("articles in date order");
+        let groups = split.files.iter().filter(|(name, _)| name.starts_with('g')).count();
+        prop_assert!(groups <= limits.groups, "{} article groups, at most {}", groups, limits.groups);
         // One engine for all the queries: later ones reuse what earlier ones fetched.
         let mut engine = Engine::new(&split.directory).expect("the directory decodes");
         for (text, filters, sort) in &queries {

@@ -152,8 +152,8 @@ impl Engine {
 
     /// The dictionary shards a query's words are looked up in: each word's
     /// own, its stem's and its name keys'; every word it begins, if it is
-    /// being typed; every word, if typos are allowed (the walk for them
-    /// goes over the whole vocabulary).
+    /// being typed; every word with its first letter, if typos are allowed
+    /// (see [`crate::search::expand::fuzzy`]).
     fn dictionary_needs(&self, query: &Query) -> BTreeSet<String> {
         let mut need = BTreeSet::new();
         let d = &self.directory;
@@ -175,8 +175,13 @@ impl Engine {
                 );
             }
             if typos_allowed(word.folded.chars().count()) > 0 {
-                let all = d.shards_between(&(Tag::Word, String::new()), &(Tag::Stem, String::new()));
-                need.extend(all.map(str::to_string));
+                if let Some(first) = word.folded.chars().next() {
+                    let to = (Tag::Word, format!("{first}{}", char::MAX));
+                    need.extend(
+                        d.shards_between(&(Tag::Word, first.to_string()), &to)
+                            .map(str::to_string),
+                    );
+                }
             }
         };
         for clause in query.required.iter().chain(&query.excluded) {
