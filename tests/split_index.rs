@@ -160,11 +160,11 @@ fn limits() -> impl Strategy<Value = Limits> {
         })
 }
 
-/// Searches the split index as a browser would: whatever it needs, fetched
-/// a round at a time. Returns the answer and the number of rounds.
-fn search(split: &Split, engine: &mut Engine, query: &Query, filters: &Filters, sort: Sort) -> (Found, usize) {
+/// Asks the split index as a browser would: whatever it needs, fetched a
+/// round at a time. Returns the answer and the number of rounds.
+fn fetching<T>(split: &Split, engine: &mut Engine, ask: impl Fn(&Engine) -> Step<T>) -> (T, usize) {
     for round in 0..8 {
-        match engine.search(query, filters, sort, 10) {
+        match ask(engine) {
             Step::Done(found) => return (found, round),
             Step::Need(names) => {
                 for name in &names {
@@ -179,6 +179,10 @@ fn search(split: &Split, engine: &mut Engine, query: &Query, filters: &Filters, 
         }
     }
     panic!("no answer after 8 rounds");
+}
+
+fn search(split: &Split, engine: &mut Engine, query: &Query, filters: &Filters, sort: Sort) -> (Found, usize) {
+    fetching(split, engine, |engine| engine.search(query, filters, sort, 10))
 }
 
 proptest! {
@@ -204,7 +208,22 @@ proptest! {
             let articles: Vec<&Article> = expected.hits.iter().map(|h| &index.articles()[h.doc]).collect();
             prop_assert_eq!(found.articles.iter().collect::<Vec<_>>(), articles);
             prop_assert!(rounds <= 5, "{} rounds for {:?}", rounds, text);
+            // An article's previous and next come from the whole order, and
+            // its page marks every match.
+            let (ranked, _) = fetching(&split, &mut engine, |e| e.ranked(&query, filters, *sort));
+            prop_assert_eq!(ranked, index.ranked(&query, filters, *sort));
+            for doc in [0, index.len() / 2, index.len() - 1] {
+                let (marks, _) = fetching(&split, &mut engine, |e| e.highlights(doc, &query));
+                prop_assert_eq!(marks, index.highlights(doc, &query), "article {}", doc);
+            }
         }
+        for (doc, article) in index.articles().iter().enumerate() {
+            let (found, rounds) = fetching(&split, &mut engine, |e| e.by_slug(&article.slug));
+            prop_assert_eq!(found, Some((doc, article.clone())));
+            prop_assert!(rounds <= 2);
+        }
+        let (none, _) = fetching(&split, &mut engine, |e| e.by_slug("no-such-article"));
+        prop_assert_eq!(none, None);
     }
 }
 

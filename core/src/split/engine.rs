@@ -8,14 +8,14 @@ use std::collections::BTreeSet;
 
 use rustc_hash::FxHashMap;
 
-use super::format::{decode_catalog, decode_postings, Directory, Group, Key, Kind, Shard, Tag};
+use super::format::{decode_catalog, decode_postings, decode_slugs, Directory, Group, Key, Kind, Shard, Tag};
 use super::view::View;
 use crate::catalog::{Catalog, DocEntry, Filters, Sort};
 use crate::corpus::bundle::BundleError;
 use crate::corpus::Article;
 use crate::search::index::byline;
 use crate::search::query::Clause;
-use crate::search::{expand, rank, typos_allowed, Query, Results, Word};
+use crate::search::{expand, rank, snippet, typos_allowed, Highlights, Query, Results, Word};
 
 /// What a search gives: an answer, or the files to fetch before asking again.
 #[derive(Debug, PartialEq)]
@@ -59,6 +59,7 @@ pub struct Engine {
     postings: FxHashMap<String, Vec<u8>>,
     groups: FxHashMap<String, Loaded>,
     catalogs: FxHashMap<String, Vec<DocEntry>>,
+    slugs: FxHashMap<String, Vec<(String, u32)>>,
     /// The catalogue of every article described so far.
     catalog: Catalog,
 }
@@ -77,6 +78,7 @@ impl Engine {
             postings: FxHashMap::default(),
             groups: FxHashMap::default(),
             catalogs: FxHashMap::default(),
+            slugs: FxHashMap::default(),
             catalog,
         })
     }
@@ -104,6 +106,9 @@ impl Engine {
                 self.catalogs.insert(name.into(), decode_catalog(bytes).map_err(error)?);
                 self.catalog = self.described();
             }
+            Some(k) if k == Kind::Slugs as u8 => {
+                self.slugs.insert(name.into(), decode_slugs(bytes).map_err(error)?);
+            }
             _ => return Err(error(BundleError::NotABundle)),
         }
         Ok(())
@@ -112,17 +117,10 @@ impl Engine {
     /// Runs a search as [`crate::search::Index::search`] does, with the
     /// articles of its hits.
     pub fn search(&self, query: &Query, filters: &Filters, sort: Sort, limit: usize) -> Step<Found> {
-        let need: BTreeSet<String> = self
-            .dictionary_needs(query)
-            .into_iter()
-            .filter(|name| !self.shards.contains_key(name))
-            .collect();
-        if !need.is_empty() {
-            return Step::Need(need);
-        }
-        let view = View::new(self);
-        let results = rank::search(&view, query, filters, sort, limit);
-        let mut need = view.missing();
+        let (results, mut need) = match self.with_view(query, |view| rank::search(view, query, filters, sort, limit)) {
+            Step::Done(done) => done,
+            Step::Need(need) => return Step::Need(need),
+        };
         let mut articles = Vec::with_capacity(results.hits.len());
         for hit in &results.hits {
             match self.article(hit.doc as u32) {
@@ -137,6 +135,53 @@ impl Engine {
         } else {
             Step::Need(need)
         }
+    }
+
+    /// Every article `search` would return, in its order, as
+    /// [`crate::search::Index::ranked`] gives it: an article's previous and next.
+    pub fn ranked(&self, query: &Query, filters: &Filters, sort: Sort) -> Step<Vec<usize>> {
+        finish(self.with_view(query, |view| rank::ranked(view, query, filters, sort)))
+    }
+
+    /// Every match of `query` in article `doc`, as
+    /// [`crate::search::Index::highlights`] gives them.
+    pub fn highlights(&self, doc: usize, query: &Query) -> Step<Highlights> {
+        finish(self.with_view(query, |view| snippet::highlights(view, doc, query)))
+    }
+
+    /// The article with this slug, and its position, or `None` if there is
+    /// no such article.
+    pub fn by_slug(&self, slug: &str) -> Step<Option<(usize, Article)>> {
+        let Some(name) = self.directory.slugs_of(slug) else {
+            return Step::Done(None);
+        };
+        let Some(slugs) = self.slugs.get(name) else {
+            return Step::Need(BTreeSet::from([name.to_string()]));
+        };
+        let Ok(at) = slugs.binary_search_by(|(s, _)| s.as_str().cmp(slug)) else {
+            return Step::Done(None);
+        };
+        let doc = slugs[at].1;
+        match self.article(doc) {
+            Ok(article) => Step::Done(Some((doc as usize, article.clone()))),
+            Err(name) => Step::Need(BTreeSet::from([name])),
+        }
+    }
+
+    /// Runs `work` on a view of the index once the dictionary shards the
+    /// query's words need are here; with what it found, the files it lacked.
+    fn with_view<T>(&self, query: &Query, work: impl FnOnce(&View<'_>) -> T) -> Step<(T, BTreeSet<String>)> {
+        let need: BTreeSet<String> = self
+            .dictionary_needs(query)
+            .into_iter()
+            .filter(|name| !self.shards.contains_key(name))
+            .collect();
+        if !need.is_empty() {
+            return Step::Need(need);
+        }
+        let view = View::new(self);
+        let done = work(&view);
+        Step::Done((done, view.missing()))
     }
 
     /// Article `doc`, or the name of the group to fetch for it.
@@ -239,6 +284,14 @@ impl Engine {
             })
             .collect();
         Catalog::from_entries(names(d), d.articles, &known)
+    }
+}
+
+/// What a view found, unless it lacked files.
+fn finish<T>(step: Step<(T, BTreeSet<String>)>) -> Step<T> {
+    match step {
+        Step::Done((done, need)) if need.is_empty() => Step::Done(done),
+        Step::Done((_, need)) | Step::Need(need) => Step::Need(need),
     }
 }
 

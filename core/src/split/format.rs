@@ -17,6 +17,7 @@ pub enum Kind {
     Postings = b'p',
     Group = b'g',
     Catalog = b'c',
+    Slugs = b's',
 }
 
 /// Where a dictionary entry sits: words, stems and name keys are three
@@ -48,6 +49,9 @@ pub struct Directory {
     pub groups: Vec<(u32, String)>,
     /// Dictionary shards: the first key of each, and its file.
     pub dictionary: Vec<(Key, String)>,
+    /// Slug shards (each slug with its article, in slug order): the first
+    /// slug of each, and its file.
+    pub slugs: Vec<(String, String)>,
 }
 
 /// A word's postings: in the dictionary entry itself when short (a rare
@@ -148,6 +152,10 @@ impl Directory {
                 write_key(out, key);
                 out.text(name);
             });
+            out.list(&self.slugs, |out, (first, name)| {
+                out.text(first);
+                out.text(name);
+            });
         })
     }
 
@@ -168,6 +176,7 @@ impl Directory {
             catalogs: r.list(Reader::text)?,
             groups: r.list(|r| Ok((number_u32(r)?, r.text()?)))?,
             dictionary: r.list(|r| Ok((read_key(r)?, r.text()?)))?,
+            slugs: r.list(|r| Ok((r.text()?, r.text()?)))?,
         };
         finished(&r, directory)
     }
@@ -189,6 +198,12 @@ impl Directory {
         self.dictionary[first..last.max(first)]
             .iter()
             .map(|(_, name)| name.as_str())
+    }
+
+    /// The slug shard that would hold `slug`.
+    pub fn slugs_of(&self, slug: &str) -> Option<&str> {
+        let at = self.slugs.partition_point(|(first, _)| first.as_str() <= slug);
+        at.checked_sub(1).map(|i| self.slugs[i].1.as_str())
     }
 
     /// The article group holding article `doc`, and its first article.
@@ -346,4 +361,20 @@ pub fn decode_catalog(bytes: &[u8]) -> Result<Vec<DocEntry>, BundleError> {
         })
     })?;
     finished(&r, entries)
+}
+
+/// A slug shard: slugs in order, each with its article.
+pub fn encode_slugs(slugs: &[(String, u32)]) -> Vec<u8> {
+    seal(Kind::Slugs, |out| {
+        out.list(slugs, |out, (slug, doc)| {
+            out.text(slug);
+            out.number(*doc as usize);
+        })
+    })
+}
+
+pub fn decode_slugs(bytes: &[u8]) -> Result<Vec<(String, u32)>, BundleError> {
+    let mut r = unseal(bytes, Kind::Slugs)?;
+    let slugs = r.list(|r| Ok((r.text()?, number_u32(r)?)))?;
+    finished(&r, slugs)
 }

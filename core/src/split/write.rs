@@ -3,7 +3,9 @@
 
 use rustc_hash::FxHashMap;
 
-use super::format::{encode_catalog, encode_postings, Directory, Group, Key, PostingsAt, Shard, Tag, Target};
+use super::format::{
+    encode_catalog, encode_postings, encode_slugs, Directory, Group, Key, PostingsAt, Shard, Tag, Target,
+};
 use crate::corpus::Article;
 use crate::search::{Index, Store};
 
@@ -193,6 +195,26 @@ pub fn write(index: &Index, limits: &Limits) -> Result<Split, WriteError> {
         groups.push((first, files.add(group.encode())?));
     }
 
+    // Slugs, in order, each with its article: an article's page finds its
+    // article by its address.
+    let mut slugs: Vec<(String, u32)> = (0u32..)
+        .zip(index.articles())
+        .map(|(doc, a)| (a.slug.clone(), doc))
+        .collect();
+    crate::order::sort_by(&mut slugs, |a, b| a.0.cmp(&b.0));
+    let mut slug_shards = Vec::new();
+    let mut start = 0;
+    let mut size = 0;
+    for (i, (slug, _)) in slugs.iter().enumerate() {
+        size += slug.len() + 4;
+        if size >= limits.dictionary || i + 1 == slugs.len() {
+            let shard = &slugs[start..=i];
+            slug_shards.push((shard[0].0.clone(), files.add(encode_slugs(shard))?));
+            start = i + 1;
+            size = 0;
+        }
+    }
+
     let catalog_docs = limits.catalog_docs.max(1);
     let catalogs = index
         .catalog
@@ -210,6 +232,7 @@ pub fn write(index: &Index, limits: &Limits) -> Result<Split, WriteError> {
         catalogs,
         groups,
         dictionary,
+        slugs: slug_shards,
     };
     Ok(Split {
         directory: directory.encode(),
