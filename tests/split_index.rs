@@ -269,3 +269,32 @@ fn a_damaged_or_misnamed_file_is_refused() {
     assert!(engine.add(&other.0, bytes).is_err());
     assert!(Engine::new(bytes).is_err(), "a file that is not the directory");
 }
+
+#[test]
+fn a_phrase_never_spans_two_fields() {
+    let records = [
+        "{\"title\": \"Talks on security\", \"body\": \"Council members met in Almaty.\", \"date\": \"2022-01-06\"}\n"
+            .to_string(),
+        "{\"title\": \"Almaty talks\", \"body\": \"The security council met.\", \"date\": \"2022-01-05\"}\n"
+            .to_string(),
+    ];
+    let index = Index::new(split::date_order(corpus(&records)));
+    // Every word's postings in files: each pair of words is indexed.
+    let limits = Limits {
+        inline: 0,
+        ..Limits::default()
+    };
+    let split = split::write(&index, &limits).unwrap();
+    let mut engine = Engine::new(&split.directory).unwrap();
+    let query = Query::parse("\"security council\"");
+    let (found, rounds) = search(&split, &mut engine, &query, &Filters::default(), Sort::Relevance);
+    let titles: Vec<&str> = found.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(titles, ["Almaty talks"]);
+    assert_eq!(
+        found.results,
+        index.search(&query, &Filters::default(), Sort::Relevance, 10)
+    );
+    // The dictionary, then the words' and the pair's postings, then the hit's
+    // group: no article is read to check the phrase.
+    assert_eq!(rounds, 3);
+}

@@ -25,7 +25,7 @@ mod normalize;
 pub(crate) mod query;
 pub(crate) mod rank;
 pub(crate) mod snippet;
-mod store;
+pub(crate) mod store;
 
 // The index's submodules use it as `super::varint`.
 use crate::varint;

@@ -338,22 +338,6 @@ trait Evaluate: Store + Sized {
         }
     }
 
-    /// Whether `doc` has the words `ids` side by side, in order, in one
-    /// field. `words` is scratch space for the article's word ids.
-    fn has_sequence(&self, doc: u32, ids: &[u32], words: &mut Vec<u32>) -> bool {
-        let starts = self.field_starts(doc);
-        let field = |p: usize| starts.partition_point(|&s| s as usize <= p);
-        words.clear();
-        words.extend(self.forward(doc));
-        // Compared word by word: the slices are too short for memcmp to pay.
-        let last = ids.len() - 1;
-        (0..words.len().saturating_sub(last)).any(|first| {
-            words[first] == ids[0]
-                && ids[1..].iter().zip(&words[first + 1..]).all(|(a, b)| a == b)
-                && field(first) == field(first + last)
-        })
-    }
-
     /// Articles matching an excluded clause (exactly, by stem or name; never
     /// by typo or prefix), or `None` when nothing is excluded.
     fn excluded(&self, query: &Query) -> Option<Vec<bool>> {

@@ -29,6 +29,12 @@ pub(crate) trait Store {
     fn blocks(&self, doc: u32) -> usize;
     fn catalog(&self) -> &Catalog;
 
+    /// Whether `doc` has the words `ids` (two or more) side by side, in
+    /// order, in one field. `words` is scratch space for its word ids.
+    fn has_sequence(&self, doc: u32, ids: &[u32], words: &mut Vec<u32>) -> bool {
+        sequence_in(self, doc, ids, words)
+    }
+
     /// Says that the catalogue must describe `docs` (it is about to filter,
     /// count or order them). The in-memory index describes every article.
     fn need_catalog(&self, _docs: &[u32]) {}
@@ -41,4 +47,20 @@ pub(crate) trait Store {
     fn ready(&self) -> bool {
         true
     }
+}
+
+/// Whether `doc` has the words `ids` side by side, in order, in one field,
+/// read from its words.
+pub(crate) fn sequence_in<S: Store + ?Sized>(store: &S, doc: u32, ids: &[u32], words: &mut Vec<u32>) -> bool {
+    let starts = store.field_starts(doc);
+    let field = |p: usize| starts.partition_point(|&s| s as usize <= p);
+    words.clear();
+    words.extend(store.forward(doc));
+    // Compared word by word: the slices are too short for memcmp to pay.
+    let last = ids.len() - 1;
+    (0..words.len().saturating_sub(last)).any(|first| {
+        words[first] == ids[0]
+            && ids[1..].iter().zip(&words[first + 1..]).all(|(a, b)| a == b)
+            && field(first) == field(first + last)
+    })
 }

@@ -229,15 +229,23 @@ impl Engine {
                 }
             }
         };
+        // A phrase's words, and its pairs of words side by side.
+        let phrase = |words: &[Word], need: &mut BTreeSet<String>| {
+            words.iter().for_each(|w| exact(w, need));
+            for pair in words.windows(2) {
+                let key = (Tag::Pair, format!("{} {}", pair[0].folded, pair[1].folded));
+                need.extend(d.shard_of(&key).map(str::to_string));
+            }
+        };
         for clause in query.required.iter().chain(&query.excluded) {
             match clause {
                 Clause::Word(word) => expanded(word, &mut need),
-                Clause::Phrase(words) => words.iter().for_each(|w| exact(w, &mut need)),
+                Clause::Phrase(words) => phrase(words, &mut need),
                 Clause::Place(names) => {
                     for (i, name) in names.iter().enumerate() {
                         match name.as_slice() {
                             [typed] if i == 0 => expanded(typed, &mut need),
-                            words => words.iter().for_each(|w| exact(w, &mut need)),
+                            words => phrase(words, &mut need),
                         }
                     }
                 }

@@ -20,7 +20,7 @@ pub enum Kind {
     Slugs = b's',
 }
 
-/// Where a dictionary entry sits: words, stems and name keys are three
+/// Where a dictionary entry sits: words, stems, name keys and pairs are
 /// ranges of one sorted key space, so one lookup of each kind goes to one
 /// shard.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -29,6 +29,8 @@ pub enum Tag {
     Word = 0,
     Stem = 1,
     Name = 2,
+    /// Two words side by side (`"security council"`), for phrases.
+    Pair = 3,
 }
 
 /// A dictionary key: a folded word, a stem or a name key.
@@ -128,6 +130,7 @@ fn read_key(r: &mut Reader<'_>) -> Result<Key, BundleError> {
         0 => Tag::Word,
         1 => Tag::Stem,
         2 => Tag::Name,
+        3 => Tag::Pair,
         code => return Err(BundleError::UnknownBlockKind(code)),
     };
     Ok((tag, r.text()?))

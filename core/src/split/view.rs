@@ -13,6 +13,7 @@ use super::engine::{Engine, Loaded};
 use super::format::{PostingsAt, Shard, Tag};
 use crate::catalog::Catalog;
 use crate::search::index::{fields, Postings, Vocabulary};
+use crate::search::store::sequence_in;
 use crate::search::Store;
 use crate::varint;
 
@@ -24,6 +25,10 @@ pub(super) struct View<'e> {
     postings: Vec<(&'e PostingsAt, &'e Shard)>,
     /// Whole-index word id to local id.
     local: FxHashMap<u32, u32>,
+    /// Pairs of words side by side (`"security council"`), with their postings.
+    pairs: FxHashMap<&'e str, (&'e PostingsAt, &'e Shard)>,
+    /// The articles of each pair a phrase has asked about, decoded once.
+    pair_docs: RefCell<FxHashMap<String, Vec<u32>>>,
     missing: RefCell<BTreeSet<String>>,
 }
 
@@ -33,8 +38,13 @@ impl<'e> View<'e> {
         let shards: Vec<&Shard> = engine.shards().collect();
         // Every word any key leads to, once, in whole-index id order.
         let mut words: Vec<(u32, Option<&str>, &PostingsAt, &Shard, u32)> = Vec::new();
+        let mut pairs = FxHashMap::default();
         for shard in &shards {
             for ((tag, key), targets) in &shard.entries {
+                if *tag == Tag::Pair {
+                    pairs.extend(targets.first().map(|t| (key.as_str(), (&t.postings, *shard))));
+                    continue;
+                }
                 for t in targets {
                     let spelling = (*tag == Tag::Word).then_some(key.as_str());
                     words.push((t.word, spelling, &t.postings, shard, t.df));
@@ -49,7 +59,7 @@ impl<'e> View<'e> {
         for shard in &shards {
             for ((tag, key), targets) in &shard.entries {
                 let table = match tag {
-                    Tag::Word => continue,
+                    Tag::Word | Tag::Pair => continue,
                     Tag::Stem => &mut stems,
                     Tag::Name => &mut names,
                 };
@@ -63,6 +73,8 @@ impl<'e> View<'e> {
             df: words.iter().map(|w| w.4).collect(),
             postings: words.iter().map(|w| (w.2, w.3)).collect(),
             local,
+            pairs,
+            pair_docs: RefCell::default(),
             missing: RefCell::default(),
         }
     }
@@ -70,6 +82,23 @@ impl<'e> View<'e> {
     /// The files a search lacked.
     pub fn missing(self) -> BTreeSet<String> {
         self.missing.into_inner()
+    }
+
+    /// A postings list's bytes, or none, noted as missing.
+    fn bytes(&self, at: &'e PostingsAt, shard: &'e Shard) -> &'e [u8] {
+        match at {
+            PostingsAt::Inline(bytes) => bytes,
+            PostingsAt::File { file, start, end } => {
+                let name = &shard.files[*file as usize];
+                match self.engine.postings(name) {
+                    Some(run) => run.get(*start as usize..*end as usize).unwrap_or(&[]),
+                    None => {
+                        self.missing.borrow_mut().insert(name.clone());
+                        &[]
+                    }
+                }
+            }
+        }
     }
 
     /// Article `doc`'s group and its place there, or `None`, noted as missing.
@@ -98,20 +127,37 @@ impl Store for View<'_> {
 
     fn postings(&self, word: u32) -> Postings<'_> {
         let (at, shard) = self.postings[word as usize];
-        let bytes: &[u8] = match at {
-            PostingsAt::Inline(bytes) => bytes,
-            PostingsAt::File { file, start, end } => {
-                let name = &shard.files[*file as usize];
-                match self.engine.postings(name) {
-                    Some(run) => run.get(*start as usize..*end as usize).unwrap_or(&[]),
-                    None => {
-                        self.missing.borrow_mut().insert(name.clone());
-                        &[]
-                    }
-                }
+        Postings::new(self.bytes(at, shard))
+    }
+
+    /// A phrase's pairs of common words answer for it without its words: a
+    /// pair that an article lacks rules it out, and a phrase of two words
+    /// that is one such pair is there exactly when the pair is. A pair of
+    /// common words with no entry is in no article. Otherwise, the article's
+    /// words decide.
+    fn has_sequence(&self, doc: u32, ids: &[u32], words: &mut Vec<u32>) -> bool {
+        let mut decided = true;
+        for pair in ids.windows(2) {
+            let common = pair
+                .iter()
+                .all(|&w| matches!(self.postings[w as usize].0, PostingsAt::File { .. }));
+            if !common {
+                decided = false;
+                continue;
             }
-        };
-        Postings::new(bytes)
+            let key = format!("{} {}", self.vocab.word(pair[0]), self.vocab.word(pair[1]));
+            let Some(&(at, shard)) = self.pairs.get(key.as_str()) else {
+                return false;
+            };
+            let mut decoded = self.pair_docs.borrow_mut();
+            let docs = decoded
+                .entry(key)
+                .or_insert_with(|| Postings::new(self.bytes(at, shard)).map(|p| p.doc).collect());
+            if docs.binary_search(&doc).is_err() {
+                return false;
+            }
+        }
+        (decided && ids.len() == 2) || sequence_in(self, doc, ids, words)
     }
 
     fn forward(&self, doc: u32) -> impl Iterator<Item = u32> + '_ {
