@@ -180,6 +180,7 @@ impl Engine {
             return Step::Need(need);
         }
         let view = View::new(self);
+        view.need_pairs(query);
         let done = work(&view);
         Step::Done((done, view.missing()))
     }

@@ -13,8 +13,9 @@ use super::engine::{Engine, Loaded};
 use super::format::{PostingsAt, Shard, Tag};
 use crate::catalog::Catalog;
 use crate::search::index::{fields, Postings, Vocabulary};
+use crate::search::query::Clause;
 use crate::search::store::sequence_in;
-use crate::search::Store;
+use crate::search::{Query, Store};
 use crate::varint;
 
 pub(super) struct View<'e> {
@@ -76,6 +77,31 @@ impl<'e> View<'e> {
             pairs,
             pair_docs: RefCell::default(),
             missing: RefCell::default(),
+        }
+    }
+
+    /// Notes the postings of the query's pairs of words as needed, with the
+    /// words' own: a phrase's candidates are checked against them, and
+    /// asking only once the candidates are known took a round more.
+    pub fn need_pairs(&self, query: &Query) {
+        let phrases = query
+            .required
+            .iter()
+            .chain(&query.excluded)
+            .flat_map(|clause| match clause {
+                Clause::Phrase(words) => vec![words.as_slice()],
+                Clause::Place(names) => names.iter().map(Vec::as_slice).filter(|name| name.len() > 1).collect(),
+                Clause::Word(_) => Vec::new(),
+            });
+        for words in phrases {
+            for pair in words.windows(2) {
+                if let Some(&(at, shard)) = self
+                    .pairs
+                    .get(format!("{} {}", pair[0].folded, pair[1].folded).as_str())
+                {
+                    self.bytes(at, shard);
+                }
+            }
         }
     }
 
