@@ -96,6 +96,12 @@ fn typos_follow_word_length() {
     assert_eq!(found(&index, "almaly "), vec![0], "one typo, 6 letters");
     assert_eq!(found(&index, "almlay "), Vec::<usize>::new(), "two typos, 6 letters");
     assert_eq!(found(&index, "cap "), Vec::<usize>::new(), "no typo below 4 letters");
+    assert_eq!(
+        found(&index, "elmaty "),
+        Vec::<usize>::new(),
+        "no typo in the first letter"
+    );
+    assert_eq!(found(&index, "kazakhstam "), vec![0], "a typo in the last letter");
 }
 
 #[test]

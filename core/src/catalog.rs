@@ -169,6 +169,16 @@ pub struct Catalog {
     date_rank: Vec<u32>,
 }
 
+/// One article's facet values as ids into the catalogue's lists, and its
+/// place in the oldest-first order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct DocEntry {
+    pub publisher: u32,
+    pub month: u32,
+    pub countries: Vec<u32>,
+    pub oldest: u32,
+}
+
 /// One article's facet values, packed so counting touches one cache line.
 /// Bits, not lists of ids: a country filter reads one word (a list per
 /// article made filtering 10,000 articles by country 50% slower).
@@ -256,6 +266,91 @@ impl Catalog {
         &self.newest_first[..limit.min(self.newest_first.len())]
     }
 
+    /// Each article's facet values and place in the oldest-first order, as
+    /// a split index stores them (see [`Catalog::from_entries`]).
+    pub(crate) fn entries(&self) -> Vec<DocEntry> {
+        let mut oldest = vec![0; self.docs.len()];
+        for (rank, &doc) in self.oldest_first.iter().enumerate() {
+            oldest[doc as usize] = rank as u32;
+        }
+        (0..self.docs.len())
+            .map(|doc| {
+                let facets = self.docs[doc];
+                let mut countries: Vec<u32> = (0..64).filter(|i| facets.countries & 1 << i != 0).collect();
+                for (w, &bits) in self.more_countries[doc * self.more_words..(doc + 1) * self.more_words]
+                    .iter()
+                    .enumerate()
+                {
+                    countries.extend((0..64).filter(|i| bits & 1 << i != 0).map(|i| 64 * (w as u32 + 1) + i));
+                }
+                DocEntry {
+                    publisher: facets.publisher,
+                    month: facets.month,
+                    countries,
+                    oldest: oldest[doc],
+                }
+            })
+            .collect()
+    }
+
+    /// The names of the facet values: publishers, countries, months.
+    pub(crate) fn names(&self) -> (&[String], &[&'static str], &[String]) {
+        (&self.publishers, &self.countries, &self.months)
+    }
+
+    /// Whether the articles are in date order, newest first, as a split
+    /// index needs them (its article positions are its newest-first order).
+    pub(crate) fn in_date_order(&self) -> bool {
+        self.newest_first
+            .iter()
+            .enumerate()
+            .all(|(rank, &doc)| rank == doc as usize)
+    }
+
+    /// A catalogue of `n` articles in date order (newest first), of which
+    /// only `known` are described: what a split index has fetched. Filtering
+    /// and counting read only the known articles; an unknown one counts as
+    /// having no publisher, month or country.
+    pub(crate) fn from_entries(
+        (publishers, countries, months): (Vec<String>, Vec<&'static str>, Vec<String>),
+        n: usize,
+        known: &[(u32, DocEntry)],
+    ) -> Catalog {
+        let none = DocFacets {
+            countries: 0,
+            publisher: publishers.len() as u32,
+            month: months.len() as u32,
+        };
+        let more_words = countries.len().div_ceil(64).saturating_sub(1);
+        let mut docs = vec![none; n];
+        let mut more_countries = vec![0u64; n * more_words];
+        let mut oldest: Vec<u64> = Vec::with_capacity(known.len());
+        for (doc, entry) in known {
+            let d = *doc as usize;
+            docs[d].publisher = entry.publisher;
+            docs[d].month = entry.month;
+            for &c in &entry.countries {
+                match c / 64 {
+                    0 => docs[d].countries |= 1 << c,
+                    w => more_countries[d * more_words + w as usize - 1] |= 1 << (c % 64),
+                }
+            }
+            oldest.push(u64::from(entry.oldest) << 32 | u64::from(*doc));
+        }
+        order::sort_keys(&mut oldest);
+        Catalog {
+            publishers,
+            countries,
+            months,
+            docs,
+            more_words,
+            more_countries,
+            newest_first: (0..n as u32).collect(),
+            oldest_first: oldest.into_iter().map(|key| key as u32).collect(),
+            date_rank: (0..n as u32).collect(),
+        }
+    }
+
     /// Lower is newer; breaks ties between equal scores.
     pub fn date_rank(&self, doc: u32) -> u32 {
         self.date_rank[doc as usize]
@@ -264,17 +359,17 @@ impl Catalog {
     /// The first `limit` of `docs`, newest first (undated last, equal dates
     /// in corpus order): one pass over the date order instead of a sort.
     pub fn newest_of(&self, docs: &[u32], limit: usize) -> Vec<u32> {
-        Self::first_of(&self.newest_first, docs, limit)
+        self.first_of(&self.newest_first, docs, limit)
     }
 
     /// The first `limit` of `docs`, oldest first (undated last, equal dates
     /// in corpus order).
     pub fn oldest_of(&self, docs: &[u32], limit: usize) -> Vec<u32> {
-        Self::first_of(&self.oldest_first, docs, limit)
+        self.first_of(&self.oldest_first, docs, limit)
     }
 
-    fn first_of(order: &[u32], docs: &[u32], limit: usize) -> Vec<u32> {
-        let mut member = vec![false; order.len()];
+    fn first_of(&self, order: &[u32], docs: &[u32], limit: usize) -> Vec<u32> {
+        let mut member = vec![false; self.docs.len()];
         for &doc in docs {
             member[doc as usize] = true;
         }

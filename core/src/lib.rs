@@ -13,5 +13,6 @@ pub mod neighbours;
 pub mod order;
 pub mod route;
 pub mod search;
+pub mod split;
 pub mod text;
 mod varint;

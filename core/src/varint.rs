@@ -38,6 +38,12 @@ pub fn read(bytes: &[u8], at: &mut usize) -> u32 {
     value
 }
 
+/// Every integer of `bytes` in turn, read as [`read`] reads them.
+pub fn iter(bytes: &[u8]) -> impl Iterator<Item = u32> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || (at < bytes.len()).then(|| read(bytes, &mut at)))
+}
+
 /// What is wrong with a number [`read_strict`] could not read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Malformed {

@@ -19,6 +19,8 @@ pub const USAGE: &str = "usage: cargo xtask <command>
   e2e [--browser chromium|firefox] [FILE...]  only the end-to-end tests (of tests/e2e/FILE), in both browsers
                  or the one named; builds and serves what they need
   bench [--stress]  the search benchmark, natively and in Chromium (--stress adds 100,000 articles)
+  bench --scale [--stress]  the split index at 10,000 and 100,000 generated articles (--stress adds
+                 1,000,000): build time, files, and what the benchmark queries fetch
   corpus <N>     generate a corpus of N articles into target/corpora/
   lighthouse     Lighthouse (mobile) on the home page and an article
   fuzz [--seconds N]  each cargo-fuzz target for N seconds (default 600)
@@ -48,6 +50,9 @@ pub enum Task {
     Corpus {
         articles: usize,
     },
+    Scale {
+        stress: bool,
+    },
     Lighthouse,
     Fuzz {
         seconds: u64,
@@ -70,6 +75,7 @@ fn parse_with(mut parser: lexopt::Parser) -> Result<Task, lexopt::Error> {
     let mut site_url = None;
     let mut limit = prerender::DEFAULT;
     let mut stress = false;
+    let mut scale = false;
     let mut seconds = 600;
     let mut articles = None;
     let mut browsers = Vec::new();
@@ -86,6 +92,7 @@ fn parse_with(mut parser: lexopt::Parser) -> Result<Task, lexopt::Error> {
                 ))?;
             }
             ("bench", Long("stress")) => stress = true,
+            ("bench", Long("scale")) => scale = true,
             ("fuzz", Long("seconds")) => seconds = parser.value()?.parse()?,
             ("corpus", Value(n)) if articles.is_none() => articles = Some(n.parse()?),
             ("e2e", Long("browser")) => {
@@ -110,6 +117,7 @@ fn parse_with(mut parser: lexopt::Parser) -> Result<Task, lexopt::Error> {
             files,
         },
         "e2e" => Task::EndToEnd { browsers, files },
+        "bench" if scale => Task::Scale { stress },
         "bench" => Task::Bench { stress },
         "corpus" => Task::Corpus {
             articles: articles.ok_or("corpus needs a number of articles")?,
@@ -169,6 +177,8 @@ mod tests {
             })
         );
         assert_eq!(task("bench --stress"), Ok(Task::Bench { stress: true }));
+        assert_eq!(task("bench --scale"), Ok(Task::Scale { stress: false }));
+        assert_eq!(task("bench --stress --scale"), Ok(Task::Scale { stress: true }));
         assert_eq!(task("fuzz --seconds 30"), Ok(Task::Fuzz { seconds: 30 }));
         assert_eq!(task("fuzz"), Ok(Task::Fuzz { seconds: 600 }));
         assert_eq!(task("corpus 1000"), Ok(Task::Corpus { articles: 1000 }));

@@ -8,6 +8,7 @@ mod generate;
 mod lighthouse;
 mod prerender;
 mod run;
+mod scale;
 mod serve;
 mod setup;
 mod site;
@@ -46,6 +47,7 @@ fn main() -> ExitCode {
         Task::Lighthouse => lighthouse::run_all(&root),
         Task::Fuzz { seconds } => fuzz::run_all(&root, seconds),
         Task::Bench { stress } => bench::run_all(&root, stress),
+        Task::Scale { stress } => scale::run(&root, stress),
         Task::Corpus { articles } => generate::corpus(&root, articles).map(|path| println!("{}", path.display())),
     };
     match result {

@@ -20,7 +20,7 @@ use super::model::{excerpt, Article, Block, BlockKind, Photo, PublisherOrigin};
 use super::places;
 use crate::varint::{self, Malformed};
 
-const MAGIC: &[u8] = b"folio-bundle-3\n";
+pub(crate) const MAGIC: &[u8] = b"folio-bundle-3\n";
 
 /// Why a bundle could not be read. Past a good checksum only a faulty
 /// encoder could write what the variants after `Damaged` describe; they are
@@ -164,8 +164,8 @@ pub fn decode(bytes: &[u8]) -> Result<Vec<Article>, BundleError> {
     decode_with(bytes, |text| Cow::Owned(text.to_string()))
 }
 
-/// A damaged or foreign buffer gives an error, never a panic.
-fn decode_with<'a>(bytes: &'a [u8], body: impl Fn(&'a str) -> Cow<'static, str>) -> Result<Vec<Article>, BundleError> {
+/// The body [`seal`] closed, once its magic line and checksum are checked.
+pub(crate) fn unseal(bytes: &[u8]) -> Result<&[u8], BundleError> {
     if !bytes.starts_with(MAGIC) {
         return Err(BundleError::NotABundle);
     }
@@ -176,7 +176,12 @@ fn decode_with<'a>(bytes: &'a [u8], body: impl Fn(&'a str) -> Cow<'static, str>)
     if checksum(content) != u64::from_le_bytes(*sum) {
         return Err(BundleError::Damaged);
     }
-    let rest = &content[MAGIC.len()..];
+    Ok(&content[MAGIC.len()..])
+}
+
+/// A damaged or foreign buffer gives an error, never a panic.
+fn decode_with<'a>(bytes: &'a [u8], body: impl Fn(&'a str) -> Cow<'static, str>) -> Result<Vec<Article>, BundleError> {
+    let rest = unseal(bytes)?;
     let mut r = Reader { bytes: rest, at: 0 };
     let files = r.list(|r| r.str().map(str::to_string))?;
     let count = r.number()?;
@@ -282,23 +287,25 @@ fn coded<T: Copy>(all: &[T], code_of: impl Fn(T) -> u8, code: u8) -> Option<T> {
     all.iter().copied().find(|&variant| code_of(variant) == code)
 }
 
-struct Writer(Vec<u8>);
+/// Writes numbers, text and lists as the bundle does; the split index's
+/// files use it too.
+pub(crate) struct Writer(pub Vec<u8>);
 
 impl Writer {
-    fn byte(&mut self, b: u8) {
+    pub(crate) fn byte(&mut self, b: u8) {
         self.0.push(b);
     }
 
-    fn number(&mut self, n: usize) {
+    pub(crate) fn number(&mut self, n: usize) {
         varint::push(&mut self.0, n as u64);
     }
 
-    fn text(&mut self, s: &str) {
+    pub(crate) fn text(&mut self, s: &str) {
         self.number(s.len());
         self.0.extend_from_slice(s.as_bytes());
     }
 
-    fn optional(&mut self, s: Option<&str>) {
+    pub(crate) fn optional(&mut self, s: Option<&str>) {
         match s {
             Some(s) => {
                 self.byte(1);
@@ -308,7 +315,7 @@ impl Writer {
         }
     }
 
-    fn list<T>(&mut self, items: &[T], mut write: impl FnMut(&mut Self, &T)) {
+    pub(crate) fn list<T>(&mut self, items: &[T], mut write: impl FnMut(&mut Self, &T)) {
         self.number(items.len());
         for item in items {
             write(self, item);
@@ -316,19 +323,48 @@ impl Writer {
     }
 }
 
-struct Reader<'a> {
+/// Reads what [`Writer`] wrote; damage is an error, never a panic.
+pub(crate) struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
 }
 
 impl<'a> Reader<'a> {
-    fn byte(&mut self) -> Result<u8, BundleError> {
+    pub(crate) fn new(bytes: &'a [u8]) -> Self {
+        Reader { bytes, at: 0 }
+    }
+
+    /// Whether every byte has been read.
+    pub(crate) fn done(&self) -> bool {
+        self.at == self.bytes.len()
+    }
+
+    /// Every byte not read yet.
+    pub(crate) fn rest(&mut self) -> &'a [u8] {
+        let rest = &self.bytes[self.at..];
+        self.at = self.bytes.len();
+        rest
+    }
+
+    /// The next `len` bytes.
+    pub(crate) fn bytes(&mut self, len: usize) -> Result<&'a [u8], BundleError> {
+        let end = self
+            .at
+            .checked_add(len)
+            .filter(|&e| e <= self.bytes.len())
+            .ok_or(BundleError::EndsEarly)?;
+        let bytes = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(bytes)
+    }
+
+    pub(crate) fn byte(&mut self) -> Result<u8, BundleError> {
         let b = *self.bytes.get(self.at).ok_or(BundleError::EndsEarly)?;
         self.at += 1;
         Ok(b)
     }
 
-    fn number(&mut self) -> Result<usize, BundleError> {
+    pub(crate) fn number(&mut self) -> Result<usize, BundleError> {
         match varint::read_strict(self.bytes, &mut self.at) {
             Ok(n) => usize::try_from(n).map_err(|_| BundleError::NumberTooLarge),
             Err(Malformed::Truncated) => Err(BundleError::EndsEarly),
@@ -337,7 +373,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A string, borrowed from the bundle.
-    fn str(&mut self) -> Result<&'a str, BundleError> {
+    pub(crate) fn str(&mut self) -> Result<&'a str, BundleError> {
         let len = self.number()?;
         let end = self
             .at
@@ -349,18 +385,21 @@ impl<'a> Reader<'a> {
         Ok(s)
     }
 
-    fn text(&mut self) -> Result<String, BundleError> {
+    pub(crate) fn text(&mut self) -> Result<String, BundleError> {
         self.str().map(str::to_string)
     }
 
-    fn optional(&mut self) -> Result<Option<String>, BundleError> {
+    pub(crate) fn optional(&mut self) -> Result<Option<String>, BundleError> {
         match self.byte()? {
             0 => Ok(None),
             _ => self.text().map(Some),
         }
     }
 
-    fn list<T>(&mut self, mut read: impl FnMut(&mut Self) -> Result<T, BundleError>) -> Result<Vec<T>, BundleError> {
+    pub(crate) fn list<T>(
+        &mut self,
+        mut read: impl FnMut(&mut Self) -> Result<T, BundleError>,
+    ) -> Result<Vec<T>, BundleError> {
         let count = self.number()?;
         if count > self.bytes.len() - self.at {
             return Err(BundleError::ListTooLong);

@@ -64,6 +64,15 @@ pub fn typos_allowed(len: usize) -> u8 {
     }
 }
 
+/// What [`expand`] looks `word` up by besides its folded form: its stem and
+/// its name keys (a split index fetches the dictionary shards that hold them).
+pub(crate) fn keys(word: &Word) -> (String, Vec<String>) {
+    (
+        normalize::stem(&word.folded, &word.written),
+        normalize::name_keys(&word.folded, &word.written).collect(),
+    )
+}
+
 /// The vocabulary words `word` matches, each word once, with its best kind.
 /// Typo-tolerant matches are looked for only when the word matches nothing
 /// exactly or by stem.
@@ -153,7 +162,21 @@ fn within_budget(ids: Vec<u32>, df: &[u32], budget: usize) -> impl Iterator<Item
 /// common prefix, and a jump past every word sharing a prefix as soon as that
 /// prefix is already more than `max` edits away. It visits a small part of the
 /// vocabulary, so typo tolerance costs microseconds, not a scan.
+///
+/// Only words with the query's first letter are walked: a split index then
+/// fetches the dictionary of one letter for a typo, not all of it (at
+/// 10,000 generated articles, 104 KB gzipped for every cold search with a
+/// word of four letters or more). Readers rarely miss the first letter, and
+/// where spellings differ there (Kazakhstan, Qazaqstan) the name keys match.
 pub fn fuzzy(vocab: &Vocabulary, query: &[u8], max: u8, prefix: bool) -> Vec<(u32, u8)> {
+    let first = query
+        .utf8_chunks()
+        .next()
+        .and_then(|chunk| chunk.valid().chars().next());
+    let Some(first) = first else {
+        return Vec::new();
+    };
+    let sorted = &vocab.sorted[vocab.prefix_range(first.encode_utf8(&mut [0; 4]))];
     let n = query.len();
     let width = n + 1;
     // rows[k * width..][..width]: the table row after the first k letters of
@@ -163,7 +186,6 @@ pub fn fuzzy(vocab: &Vocabulary, query: &[u8], max: u8, prefix: bool) -> Vec<(u3
     let mut best: Vec<u8> = vec![n.min(255) as u8];
     let mut previous: &[u8] = &[];
     let mut found = Vec::new();
-    let sorted = &vocab.sorted;
     let mut i = 0;
     while i < sorted.len() {
         let id = sorted[i];

@@ -18,6 +18,7 @@
 use rustc_hash::FxHashMap;
 
 use super::normalize;
+use super::store::Store;
 use super::varint;
 use crate::catalog::Catalog;
 use crate::corpus::Article;
@@ -35,7 +36,7 @@ const IMPACT_SCALE: f32 = 255.0 / (K1 + 1.0);
 
 pub struct Index {
     pub(super) articles: Vec<Article>,
-    pub(super) vocab: Vocabulary,
+    pub(crate) vocab: Vocabulary,
     /// Per word: (document gap varint, impact byte) pairs.
     postings: Vec<u8>,
     posting_spans: Vec<(u32, u32)>,
@@ -57,7 +58,7 @@ pub(super) struct DocStats {
 }
 
 /// Every distinct word, folded; and the stems and name keys that lead to them.
-pub(super) struct Vocabulary {
+pub(crate) struct Vocabulary {
     text: String,
     spans: Vec<(u32, u32)>,
     /// Word ids in alphabetical order of their words.
@@ -67,14 +68,14 @@ pub(super) struct Vocabulary {
 }
 
 /// Keys (stems or name keys) to the words that have them, sorted by key.
-pub(super) struct KeyTable {
+pub(crate) struct KeyTable {
     text: String,
     entries: Vec<(u32, u32, u32)>,
 }
 
 /// One posting: an article and the word's BM25F weight in it.
 #[derive(Clone, Copy, Debug)]
-pub(super) struct Posting {
+pub(crate) struct Posting {
     pub doc: u32,
     pub weight: f32,
     /// The length-normalised frequency that `weight` saturates: frequencies
@@ -261,27 +262,16 @@ impl Index {
         self.articles.iter().enumerate().find(|(_, a)| a.slug == slug)
     }
 
-    pub(super) fn postings(&self, word: u32) -> Postings<'_> {
+    /// A word's postings as stored: (document gap varint, impact byte) pairs.
+    pub(crate) fn posting_bytes(&self, word: u32) -> &[u8] {
         let (start, end) = self.posting_spans[word as usize];
-        Postings {
-            bytes: &self.postings[start as usize..end as usize],
-            at: 0,
-            doc: 0,
-        }
+        &self.postings[start as usize..end as usize]
     }
 
-    /// The word ids of an article in reading order.
-    pub(super) fn forward(&self, doc: u32) -> impl Iterator<Item = u32> + '_ {
+    /// An article's word ids in reading order, as varints.
+    pub(crate) fn forward_bytes(&self, doc: u32) -> &[u8] {
         let (start, end) = self.forward_spans[doc as usize];
-        let bytes = &self.forward[start as usize..end as usize];
-        let mut at = 0;
-        std::iter::from_fn(move || (at < bytes.len()).then(|| varint::read(bytes, &mut at)))
-    }
-
-    /// The text of a field (see [`fields`]).
-    pub(super) fn field_text(&self, doc: u32, field: usize) -> &str {
-        let byline = &self.bylines[doc as usize];
-        fields(&self.articles[doc as usize], byline).nth(field).unwrap_or("")
+        &self.forward[start as usize..end as usize]
     }
 
     /// Bytes of wasm or native heap the index holds, beyond the articles.
@@ -296,10 +286,57 @@ impl Index {
     }
 }
 
-pub(super) struct Postings<'a> {
+impl Store for Index {
+    fn len(&self) -> usize {
+        self.articles.len()
+    }
+
+    fn vocab(&self) -> &Vocabulary {
+        &self.vocab
+    }
+
+    fn df(&self) -> &[u32] {
+        &self.df
+    }
+
+    fn postings(&self, word: u32) -> Postings<'_> {
+        Postings::new(self.posting_bytes(word))
+    }
+
+    fn forward(&self, doc: u32) -> impl Iterator<Item = u32> + '_ {
+        varint::iter(self.forward_bytes(doc))
+    }
+
+    fn field_starts(&self, doc: u32) -> &[u32] {
+        &self.docs[doc as usize].field_starts
+    }
+
+    fn field_text(&self, doc: u32, field: usize) -> &str {
+        let byline = &self.bylines[doc as usize];
+        fields(&self.articles[doc as usize], byline).nth(field).unwrap_or("")
+    }
+
+    fn blocks(&self, doc: u32) -> usize {
+        self.articles[doc as usize].blocks.len()
+    }
+
+    fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+}
+
+/// One word's postings, decoded as they are read.
+pub(crate) struct Postings<'a> {
     bytes: &'a [u8],
     at: usize,
     doc: u32,
+}
+
+impl<'a> Postings<'a> {
+    /// Reads a list written by the index: (document gap varint, impact byte) pairs.
+    pub(crate) fn new(bytes: &'a [u8]) -> Self {
+        Postings { bytes, at: 0, doc: 0 }
+    }
 }
 
 impl Iterator for Postings<'_> {
@@ -349,6 +386,39 @@ const FREQUENCIES: [f32; 256] = {
 };
 
 impl Vocabulary {
+    /// A vocabulary of the given words (by id; `None` for a word whose
+    /// spelling is not known, which only stems and name keys lead to) and
+    /// key tables of (key, id) pairs: a split index's view.
+    pub(crate) fn from_words(
+        words: &[Option<&str>],
+        stems: Vec<(String, u32)>,
+        names: Vec<(String, u32)>,
+    ) -> Vocabulary {
+        let mut text = String::new();
+        let mut spans = Vec::with_capacity(words.len());
+        for word in words {
+            let start = text.len() as u32;
+            text.push_str(word.unwrap_or(""));
+            spans.push((start, text.len() as u32));
+        }
+        let mut sorted: Vec<u32> = (0..words.len() as u32)
+            .filter(|&id| words[id as usize].is_some())
+            .collect();
+        order::sort_by(&mut sorted, |a, b| words[*a as usize].cmp(&words[*b as usize]));
+        Vocabulary {
+            text,
+            spans,
+            sorted,
+            stems: KeyTable::new(stems),
+            names: KeyTable::new(names),
+        }
+    }
+
+    /// How many words it holds.
+    pub(crate) fn len(&self) -> usize {
+        self.spans.len()
+    }
+
     pub fn word(&self, id: u32) -> &str {
         let (start, end) = self.spans[id as usize];
         &self.text[start as usize..end as usize]
@@ -402,6 +472,13 @@ impl KeyTable {
     fn bytes(&self) -> usize {
         self.text.capacity() + self.entries.capacity() * 12
     }
+
+    /// Every (key, word id) pair, in key order.
+    pub(crate) fn pairs(&self) -> impl Iterator<Item = (&str, u32)> {
+        self.entries
+            .iter()
+            .map(|&(start, end, word)| (&self.text[start as usize..end as usize], word))
+    }
 }
 
 /// The searchable texts of an article, in the order the forward index holds
@@ -409,7 +486,7 @@ impl KeyTable {
 /// byline, the dateline (`NUR-SULTAN`) and the photo captions. These count
 /// like body text: a story filed from Nur-Sultan, or with a picture of it, is
 /// about Nur-Sultan, and for some articles the dateline is the only mention.
-fn fields<'a>(article: &'a Article, byline: &'a str) -> impl Iterator<Item = &'a str> {
+pub(crate) fn fields<'a>(article: &'a Article, byline: &'a str) -> impl Iterator<Item = &'a str> {
     std::iter::once(article.title.as_str())
         .chain(article.blocks.iter().map(|b| b.text.as_ref()))
         .chain([byline])
@@ -418,7 +495,7 @@ fn fields<'a>(article: &'a Article, byline: &'a str) -> impl Iterator<Item = &'a
 }
 
 /// Who published an article and where it comes from, as one searchable line.
-fn byline(article: &Article) -> String {
+pub(crate) fn byline(article: &Article) -> String {
     let parts = [article.publisher.as_deref(), article.source.as_deref()];
     let mut line = String::new();
     for part in parts.into_iter().flatten() {

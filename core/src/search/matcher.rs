@@ -3,8 +3,8 @@
 //! stand in an article. Ranking scores with it; snippets and highlights mark with it.
 
 use super::expand::{self, MatchKind};
-use super::index::Index;
 use super::query::{Clause, Query, Word};
+use super::store::Store;
 use crate::order;
 
 /// A phrase match counts this much more than its words found apart.
@@ -46,8 +46,8 @@ impl<'a> Alternatives<'a> {
     /// one of several words (`Nur Sultan`) is a phrase scored as one word,
     /// the mean of its words' scores, so that it neither outranks the name
     /// as typed nor gets the bonus of a quoted phrase.
-    pub fn of(index: &Index, clause: &'a Clause) -> Alternatives<'a> {
-        let expand = |word| expand::expand(&index.vocab, &index.df, index.len(), word);
+    pub fn of<S: Store>(index: &S, clause: &'a Clause) -> Alternatives<'a> {
+        let expand = |word| expand::expand(index.vocab(), index.df(), index.len(), word);
         let mut found = Alternatives::default();
         match clause {
             Clause::Word(word) => found.add_expansion(expand(word)),
@@ -56,7 +56,7 @@ impl<'a> Alternatives<'a> {
                 for (i, name) in names.iter().enumerate() {
                     match name.as_slice() {
                         [typed] if i == 0 => found.add_expansion(expand(typed)),
-                        [other] => found.add_name(index.vocab.find(&other.folded)),
+                        [other] => found.add_name(index.vocab().find(&other.folded)),
                         _ => {
                             let kind = if i == 0 { MatchKind::Exact } else { MatchKind::Name };
                             found.phrases.push((name, kind.weight() / name.len() as f32));
@@ -86,7 +86,7 @@ impl<'a> Alternatives<'a> {
 }
 
 impl<'a> Matcher<'a> {
-    pub fn new(index: &Index, query: &'a Query) -> Matcher<'a> {
+    pub fn new<S: Store>(index: &S, query: &'a Query) -> Matcher<'a> {
         let clauses: Vec<Alternatives<'a>> = query
             .required
             .iter()
@@ -103,7 +103,7 @@ impl<'a> Matcher<'a> {
                     .phrases
                     .iter()
                     .flat_map(|(words, _)| words.iter())
-                    .filter_map(|word| index.vocab.find(&word.folded));
+                    .filter_map(|word| index.vocab().find(&word.folded));
                 found
                     .words
                     .iter()
@@ -147,7 +147,7 @@ impl<'a> Matcher<'a> {
 
     /// The positions in article `doc`'s word sequence that match, in
     /// order, with their clause bits.
-    pub fn positions(&self, index: &Index, doc: u32) -> Vec<(u32, u32)> {
+    pub fn positions<S: Store>(&self, index: &S, doc: u32) -> Vec<(u32, u32)> {
         index
             .forward(doc)
             .enumerate()

@@ -18,13 +18,14 @@
 //! assert_eq!(snippet.marked().collect::<Vec<_>>(), vec!["Toqaev"]);
 //! ```
 
-mod expand;
-mod index;
+pub(crate) mod expand;
+pub(crate) mod index;
 mod matcher;
 mod normalize;
-mod query;
-mod rank;
-mod snippet;
+pub(crate) mod query;
+pub(crate) mod rank;
+pub(crate) mod snippet;
+pub(crate) mod store;
 
 // The index's submodules use it as `super::varint`.
 use crate::varint;
@@ -35,3 +36,4 @@ pub use normalize::{name_key, stem, NameRule, NAME_RULES};
 pub use query::{Clause, Query, Word, MAX_CLAUSES};
 pub use rank::{Hit, Results};
 pub use snippet::{Highlights, Snippet};
+pub(crate) use store::Store;

@@ -7,6 +7,7 @@ use std::ops::Range;
 use super::index::Index;
 use super::matcher::Matcher;
 use super::query::Query;
+use super::store::Store;
 use crate::text;
 
 /// Words in a snippet.
@@ -67,9 +68,9 @@ fn ranges_of(text: &str, positions: impl IntoIterator<Item = u32>) -> Vec<Range<
 }
 
 /// The title highlights and best snippet of one hit.
-pub(super) fn for_hit(index: &Index, matcher: &Matcher<'_>, doc: u32) -> (Vec<Range<usize>>, Option<Snippet>) {
+pub(super) fn for_hit<S: Store>(index: &S, matcher: &Matcher<'_>, doc: u32) -> (Vec<Range<usize>>, Option<Snippet>) {
     let found = matcher.positions(index, doc);
-    let starts = &index.docs[doc as usize].field_starts;
+    let starts = index.field_starts(doc);
     let body_start = starts.get(1).copied().unwrap_or(u32::MAX);
     let title = ranges_of(
         index.field_text(doc, 0),
@@ -80,10 +81,10 @@ pub(super) fn for_hit(index: &Index, matcher: &Matcher<'_>, doc: u32) -> (Vec<Ra
 
 /// The window of [`SNIPPET_WORDS`] words in one paragraph that holds the most
 /// distinct clauses, then the most matches; the earliest on a tie.
-fn best_passage(index: &Index, doc: u32, found: &[(u32, u32)], starts: &[u32]) -> Option<Snippet> {
+fn best_passage<S: Store>(index: &S, doc: u32, found: &[(u32, u32)], starts: &[u32]) -> Option<Snippet> {
     // Blocks only: not the title (shown on its own) nor what stands around
     // the body (byline, dateline, captions), which the reader sees elsewhere.
-    let blocks = index.articles[doc as usize].blocks.len();
+    let blocks = index.blocks(doc);
     let body: Vec<(u32, u32)> = found
         .iter()
         .copied()
@@ -150,33 +151,38 @@ fn best_passage(index: &Index, doc: u32, found: &[(u32, u32)], starts: &[u32]) -
 impl Index {
     /// Every match of `query` in article `doc`, for the article view.
     pub fn highlights(&self, doc: usize, query: &Query) -> Highlights {
-        let mut out = Highlights {
-            title: Vec::new(),
-            blocks: vec![Vec::new(); self.articles.get(doc).map_or(0, |a| a.blocks.len())],
-        };
-        if doc >= self.len() || query.required.is_empty() {
-            return out;
-        }
-        let matcher = Matcher::new(self, query);
-        let doc = doc as u32;
-        let starts = &self.docs[doc as usize].field_starts;
-        let found = matcher.positions(self, doc);
-        let mut at = 0;
-        while at < found.len() {
-            let (field, field_start) = field_of(starts, found[at].0);
-            let next_field = starts.get(field + 1).copied().unwrap_or(u32::MAX);
-            let end = at + found[at..].partition_point(|(p, _)| *p < next_field);
-            let ranges = ranges_of(
-                self.field_text(doc, field),
-                found[at..end].iter().map(|(p, _)| p - field_start),
-            );
-            match field {
-                0 => out.title = ranges,
-                i if i <= out.blocks.len() => out.blocks[i - 1] = ranges,
-                _ => {}
-            }
-            at = end;
-        }
-        out
+        highlights(self, doc, query)
     }
+}
+
+/// Every match of `query` in article `doc` of `store`.
+pub(crate) fn highlights<S: Store>(store: &S, doc: usize, query: &Query) -> Highlights {
+    let mut out = Highlights {
+        title: Vec::new(),
+        blocks: vec![Vec::new(); if doc < store.len() { store.blocks(doc as u32) } else { 0 }],
+    };
+    if doc >= store.len() || query.required.is_empty() {
+        return out;
+    }
+    let matcher = Matcher::new(store, query);
+    let doc = doc as u32;
+    let starts = store.field_starts(doc);
+    let found = matcher.positions(store, doc);
+    let mut at = 0;
+    while at < found.len() {
+        let (field, field_start) = field_of(starts, found[at].0);
+        let next_field = starts.get(field + 1).copied().unwrap_or(u32::MAX);
+        let end = at + found[at..].partition_point(|(p, _)| *p < next_field);
+        let ranges = ranges_of(
+            store.field_text(doc, field),
+            found[at..end].iter().map(|(p, _)| p - field_start),
+        );
+        match field {
+            0 => out.title = ranges,
+            i if i <= out.blocks.len() => out.blocks[i - 1] = ranges,
+            _ => {}
+        }
+        at = end;
+    }
+    out
 }

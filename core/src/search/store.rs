@@ -1,0 +1,66 @@
+//! What a search reads, whoever holds it: the in-memory [`Index`] holds
+//! everything, a split index's [`crate::split`] view holds what has been
+//! fetched for one query. Ranking, matching and snippets read only through
+//! this, so both give the same answers by construction.
+//!
+//! [`Index`]: super::Index
+
+use super::index::{Postings, Vocabulary};
+use crate::catalog::Catalog;
+
+pub(crate) trait Store {
+    /// Articles in the whole corpus (idf and the accumulators depend on it).
+    fn len(&self) -> usize;
+    /// The words a search can reach, with ids in the order of the whole
+    /// index's ids (expansions are summed in id order).
+    fn vocab(&self) -> &Vocabulary;
+    /// Per word id: how many articles of the whole corpus contain it.
+    fn df(&self) -> &[u32];
+    fn postings(&self, word: u32) -> Postings<'_>;
+    /// The word ids of an article in reading order (words the store does
+    /// not know are `u32::MAX`).
+    fn forward(&self, doc: u32) -> impl Iterator<Item = u32> + '_;
+    /// Where each field of an article starts among its words (see
+    /// `index::fields`).
+    fn field_starts(&self, doc: u32) -> &[u32];
+    /// The text of one field of an article.
+    fn field_text(&self, doc: u32, field: usize) -> &str;
+    /// How many body blocks an article has.
+    fn blocks(&self, doc: u32) -> usize;
+    fn catalog(&self) -> &Catalog;
+
+    /// Whether `doc` has the words `ids` (two or more) side by side, in
+    /// order, in one field. `words` is scratch space for its word ids.
+    fn has_sequence(&self, doc: u32, ids: &[u32], words: &mut Vec<u32>) -> bool {
+        sequence_in(self, doc, ids, words)
+    }
+
+    /// Says that the catalogue must describe `docs` (it is about to filter,
+    /// count or order them). The in-memory index describes every article.
+    fn need_catalog(&self, _docs: &[u32]) {}
+
+    /// Whether everything read so far was there. A split index's view
+    /// reads what it has and notes what it lacks; a search stops at the
+    /// end of a step that lacked something, so that it never asks for the
+    /// next step's parts on a wrong guess (the articles of hits it could
+    /// not yet score).
+    fn ready(&self) -> bool {
+        true
+    }
+}
+
+/// Whether `doc` has the words `ids` side by side, in order, in one field,
+/// read from its words.
+pub(crate) fn sequence_in<S: Store + ?Sized>(store: &S, doc: u32, ids: &[u32], words: &mut Vec<u32>) -> bool {
+    let starts = store.field_starts(doc);
+    let field = |p: usize| starts.partition_point(|&s| s as usize <= p);
+    words.clear();
+    words.extend(store.forward(doc));
+    // Compared word by word: the slices are too short for memcmp to pay.
+    let last = ids.len() - 1;
+    (0..words.len().saturating_sub(last)).any(|first| {
+        words[first] == ids[0]
+            && ids[1..].iter().zip(&words[first + 1..]).all(|(a, b)| a == b)
+            && field(first) == field(first + last)
+    })
+}

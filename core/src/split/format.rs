@@ -1,0 +1,383 @@
+//! The split index's files, each written whole and read whole: the
+//! directory, dictionary shards, postings files, article groups and
+//! catalogue shards. Each is sealed like the corpus bundle (a magic line and
+//! a checksum), then starts with its kind, so a damaged, stale or misnamed
+//! file is an error the reader sees, never a wrong answer.
+
+use crate::catalog::DocEntry;
+use crate::corpus::bundle::{self, BundleError, Reader, Writer};
+use crate::corpus::{places, Article};
+
+/// What each file holds, as its first byte.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Kind {
+    Directory = b'D',
+    Dictionary = b'd',
+    Postings = b'p',
+    Group = b'g',
+    Catalog = b'c',
+    Slugs = b's',
+}
+
+/// Where a dictionary entry sits: words, stems, name keys and pairs are
+/// ranges of one sorted key space, so one lookup of each kind goes to one
+/// shard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[repr(u8)]
+pub enum Tag {
+    Word = 0,
+    Stem = 1,
+    Name = 2,
+    /// Two words side by side (`"security council"`), for phrases.
+    Pair = 3,
+}
+
+/// A dictionary key: a folded word, a stem or a name key.
+pub type Key = (Tag, String);
+
+/// The file every search starts from: the corpus's size, the facet values'
+/// names, and which file holds which part of the index.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Directory {
+    pub articles: usize,
+    /// Articles per catalogue shard: shard `i` holds articles from `i * catalog_docs`.
+    pub catalog_docs: usize,
+    pub publishers: Vec<String>,
+    pub countries: Vec<&'static str>,
+    pub months: Vec<String>,
+    pub catalogs: Vec<String>,
+    /// Article groups: the first article of each, and its file.
+    pub groups: Vec<(u32, String)>,
+    /// Dictionary shards: the first key of each, and its file.
+    pub dictionary: Vec<(Key, String)>,
+    /// Slug shards (each slug with its article, in slug order): the first
+    /// slug of each, and its file.
+    pub slugs: Vec<(String, String)>,
+}
+
+/// A word's postings: in the dictionary entry itself when short (a rare
+/// word then costs no second round), or a range of a postings file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PostingsAt {
+    Inline(Vec<u8>),
+    /// `file` indexes the shard's [`Shard::files`].
+    File {
+        file: u32,
+        start: u32,
+        end: u32,
+    },
+}
+
+/// A word a key leads to: its id in the whole index, its document
+/// frequency, and its postings.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Target {
+    pub word: u32,
+    pub df: u32,
+    pub postings: PostingsAt,
+}
+
+/// A range of the dictionary.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Shard {
+    /// The postings files its entries point into.
+    pub files: Vec<String>,
+    pub entries: Vec<(Key, Vec<Target>)>,
+}
+
+/// Consecutive articles (newest first), with what a search reads of each:
+/// its words' ids in reading order and where each field starts.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Group {
+    pub articles: Vec<Article>,
+    pub forward: Vec<Vec<u8>>,
+    pub field_starts: Vec<Box<[u32]>>,
+}
+
+/// A file's body, sealed, after its kind.
+fn seal(kind: Kind, write: impl FnOnce(&mut Writer)) -> Vec<u8> {
+    let mut out = Writer(vec![kind as u8]);
+    write(&mut out);
+    bundle::seal(&out.0)
+}
+
+/// The body of a file of `kind`, checked.
+fn unseal(bytes: &[u8], kind: Kind) -> Result<Reader<'_>, BundleError> {
+    let body = bundle::unseal(bytes)?;
+    match body.split_first() {
+        Some((&first, rest)) if first == kind as u8 => Ok(Reader::new(rest)),
+        _ => Err(BundleError::NotABundle),
+    }
+}
+
+/// Fails unless every byte was read.
+fn finished<T>(r: &Reader<'_>, value: T) -> Result<T, BundleError> {
+    if r.done() {
+        Ok(value)
+    } else {
+        Err(BundleError::TrailingBytes)
+    }
+}
+
+fn write_key(out: &mut Writer, (tag, text): &Key) {
+    out.byte(*tag as u8);
+    out.text(text);
+}
+
+fn read_key(r: &mut Reader<'_>) -> Result<Key, BundleError> {
+    let tag = match r.byte()? {
+        0 => Tag::Word,
+        1 => Tag::Stem,
+        2 => Tag::Name,
+        3 => Tag::Pair,
+        code => return Err(BundleError::UnknownBlockKind(code)),
+    };
+    Ok((tag, r.text()?))
+}
+
+impl Directory {
+    pub fn encode(&self) -> Vec<u8> {
+        seal(Kind::Directory, |out| {
+            out.number(self.articles);
+            out.number(self.catalog_docs);
+            out.list(&self.publishers, |out, p| out.text(p));
+            let place =
+                |out: &mut Writer, name: &&str| out.number(places::name_id(name).map_or(usize::MAX >> 8, usize::from));
+            out.list(&self.countries, place);
+            out.list(&self.months, |out, m| out.text(m));
+            out.list(&self.catalogs, |out, c| out.text(c));
+            out.list(&self.groups, |out, (first, name)| {
+                out.number(*first as usize);
+                out.text(name);
+            });
+            out.list(&self.dictionary, |out, (key, name)| {
+                write_key(out, key);
+                out.text(name);
+            });
+            out.list(&self.slugs, |out, (first, name)| {
+                out.text(first);
+                out.text(name);
+            });
+        })
+    }
+
+    pub fn decode(bytes: &[u8]) -> Result<Directory, BundleError> {
+        let mut r = unseal(bytes, Kind::Directory)?;
+        let directory = Directory {
+            articles: r.number()?,
+            catalog_docs: r.number()?.max(1),
+            publishers: r.list(Reader::text)?,
+            countries: r.list(|r| {
+                let id = r.number()?;
+                u16::try_from(id)
+                    .ok()
+                    .and_then(places::name)
+                    .ok_or(BundleError::UnknownPlace(id))
+            })?,
+            months: r.list(Reader::text)?,
+            catalogs: r.list(Reader::text)?,
+            groups: r.list(|r| Ok((number_u32(r)?, r.text()?)))?,
+            dictionary: r.list(|r| Ok((read_key(r)?, r.text()?)))?,
+            slugs: r.list(|r| Ok((r.text()?, r.text()?)))?,
+        };
+        finished(&r, directory)
+    }
+
+    /// The dictionary shard that would hold `key`.
+    pub fn shard_of(&self, key: &Key) -> Option<&str> {
+        let at = self.dictionary.partition_point(|(first, _)| first <= key);
+        at.checked_sub(1).map(|i| self.dictionary[i].1.as_str())
+    }
+
+    /// The dictionary shards that hold keys from `from` up to, not
+    /// including, `to`.
+    pub fn shards_between(&self, from: &Key, to: &Key) -> impl Iterator<Item = &str> {
+        let first = self
+            .dictionary
+            .partition_point(|(first, _)| first <= from)
+            .saturating_sub(1);
+        let last = self.dictionary.partition_point(|(first, _)| first < to);
+        self.dictionary[first..last.max(first)]
+            .iter()
+            .map(|(_, name)| name.as_str())
+    }
+
+    /// The slug shard that would hold `slug`.
+    pub fn slugs_of(&self, slug: &str) -> Option<&str> {
+        let at = self.slugs.partition_point(|(first, _)| first.as_str() <= slug);
+        at.checked_sub(1).map(|i| self.slugs[i].1.as_str())
+    }
+
+    /// The article group holding article `doc`, and its first article.
+    /// (Two groups of the same articles are one file.)
+    pub fn group_of(&self, doc: u32) -> Option<(u32, &str)> {
+        let at = self.groups.partition_point(|(first, _)| *first <= doc);
+        at.checked_sub(1).map(|i| (self.groups[i].0, self.groups[i].1.as_str()))
+    }
+
+    /// The catalogue shard describing article `doc`.
+    pub fn catalog_of(&self, doc: u32) -> Option<&str> {
+        self.catalogs.get(doc as usize / self.catalog_docs).map(String::as_str)
+    }
+}
+
+fn number_u32(r: &mut Reader<'_>) -> Result<u32, BundleError> {
+    u32::try_from(r.number()?).map_err(|_| BundleError::NumberTooLarge)
+}
+
+impl Shard {
+    pub fn encode(&self) -> Vec<u8> {
+        seal(Kind::Dictionary, |out| {
+            out.list(&self.files, |out, f| out.text(f));
+            out.list(&self.entries, |out, (key, targets)| {
+                write_key(out, key);
+                out.list(targets, |out, t| {
+                    out.number(t.word as usize);
+                    out.number(t.df as usize);
+                    match &t.postings {
+                        PostingsAt::Inline(bytes) => {
+                            out.byte(0);
+                            out.number(bytes.len());
+                            out.0.extend_from_slice(bytes);
+                        }
+                        PostingsAt::File { file, start, end } => {
+                            out.byte(1);
+                            out.number(*file as usize);
+                            out.number(*start as usize);
+                            out.number((end - start) as usize);
+                        }
+                    }
+                });
+            });
+        })
+    }
+
+    pub fn decode(bytes: &[u8]) -> Result<Shard, BundleError> {
+        let mut r = unseal(bytes, Kind::Dictionary)?;
+        let files = r.list(Reader::text)?;
+        let entries = r.list(|r| {
+            let key = read_key(r)?;
+            let targets = r.list(|r| {
+                let word = number_u32(r)?;
+                let df = number_u32(r)?;
+                let postings = match r.byte()? {
+                    0 => {
+                        let len = r.number()?;
+                        PostingsAt::Inline(r.bytes(len)?.to_vec())
+                    }
+                    1 => {
+                        let file = number_u32(r)?;
+                        let start = number_u32(r)?;
+                        let end = start.checked_add(number_u32(r)?).ok_or(BundleError::NumberTooLarge)?;
+                        if file as usize >= files.len() {
+                            return Err(BundleError::UnknownFile(file as usize));
+                        }
+                        PostingsAt::File { file, start, end }
+                    }
+                    code => return Err(BundleError::UnknownBlockKind(code)),
+                };
+                Ok(Target { word, df, postings })
+            })?;
+            Ok((key, targets))
+        })?;
+        finished(&r, Shard { files, entries })
+    }
+}
+
+/// A postings file: word after word, each list as the index stores it.
+pub fn encode_postings(lists: &[u8]) -> Vec<u8> {
+    seal(Kind::Postings, |out| out.0.extend_from_slice(lists))
+}
+
+/// The lists of a postings file, as one run of bytes.
+pub fn decode_postings(bytes: &[u8]) -> Result<Vec<u8>, BundleError> {
+    Ok(unseal(bytes, Kind::Postings)?.rest().to_vec())
+}
+
+impl Group {
+    pub fn encode(&self) -> Vec<u8> {
+        seal(Kind::Group, |out| {
+            let articles = bundle::encode(&self.articles);
+            out.number(articles.len());
+            out.0.extend_from_slice(&articles);
+            for (forward, starts) in self.forward.iter().zip(&self.field_starts) {
+                out.number(forward.len());
+                out.0.extend_from_slice(forward);
+                out.list(starts, |out, &s| out.number(s as usize));
+            }
+        })
+    }
+
+    pub fn decode(bytes: &[u8]) -> Result<Group, BundleError> {
+        let mut r = unseal(bytes, Kind::Group)?;
+        let len = r.number()?;
+        let articles = bundle::decode(r.bytes(len)?)?;
+        let mut forward = Vec::with_capacity(articles.len());
+        let mut field_starts = Vec::with_capacity(articles.len());
+        for _ in &articles {
+            let len = r.number()?;
+            forward.push(r.bytes(len)?.to_vec());
+            field_starts.push(r.list(number_u32)?.into_boxed_slice());
+        }
+        finished(
+            &r,
+            Group {
+                articles,
+                forward,
+                field_starts,
+            },
+        )
+    }
+}
+
+/// A catalogue shard. Articles are newest first, so each one's place in
+/// the oldest-first order mostly differs from the one before by one: it is
+/// stored as that difference, which compresses to almost nothing.
+pub fn encode_catalog(entries: &[DocEntry]) -> Vec<u8> {
+    seal(Kind::Catalog, |out| {
+        let mut last = 0i64;
+        out.list(entries, |out, e| {
+            out.number(e.publisher as usize);
+            out.number(e.month as usize);
+            let delta = i64::from(e.oldest) - last;
+            last = i64::from(e.oldest);
+            out.number(((delta << 1) ^ (delta >> 63)) as usize);
+            out.list(&e.countries, |out, &c| out.number(c as usize));
+        })
+    })
+}
+
+pub fn decode_catalog(bytes: &[u8]) -> Result<Vec<DocEntry>, BundleError> {
+    let mut r = unseal(bytes, Kind::Catalog)?;
+    let mut last = 0i64;
+    let entries = r.list(|r| {
+        let publisher = number_u32(r)?;
+        let month = number_u32(r)?;
+        let zigzag = r.number()? as i64;
+        last += (zigzag >> 1) ^ -(zigzag & 1);
+        Ok(DocEntry {
+            publisher,
+            month,
+            oldest: u32::try_from(last).map_err(|_| BundleError::NumberTooLarge)?,
+            countries: r.list(number_u32)?,
+        })
+    })?;
+    finished(&r, entries)
+}
+
+/// A slug shard: slugs in order, each with its article.
+pub fn encode_slugs(slugs: &[(String, u32)]) -> Vec<u8> {
+    seal(Kind::Slugs, |out| {
+        out.list(slugs, |out, (slug, doc)| {
+            out.text(slug);
+            out.number(*doc as usize);
+        })
+    })
+}
+
+pub fn decode_slugs(bytes: &[u8]) -> Result<Vec<(String, u32)>, BundleError> {
+    let mut r = unseal(bytes, Kind::Slugs)?;
+    let slugs = r.list(|r| Ok((r.text()?, number_u32(r)?)))?;
+    finished(&r, slugs)
+}

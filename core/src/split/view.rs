@@ -1,0 +1,236 @@
+//! One search's view of a split index: the words its dictionary shards
+//! hold, with local ids in the order of the whole index's ids (so
+//! expansions add up in the same order and scores come out the same), and
+//! everything else read through the engine's files. What is missing reads
+//! as empty and is noted, for the engine to fetch.
+
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap;
+
+use super::engine::{Engine, Loaded};
+use super::format::{PostingsAt, Shard, Tag};
+use crate::catalog::Catalog;
+use crate::search::index::{fields, Postings, Vocabulary};
+use crate::search::query::Clause;
+use crate::search::store::sequence_in;
+use crate::search::{Query, Store};
+use crate::varint;
+
+pub(super) struct View<'e> {
+    engine: &'e Engine,
+    vocab: Vocabulary,
+    df: Vec<u32>,
+    /// Per local word id: its postings, and the shard that points to them.
+    postings: Vec<(&'e PostingsAt, &'e Shard)>,
+    /// Whole-index word id to local id.
+    local: FxHashMap<u32, u32>,
+    /// Pairs of words side by side (`"security council"`), with their postings.
+    pairs: FxHashMap<&'e str, (&'e PostingsAt, &'e Shard)>,
+    /// The articles of each pair a phrase has asked about, decoded once.
+    pair_docs: RefCell<FxHashMap<String, Vec<u32>>>,
+    missing: RefCell<BTreeSet<String>>,
+}
+
+impl<'e> View<'e> {
+    /// A view of every word in the engine's dictionary shards.
+    pub fn new(engine: &'e Engine) -> View<'e> {
+        let shards: Vec<&Shard> = engine.shards().collect();
+        // Every word any key leads to, once, in whole-index id order.
+        let mut words: Vec<(u32, Option<&str>, &PostingsAt, &Shard, u32)> = Vec::new();
+        let mut pairs = FxHashMap::default();
+        for shard in &shards {
+            for ((tag, key), targets) in &shard.entries {
+                if *tag == Tag::Pair {
+                    pairs.extend(targets.first().map(|t| (key.as_str(), (&t.postings, *shard))));
+                    continue;
+                }
+                for t in targets {
+                    let spelling = (*tag == Tag::Word).then_some(key.as_str());
+                    words.push((t.word, spelling, &t.postings, shard, t.df));
+                }
+            }
+        }
+        crate::order::sort_by(&mut words, |a, b| a.0.cmp(&b.0).then(b.1.is_some().cmp(&a.1.is_some())));
+        words.dedup_by_key(|w| w.0);
+        let local: FxHashMap<u32, u32> = words.iter().enumerate().map(|(i, w)| (w.0, i as u32)).collect();
+        let mut stems = Vec::new();
+        let mut names = Vec::new();
+        for shard in &shards {
+            for ((tag, key), targets) in &shard.entries {
+                let table = match tag {
+                    Tag::Word | Tag::Pair => continue,
+                    Tag::Stem => &mut stems,
+                    Tag::Name => &mut names,
+                };
+                table.extend(targets.iter().map(|t| (key.clone(), local[&t.word])));
+            }
+        }
+        let spellings: Vec<Option<&str>> = words.iter().map(|w| w.1).collect();
+        View {
+            engine,
+            vocab: Vocabulary::from_words(&spellings, stems, names),
+            df: words.iter().map(|w| w.4).collect(),
+            postings: words.iter().map(|w| (w.2, w.3)).collect(),
+            local,
+            pairs,
+            pair_docs: RefCell::default(),
+            missing: RefCell::default(),
+        }
+    }
+
+    /// Notes the postings of the query's pairs of words as needed, with the
+    /// words' own: a phrase's candidates are checked against them, and
+    /// asking only once the candidates are known took a round more.
+    pub fn need_pairs(&self, query: &Query) {
+        let phrases = query
+            .required
+            .iter()
+            .chain(&query.excluded)
+            .flat_map(|clause| match clause {
+                Clause::Phrase(words) => vec![words.as_slice()],
+                Clause::Place(names) => names.iter().map(Vec::as_slice).filter(|name| name.len() > 1).collect(),
+                Clause::Word(_) => Vec::new(),
+            });
+        for words in phrases {
+            for pair in words.windows(2) {
+                if let Some(&(at, shard)) = self
+                    .pairs
+                    .get(format!("{} {}", pair[0].folded, pair[1].folded).as_str())
+                {
+                    self.bytes(at, shard);
+                }
+            }
+        }
+    }
+
+    /// The files a search lacked.
+    pub fn missing(self) -> BTreeSet<String> {
+        self.missing.into_inner()
+    }
+
+    /// A postings list's bytes, or none, noted as missing.
+    fn bytes(&self, at: &'e PostingsAt, shard: &'e Shard) -> &'e [u8] {
+        match at {
+            PostingsAt::Inline(bytes) => bytes,
+            PostingsAt::File { file, start, end } => {
+                let name = &shard.files[*file as usize];
+                match self.engine.postings(name) {
+                    Some(run) => run.get(*start as usize..*end as usize).unwrap_or(&[]),
+                    None => {
+                        self.missing.borrow_mut().insert(name.clone());
+                        &[]
+                    }
+                }
+            }
+        }
+    }
+
+    /// Article `doc`'s group and its place there, or `None`, noted as missing.
+    fn at(&self, doc: u32) -> Option<(&'e Loaded, usize)> {
+        let (first, name) = self.engine.directory().group_of(doc)?;
+        let group = self.engine.group(name);
+        if group.is_none() {
+            self.missing.borrow_mut().insert(name.to_string());
+        }
+        Some((group?, (doc - first) as usize)).filter(|(g, i)| *i < g.group.articles.len())
+    }
+}
+
+impl Store for View<'_> {
+    fn len(&self) -> usize {
+        self.engine.directory().articles
+    }
+
+    fn vocab(&self) -> &Vocabulary {
+        &self.vocab
+    }
+
+    fn df(&self) -> &[u32] {
+        &self.df
+    }
+
+    fn postings(&self, word: u32) -> Postings<'_> {
+        let (at, shard) = self.postings[word as usize];
+        Postings::new(self.bytes(at, shard))
+    }
+
+    /// A phrase's pairs of common words answer for it without its words: a
+    /// pair that an article lacks rules it out, and a phrase of two words
+    /// that is one such pair is there exactly when the pair is. A pair of
+    /// common words with no entry is in no article. Otherwise, the article's
+    /// words decide.
+    fn has_sequence(&self, doc: u32, ids: &[u32], words: &mut Vec<u32>) -> bool {
+        let mut decided = true;
+        for pair in ids.windows(2) {
+            let common = pair
+                .iter()
+                .all(|&w| matches!(self.postings[w as usize].0, PostingsAt::File { .. }));
+            if !common {
+                decided = false;
+                continue;
+            }
+            let key = format!("{} {}", self.vocab.word(pair[0]), self.vocab.word(pair[1]));
+            let Some(&(at, shard)) = self.pairs.get(key.as_str()) else {
+                return false;
+            };
+            let mut decoded = self.pair_docs.borrow_mut();
+            let docs = decoded
+                .entry(key)
+                .or_insert_with(|| Postings::new(self.bytes(at, shard)).map(|p| p.doc).collect());
+            if docs.binary_search(&doc).is_err() {
+                return false;
+            }
+        }
+        (decided && ids.len() == 2) || sequence_in(self, doc, ids, words)
+    }
+
+    fn forward(&self, doc: u32) -> impl Iterator<Item = u32> + '_ {
+        let bytes: &[u8] = self.at(doc).map_or(&[], |(group, i)| &group.group.forward[i]);
+        varint::iter(bytes).map(|word| self.local.get(&word).copied().unwrap_or(u32::MAX))
+    }
+
+    fn field_starts(&self, doc: u32) -> &[u32] {
+        self.at(doc).map_or(&[], |(group, i)| &group.group.field_starts[i])
+    }
+
+    fn field_text(&self, doc: u32, field: usize) -> &str {
+        self.at(doc).map_or("", |(group, i)| {
+            fields(&group.group.articles[i], &group.bylines[i])
+                .nth(field)
+                .unwrap_or("")
+        })
+    }
+
+    fn blocks(&self, doc: u32) -> usize {
+        self.at(doc)
+            .map_or(0, |(group, i)| group.group.articles[i].blocks.len())
+    }
+
+    fn catalog(&self) -> &Catalog {
+        self.engine.catalog()
+    }
+
+    fn need_catalog(&self, docs: &[u32]) {
+        let mut missing = self.missing.borrow_mut();
+        let directory = self.engine.directory();
+        let mut last = None;
+        for &doc in docs {
+            let shard = doc as usize / directory.catalog_docs;
+            if last == Some(shard) {
+                continue;
+            }
+            last = Some(shard);
+            if let Some(name) = directory.catalog_of(doc) {
+                if !self.engine.has_catalog(name) {
+                    missing.insert(name.to_string());
+                }
+            }
+        }
+    }
+
+    fn ready(&self) -> bool {
+        self.missing.borrow().is_empty()
+    }
+}

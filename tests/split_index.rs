@@ -1,0 +1,300 @@
+//! The split index answers exactly as the in-memory index does, in a few
+//! rounds of fetches, over generated corpora and arbitrary queries, filters,
+//! sorts and file sizes.
+#![cfg(not(target_arch = "wasm32"))]
+
+use folio::catalog::{Filters, Sort};
+use folio::corpus::{self, Article, Source};
+use folio::search::{Index, Query};
+use folio::split::{self, Engine, Found, Limits, Split, Step};
+use proptest::prelude::*;
+
+/// Words the articles are made of: names in several spellings and scripts,
+/// places by several names, stems, phrases, and common words.
+const WORDS: &[&str] = &[
+    "Tokayev",
+    "Toqaev",
+    "Токаев",
+    "Toqaev's",
+    "Tokaev",
+    "Nazarbayev",
+    "Nazarbaev",
+    "Kazakhstan",
+    "Qazaqstan",
+    "Kazakhstan's",
+    "protests",
+    "protesters",
+    "protest",
+    "fuel",
+    "prices",
+    "price",
+    "Almaty",
+    "Alma-Ata",
+    "Nur-Sultan",
+    "Astana",
+    "Akmola",
+    "security",
+    "council",
+    "jazz",
+    "musician",
+    "musicians",
+    "Ukraine",
+    "Putin",
+    "Kyrgyz",
+    "airport",
+    "seized",
+    "migrant",
+    "laborers",
+    "протесты",
+    "Москва",
+    "the",
+    "a",
+    "of",
+    "in",
+    "and",
+    "said",
+    "on",
+    "Tajikistan",
+    "police",
+    "kazakh",
+    "kazan",
+];
+
+const PUBLISHERS: &[&str] = &["RFE/RL", "DPA", "Global Voices"];
+const DATES: &[&str] = &["2022-01-05", "2022-01-06", "2021-12-30", "2022-02-01"];
+
+fn sentence(max: usize) -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(WORDS), 1..max).prop_map(|w| w.join(" "))
+}
+
+/// One article as a JSON Lines record.
+fn article() -> impl Strategy<Value = String> {
+    (
+        sentence(6),
+        prop::collection::vec(sentence(30), 1..4),
+        prop::option::of(prop::sample::select(PUBLISHERS)),
+        prop::option::of(prop::sample::select(DATES)),
+    )
+        .prop_map(|(title, paragraphs, publisher, date)| {
+            let mut fields = vec![
+                format!("\"title\": \"{title}\""),
+                format!("\"body\": \"{}\"", paragraphs.join("\\n\\n")),
+            ];
+            fields.extend(publisher.map(|p| format!("\"publisher\": \"{p}\"")));
+            fields.extend(date.map(|d| format!("\"date\": \"{d}\"")));
+            format!("{{{}}}\n", fields.join(", "))
+        })
+}
+
+fn corpus(records: &[String]) -> Vec<Article> {
+    corpus::parse(&[Source {
+        name: "g.jsonl".into(),
+        bytes: records.concat().into_bytes().into(),
+    }])
+    .expect("generated articles parse")
+    .articles
+}
+
+fn query() -> impl Strategy<Value = String> {
+    let words = prop::sample::select(vec![
+        "Toqaev",
+        "tokayev",
+        "Токаев",
+        "kaz",
+        "kazakstan",
+        "k",
+        "ka",
+        "pro",
+        "protest",
+        "\"security council\"",
+        "-putin",
+        "-jazz",
+        "jazz",
+        "almaty",
+        "Astana",
+        "Nur-Sultan",
+        "the",
+        "zzz",
+        "Nazarbaev",
+        "musican",
+        "Москв",
+        "-",
+        "\"",
+    ]);
+    prop::collection::vec(words, 0..4).prop_map(|w| w.join(" "))
+}
+
+fn filters() -> impl Strategy<Value = Filters> {
+    let publishers = prop::collection::btree_set(prop::sample::select(vec!["RFE/RL", "DPA", "Nobody"]), 0..2);
+    let countries = prop::collection::btree_set(prop::sample::select(vec!["Kazakhstan", "Ukraine"]), 0..2);
+    let months = prop::collection::btree_set(prop::sample::select(vec!["2022-01", "2021-12"]), 0..2);
+    (publishers, countries, months).prop_map(|(p, c, m)| Filters {
+        publishers: p.into_iter().map(str::to_string).collect(),
+        countries: c.into_iter().map(str::to_string).collect(),
+        months: m.into_iter().map(str::to_string).collect(),
+        only: None,
+    })
+}
+
+fn sort() -> impl Strategy<Value = Sort> {
+    prop_oneof![Just(Sort::Relevance), Just(Sort::Newest), Just(Sort::Oldest)]
+}
+
+/// File sizes from one entry per file up to a few kilobytes.
+fn limits() -> impl Strategy<Value = Limits> {
+    (
+        16usize..4096,
+        1usize..1024,
+        1usize..4096,
+        1usize..40,
+        0usize..96,
+        1usize..16,
+    )
+        .prop_map(|(dictionary, postings, group, groups, inline, catalog_docs)| Limits {
+            dictionary,
+            postings,
+            group,
+            groups,
+            inline,
+            catalog_docs,
+        })
+}
+
+/// Asks the split index as a browser would: whatever it needs, fetched a
+/// round at a time. Returns the answer and the number of rounds.
+fn fetching<T>(split: &Split, engine: &mut Engine, ask: impl Fn(&Engine) -> Step<T>) -> (T, usize) {
+    for round in 0..8 {
+        match ask(engine) {
+            Step::Done(found) => return (found, round),
+            Step::Need(names) => {
+                for name in &names {
+                    let (_, bytes) = split
+                        .files
+                        .iter()
+                        .find(|(n, _)| n == name)
+                        .expect("a file the split wrote");
+                    engine.add(name, bytes).expect("the file decodes");
+                }
+            }
+        }
+    }
+    panic!("no answer after 8 rounds");
+}
+
+fn search(split: &Split, engine: &mut Engine, query: &Query, filters: &Filters, sort: Sort) -> (Found, usize) {
+    fetching(split, engine, |engine| engine.search(query, filters, sort, 10))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_split_index_answers_as_the_whole_index_does(
+        records in prop::collection::vec(article(), 1..40),
+        queries in prop::collection::vec((query(), filters(), sort()), 1..6),
+        limits in limits(),
+    ) {
+        let index = Index::new(split::date_order(corpus(&records)));
+        let split = split::write(&index, &limits).expect("articles in date order");
+        let groups = split.files.iter().filter(|(name, _)| name.starts_with('g')).count();
+        prop_assert!(groups <= limits.groups, "{} article groups, at most {}", groups, limits.groups);
+        // One engine for all the queries: later ones reuse what earlier ones fetched.
+        let mut engine = Engine::new(&split.directory).expect("the directory decodes");
+        for (text, filters, sort) in &queries {
+            let query = Query::parse(text);
+            let expected = index.search(&query, filters, *sort, 10);
+            let (found, rounds) = search(&split, &mut engine, &query, filters, *sort);
+            prop_assert_eq!(&found.results, &expected, "{:?} {:?} {:?}", text, filters, sort);
+            let articles: Vec<&Article> = expected.hits.iter().map(|h| &index.articles()[h.doc]).collect();
+            prop_assert_eq!(found.articles.iter().collect::<Vec<_>>(), articles);
+            prop_assert!(rounds <= 5, "{} rounds for {:?}", rounds, text);
+            // An article's previous and next come from the whole order, and
+            // its page marks every match.
+            let (ranked, _) = fetching(&split, &mut engine, |e| e.ranked(&query, filters, *sort));
+            prop_assert_eq!(ranked, index.ranked(&query, filters, *sort));
+            for doc in [0, index.len() / 2, index.len() - 1] {
+                let (marks, _) = fetching(&split, &mut engine, |e| e.highlights(doc, &query));
+                prop_assert_eq!(marks, index.highlights(doc, &query), "article {}", doc);
+            }
+        }
+        for (doc, article) in index.articles().iter().enumerate() {
+            let (found, rounds) = fetching(&split, &mut engine, |e| e.by_slug(&article.slug));
+            prop_assert_eq!(found, Some((doc, article.clone())));
+            prop_assert!(rounds <= 2);
+        }
+        let (none, _) = fetching(&split, &mut engine, |e| e.by_slug("no-such-article"));
+        prop_assert_eq!(none, None);
+    }
+}
+
+#[test]
+fn the_split_index_needs_articles_in_date_order() {
+    let records = [
+        "{\"title\": \"Old\", \"body\": \"Jazz.\", \"date\": \"2020-01-01\"}\n".to_string(),
+        "{\"title\": \"New\", \"body\": \"Jazz.\", \"date\": \"2022-01-01\"}\n".to_string(),
+    ];
+    let index = Index::new(corpus(&records));
+    assert_eq!(
+        split::write(&index, &Limits::default()).err(),
+        Some(split::WriteError::NotInDateOrder)
+    );
+    let sorted = split::date_order(corpus(&records));
+    assert_eq!(
+        sorted.iter().map(|a| a.title.as_str()).collect::<Vec<_>>(),
+        ["New", "Old"]
+    );
+}
+
+#[test]
+fn a_damaged_or_misnamed_file_is_refused() {
+    let records = ["{\"title\": \"Jazz\", \"body\": \"Jazz in Almaty.\"}\n".to_string()];
+    let index = Index::new(corpus(&records));
+    let split = split::write(&index, &Limits::default()).unwrap();
+    let mut engine = Engine::new(&split.directory).unwrap();
+    let (name, bytes) = &split.files[0];
+    let mut damaged = bytes.clone();
+    let middle = damaged.len() / 2;
+    damaged[middle] ^= 1;
+    let error = engine.add(name, &damaged).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        format!("index file {name}: the bundle is damaged: its checksum does not match")
+    );
+    // A good file under a name of another kind is not taken for that kind.
+    let other = split
+        .files
+        .iter()
+        .find(|(n, _)| n.as_bytes()[0] != name.as_bytes()[0])
+        .unwrap();
+    assert!(engine.add(&other.0, bytes).is_err());
+    assert!(Engine::new(bytes).is_err(), "a file that is not the directory");
+}
+
+#[test]
+fn a_phrase_never_spans_two_fields() {
+    let records = [
+        "{\"title\": \"Talks on security\", \"body\": \"Council members met in Almaty.\", \"date\": \"2022-01-06\"}\n"
+            .to_string(),
+        "{\"title\": \"Almaty talks\", \"body\": \"The security council met.\", \"date\": \"2022-01-05\"}\n"
+            .to_string(),
+    ];
+    let index = Index::new(split::date_order(corpus(&records)));
+    // Every word's postings in files: each pair of words is indexed.
+    let limits = Limits {
+        inline: 0,
+        ..Limits::default()
+    };
+    let split = split::write(&index, &limits).unwrap();
+    let mut engine = Engine::new(&split.directory).unwrap();
+    let query = Query::parse("\"security council\"");
+    let (found, rounds) = search(&split, &mut engine, &query, &Filters::default(), Sort::Relevance);
+    let titles: Vec<&str> = found.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(titles, ["Almaty talks"]);
+    assert_eq!(
+        found.results,
+        index.search(&query, &Filters::default(), Sort::Relevance, 10)
+    );
+    // The dictionary, then the words' and the pair's postings, then the hit's
+    // group: no article is read to check the phrase.
+    assert_eq!(rounds, 3);
+}
