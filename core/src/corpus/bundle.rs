@@ -143,7 +143,7 @@ pub fn seal(body: &[u8]) -> Vec<u8> {
 /// the sum; other damage goes unseen with odds of about 2^-64. One multiply
 /// per word keeps it to a few milliseconds for 10,000 articles, with no
 /// dependency and the same result on every target (unlike a `usize` hasher).
-fn checksum(bytes: &[u8]) -> u64 {
+pub(crate) fn checksum(bytes: &[u8]) -> u64 {
     // An odd constant (2^64 divided by the golden ratio): multiplying by it is a bijection.
     const K: u64 = 0x9e37_79b9_7f4a_7c15;
     let step = |state: u64, word: [u8; 8]| (state ^ u64::from_le_bytes(word)).wrapping_mul(K).rotate_left(29);

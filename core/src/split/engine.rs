@@ -188,12 +188,10 @@ impl Engine {
     /// Article `doc`, or the name of the group to fetch for it.
     fn article(&self, doc: u32) -> Result<&Article, String> {
         let (first, name) = self.directory.group_of(doc).unwrap_or_default();
-        let group = self.groups.get(name).ok_or_else(|| name.to_string())?;
-        group
-            .group
-            .articles
-            .get((doc - first) as usize)
-            .ok_or_else(|| name.to_string())
+        let Some(group) = self.groups.get(&name) else {
+            return Err(name);
+        };
+        group.group.articles.get((doc - first) as usize).ok_or(name)
     }
 
     /// The dictionary shards a query's words are looked up in: each word's

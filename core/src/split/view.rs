@@ -130,9 +130,9 @@ impl<'e> View<'e> {
     /// Article `doc`'s group and its place there, or `None`, noted as missing.
     fn at(&self, doc: u32) -> Option<(&'e Loaded, usize)> {
         let (first, name) = self.engine.directory().group_of(doc)?;
-        let group = self.engine.group(name);
+        let group = self.engine.group(&name);
         if group.is_none() {
-            self.missing.borrow_mut().insert(name.to_string());
+            self.missing.borrow_mut().insert(name);
         }
         Some((group?, (doc - first) as usize)).filter(|(g, i)| *i < g.group.articles.len())
     }

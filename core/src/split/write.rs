@@ -4,9 +4,9 @@
 use rustc_hash::FxHashMap;
 
 use super::format::{
-    encode_catalog, encode_postings, encode_slugs, Directory, Group, Key, PostingsAt, Shard, Tag, Target,
+    encode_catalog, encode_postings, encode_slugs, Directory, Group, Key, PostingsAt, Shard, Tag, Target, GROUP_BLOCK,
 };
-use crate::corpus::Article;
+use crate::corpus::{bundle, Article};
 use crate::search::{Index, Store};
 use crate::{order, varint};
 
@@ -196,33 +196,46 @@ pub fn write(index: &Index, limits: &Limits) -> Result<Split, WriteError> {
         dictionary.push(finish_shard(&mut files, &mut shard, &mut shard_files, &postings_files)?);
     }
 
-    // Article groups, in date order.
+    // Article groups, in date order: as many articles each as make about
+    // `limits.group` bytes of text on average, and never more groups than
+    // `limits.groups`. A fixed number per group finds an article's group
+    // without a table, and naming groups by blocks keeps the directory small.
     let text_size =
         |article: &Article| article.title.len() + article.blocks.iter().map(|b| b.text.len()).sum::<usize>();
-    let total: usize = index.articles().iter().map(text_size).sum();
-    let group_limit = limits.group.max(total.div_ceil(limits.groups.max(1)));
-    let mut groups = Vec::new();
-    let mut group = Group::default();
-    let mut first = 0;
-    let mut size = 0;
-    for (doc, article) in index.articles().iter().enumerate() {
-        let doc = doc as u32;
-        if group.articles.is_empty() {
-            first = doc;
+    let n = index.len();
+    let mean = index
+        .articles()
+        .iter()
+        .map(text_size)
+        .sum::<usize>()
+        .div_ceil(n.max(1))
+        .max(1);
+    let per_group = (limits.group / mean).max(1).max(n.div_ceil(limits.groups.max(1)));
+    let sealed: Vec<Vec<u8>> = (0..n)
+        .step_by(per_group)
+        .map(|first| {
+            let docs = first as u32..(first + per_group).min(n) as u32;
+            Group {
+                articles: index.articles()[first..docs.end as usize].to_vec(),
+                forward: docs.clone().map(|doc| index.forward_bytes(doc).to_vec()).collect(),
+                field_starts: docs.map(|doc| index.field_starts(doc).into()).collect(),
+            }
+            .encode()
+        })
+        .collect();
+    let mut group_blocks = Vec::new();
+    for block in sealed.chunks(GROUP_BLOCK) {
+        // The block's name: a checksum of its groups' checksums, so a
+        // changed group renames its block.
+        let sums: Vec<u8> = block
+            .iter()
+            .flat_map(|g| g[g.len().saturating_sub(8)..].to_vec())
+            .collect();
+        let name = format!("{:016x}", bundle::checksum(&sums));
+        for (i, group) in block.iter().enumerate() {
+            files.add_named(format!("g{name}-{i}"), group.clone())?;
         }
-        size += text_size(article);
-        group.articles.push(article.clone());
-        group.forward.push(index.forward_bytes(doc).to_vec());
-        group.field_starts.push(index.field_starts(doc).into());
-        // A group closes once it holds its share, so there are never more
-        // groups than `limits.groups`.
-        if size >= group_limit {
-            groups.push((first, files.add(std::mem::take(&mut group).encode())?));
-            size = 0;
-        }
-    }
-    if !group.articles.is_empty() {
-        groups.push((first, files.add(group.encode())?));
+        group_blocks.push(name);
     }
 
     // Slugs, in order, each with its article: an article's page finds its
@@ -260,7 +273,8 @@ pub fn write(index: &Index, limits: &Limits) -> Result<Split, WriteError> {
         countries: countries.to_vec(),
         months: months.to_vec(),
         catalogs,
-        groups,
+        per_group,
+        group_blocks,
         dictionary,
         slugs: slug_shards,
     };
@@ -326,9 +340,13 @@ fn finish_shard(
 struct Files(Vec<(String, Vec<u8>)>, FxHashMap<String, usize>);
 
 impl Files {
-    /// Adds a sealed file, returning its name.
+    /// Adds a sealed file, named by its checksum; returns its name.
     fn add(&mut self, sealed: Vec<u8>) -> Result<String, WriteError> {
-        let name = name_of(&sealed);
+        self.add_named(name_of(&sealed), sealed)
+    }
+
+    /// Adds a sealed file under `name`, which must not name another.
+    fn add_named(&mut self, name: String, sealed: Vec<u8>) -> Result<String, WriteError> {
         match self.1.get(&name) {
             Some(&i) if self.0[i].1 != sealed => Err(WriteError::NameClash(name)),
             Some(_) => Ok(name),
