@@ -9,6 +9,8 @@ use folio::search::{Index, Query};
 use folio::split::{self, Engine, Found, Limits, Split, Step};
 use proptest::prelude::*;
 
+mod strategies;
+
 /// Words the articles are made of: names in several spellings and scripts,
 /// places by several names, stems, phrases, and common words.
 const WORDS: &[&str] = &[
@@ -124,22 +126,6 @@ fn query() -> impl Strategy<Value = String> {
     prop::collection::vec(words, 0..4).prop_map(|w| w.join(" "))
 }
 
-fn filters() -> impl Strategy<Value = Filters> {
-    let publishers = prop::collection::btree_set(prop::sample::select(vec!["RFE/RL", "DPA", "Nobody"]), 0..2);
-    let countries = prop::collection::btree_set(prop::sample::select(vec!["Kazakhstan", "Ukraine"]), 0..2);
-    let months = prop::collection::btree_set(prop::sample::select(vec!["2022-01", "2021-12"]), 0..2);
-    (publishers, countries, months).prop_map(|(p, c, m)| Filters {
-        publishers: p.into_iter().map(str::to_string).collect(),
-        countries: c.into_iter().map(str::to_string).collect(),
-        months: m.into_iter().map(str::to_string).collect(),
-        only: None,
-    })
-}
-
-fn sort() -> impl Strategy<Value = Sort> {
-    prop_oneof![Just(Sort::Relevance), Just(Sort::Newest), Just(Sort::Oldest)]
-}
-
 /// File sizes from one entry per file up to a few kilobytes.
 fn limits() -> impl Strategy<Value = Limits> {
     (
@@ -191,7 +177,7 @@ proptest! {
     #[test]
     fn the_split_index_answers_as_the_whole_index_does(
         records in prop::collection::vec(article(), 1..40),
-        queries in prop::collection::vec((query(), filters(), sort()), 1..6),
+        queries in prop::collection::vec((query(), strategies::filters(vec!["2022-01", "2021-12", "1999-12"]), strategies::sort()), 1..6),
         limits in limits(),
     ) {
         let index = Index::new(split::date_order(corpus(&records)));
