@@ -8,4 +8,5 @@
 pub use folio_core::{bench, catalog, corpus, neighbours, route, search, text};
 
 pub mod bundled;
+pub mod engine;
 pub mod ui;

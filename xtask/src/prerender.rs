@@ -7,8 +7,10 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 use folio::corpus;
+use folio::engine::{Engine, InProcess, LocalEngine};
 use folio::route::{Location, Page};
 use folio::search::Index;
+use folio::ui::answers::{gather_now, Answers};
 use folio::ui::library::Library;
 use folio::ui::meta::{page_meta, SITE};
 use folio::ui::prefs::Prefs;
@@ -37,9 +39,9 @@ pub fn prerender(dist: &Path, seeds: &Path, base: &str, origin: Option<&str>) ->
     }
     let icon = std::fs::read(dist.join("icon.svg")).map_err(|e| Fail(format!("dist/icon.svg: {e}")))?;
     let template = template.replace(ICON, &inline_icon(&icon));
-    let index = Rc::new(Index::new(articles));
+    let engine = Rc::new(InProcess::new(LocalEngine::new(Index::new(articles))));
     let mut pages: Vec<(PathBuf, Location)> = vec![(dist.join("index.html"), Location::default())];
-    for article in index.articles() {
+    for article in engine.engine().index().articles() {
         let location = Location {
             page: Page::Article(article.slug.clone()),
             ..Location::default()
@@ -57,8 +59,8 @@ pub fn prerender(dist: &Path, seeds: &Path, base: &str, origin: Option<&str>) ->
         .build()
         .map_err(|e| Fail(format!("tokio: {e}")))?;
     for (path, location) in &pages {
-        let body = runtime.block_on(render(index.clone(), base, location.clone()));
-        let html = page(&template, &index, base, origin, location, &body);
+        let (body, answers) = runtime.block_on(render(engine.clone(), base, location.clone()))?;
+        let html = page(&template, &answers, base, origin, location, &body);
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| Fail(format!("{}: {e}", dir.display())))?;
         }
@@ -95,25 +97,41 @@ fn inline_icon(svg: &[u8]) -> String {
     format!(r#"<link rel="icon" type="image/svg+xml" href="{url}" />"#)
 }
 
-async fn render(index: Rc<Index>, base: &str, location: Location) -> String {
+/// The page at `location`, and the engine's answers it was rendered from.
+async fn render(engine: Rc<InProcess>, base: &str, location: Location) -> Result<(String, Answers), Fail> {
+    let initial = State::new(location, Prefs::default(), Library::default());
+    let answers = gather_now(&*engine, &initial).map_err(Fail)?;
+    let engine: Rc<dyn Engine> = engine;
     let props = ReaderProps {
-        index,
+        engine,
+        answers: answers.clone(),
         base: base.to_string().into(),
-        initial: State::new(location, Prefs::default(), Library::default()),
+        initial,
         arrival: None,
     };
-    LocalServerRenderer::<Reader>::with_props(props).render().await
+    Ok((LocalServerRenderer::<Reader>::with_props(props).render().await, answers))
 }
 
 /// The template with the page's title, description, canonical link, Open
 /// Graph tags, the marker that tells the app which page this is, and the
 /// rendered body.
-fn page(template: &str, index: &Index, base: &str, origin: Option<&str>, location: &Location, body: &str) -> String {
+fn page(
+    template: &str,
+    answers: &Answers,
+    base: &str,
+    origin: Option<&str>,
+    location: &Location,
+    body: &str,
+) -> String {
     let article = match &location.page {
-        Page::Article(slug) => index.by_slug(slug).map(|(_, a)| a),
+        Page::Article(_) => answers
+            .article
+            .as_ref()
+            .and_then(|a| a.answer.as_ref())
+            .map(|a| &a.article),
         _ => None,
     };
-    let (title, description) = page_meta(location, article, index.len());
+    let (title, description) = page_meta(location, article, answers.articles);
     let path = match &location.page {
         Page::NotFound => format!("{}404/", base),
         _ => location.href(base),

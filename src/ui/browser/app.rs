@@ -7,6 +7,7 @@
 //! task of its own, so a tap or a scroll is never held up by all of them at
 //! once (Lighthouse counts every task over 50 ms as blocking).
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::{JsCast, JsValue};
@@ -15,8 +16,10 @@ use yew::prelude::*;
 use super::{storage, url};
 use crate::bundled;
 use crate::corpus::bundle::BundleError;
+use crate::engine::{Engine, InProcess, LocalEngine};
 use crate::route::Location;
 use crate::search::{Index, Indexing};
+use crate::ui::answers::{gather, Answers};
 use crate::ui::library::Library;
 use crate::ui::prefs::{Prefs, Theme};
 use crate::ui::reader::{Reader, ReaderProps};
@@ -34,16 +37,17 @@ const WORDS_PER_STEP: usize = 1_000;
 
 #[derive(Properties, PartialEq)]
 struct LoadErrorProps {
-    error: BundleError,
+    error: String,
 }
 
-/// What a reader sees if the bundle cannot be read (a stale or damaged file).
+/// What a reader sees if the engine cannot start (a stale or damaged
+/// bundle).
 #[component]
 fn LoadError(props: &LoadErrorProps) -> Html {
     html! {
         <main id="main">
             <h1>{ "The articles could not be loaded" }</h1>
-            <p>{ props.error.to_string() }</p>
+            <p>{ props.error.clone() }</p>
         </main>
     }
 }
@@ -111,13 +115,16 @@ pub(super) async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-fn props(index: Rc<Index>) -> ReaderProps {
+/// The props to render with, but the engine's answers: the state to
+/// render, and where to move once live.
+fn props(engine: Rc<dyn Engine>) -> ReaderProps {
     let start = read_start();
     match start.prerendered {
         // The page was prerendered for its path, with default preferences:
         // take it over as it is, then move to the real state.
         Some(page) => ReaderProps {
-            index,
+            engine,
+            answers: Answers::default(),
             base: start.base.into(),
             initial: State::new(page, Prefs::default(), Library::default()),
             arrival: Some(Arrival {
@@ -128,7 +135,8 @@ fn props(index: Rc<Index>) -> ReaderProps {
             }),
         },
         None => ReaderProps {
-            index,
+            engine,
+            answers: Answers::default(),
             base: start.base.into(),
             initial: State::new(start.location, start.prefs, start.library),
             arrival: None,
@@ -136,13 +144,30 @@ fn props(index: Rc<Index>) -> ReaderProps {
     }
 }
 
+/// `props` with the engine's answers for its initial state: what the
+/// prerendered page was rendered from, so hydrating it matches.
+async fn answered(mut props: ReaderProps) -> Result<ReaderProps, String> {
+    let out = Rc::new(RefCell::new(None));
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let out = out.clone();
+        gather(&*props.engine, &props.initial, move |answers| {
+            *out.borrow_mut() = Some(answers);
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    let answers = out.borrow_mut().take();
+    props.answers = answers.unwrap_or_else(|| Err("The search engine did not answer.".into()))?;
+    Ok(props)
+}
+
 /// The bundled corpus, indexed in one go (the browser tests).
-fn index() -> Result<Rc<Index>, BundleError> {
-    Ok(Rc::new(Index::new(bundled::articles()?)))
+fn index() -> Result<Index, BundleError> {
+    Ok(Index::new(bundled::articles()?))
 }
 
 /// The bundled corpus, indexed in tasks of about [`TASK_MS`] each.
-async fn index_in_tasks() -> Result<Rc<Index>, BundleError> {
+async fn index_in_tasks() -> Result<Index, BundleError> {
     let mut indexing = Indexing::new(bundled::articles()?);
     let mut task_start = js_sys::Date::now();
     while !indexing.step(WORDS_PER_STEP) {
@@ -151,7 +176,11 @@ async fn index_in_tasks() -> Result<Rc<Index>, BundleError> {
             task_start = js_sys::Date::now();
         }
     }
-    Ok(Rc::new(indexing.finish()))
+    Ok(indexing.finish())
+}
+
+fn in_process(index: Index) -> Rc<dyn Engine> {
+    Rc::new(InProcess::new(LocalEngine::new(index)))
 }
 
 /// Reports a panic on the console as `folio panic: …` (the end-to-end
@@ -171,8 +200,12 @@ pub fn start() {
     report_panics();
     wasm_bindgen_futures::spawn_local(async {
         next_task().await;
-        let props = index_in_tasks().await.map(props);
+        let engine = index_in_tasks().await.map(in_process).map_err(|e| e.to_string());
         next_task().await;
+        let props = match engine {
+            Ok(engine) => answered(props(engine)).await,
+            Err(error) => Err(error),
+        };
         match props {
             Ok(mut props) => match props.arrival.as_mut() {
                 Some(arrival) => {
@@ -193,9 +226,15 @@ pub fn start() {
 
 /// Renders the app from scratch into `root` (the browser tests).
 pub fn mount(root: web_sys::Element) {
-    match index().map(props) {
-        Ok(mut props) => {
-            props.arrival = None;
+    let engine = index().map(in_process).map_err(|e| e.to_string());
+    let props = engine.and_then(|engine| {
+        let mut props = props(engine);
+        props.arrival = None;
+        props.answers = crate::ui::answers::gather_now(&*props.engine, &props.initial)?;
+        Ok(props)
+    });
+    match props {
+        Ok(props) => {
             yew::Renderer::<Reader>::with_root_and_props(root, props).render();
         }
         Err(error) => {
