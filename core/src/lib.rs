@@ -14,4 +14,4 @@ pub mod order;
 pub mod route;
 pub mod search;
 pub mod text;
-mod varint;
+pub mod varint;

@@ -4,8 +4,15 @@
 //! Natively (prerendering, tests) the same answers come from
 //! [`InProcess`], an engine in this process that answers at once.
 
+pub mod codec;
 mod local;
+#[cfg(target_arch = "wasm32")]
+mod port;
 pub mod protocol;
+#[cfg(target_arch = "wasm32")]
+pub mod remote;
+#[cfg(target_arch = "wasm32")]
+pub mod serve;
 
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -1,11 +1,12 @@
-//! Starting the app in a browser: decode the bundled corpus, index it once,
-//! read where the reader is (URL) and what they keep (storage), and either
-//! take over the prerendered page (hydrate) or render from scratch.
+//! Starting the app in a browser: reach the search engine (in its worker,
+//! which indexes the corpus there), read where the reader is (URL) and
+//! what they keep (storage), ask the engine for what the page shows, and
+//! either take over the prerendered page (hydrate) or render from scratch.
 //!
 //! The page is already readable (it is prerendered), so nothing here is
-//! urgent, but everything here blocks the main thread: each step runs as a
-//! task of its own, so a tap or a scroll is never held up by all of them at
-//! once (Lighthouse counts every task over 50 ms as blocking).
+//! urgent: each step runs as a task of its own, so a tap or a scroll is
+//! never held up by all of them at once (Lighthouse counts every task over
+//! 50 ms as blocking).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -16,24 +17,15 @@ use yew::prelude::*;
 use super::{storage, url};
 use crate::bundled;
 use crate::corpus::bundle::BundleError;
-use crate::engine::{Engine, InProcess, LocalEngine};
+use crate::engine::{remote, Engine, InProcess, LocalEngine};
 use crate::route::Location;
-use crate::search::{Index, Indexing};
+use crate::search::Index;
+use crate::tasks::next_task;
 use crate::ui::answers::{gather, Answers};
 use crate::ui::library::Library;
 use crate::ui::prefs::{Prefs, Theme};
 use crate::ui::reader::{Reader, ReaderProps};
 use crate::ui::state::{Arrival, State};
-
-/// How long indexing at start may hold the page before it yields, in
-/// milliseconds of the reader's own device: well under the 50 ms that make
-/// a task "long" (one that delays a tap, and that Lighthouse counts as
-/// blocking). A fixed number of words per task was either too many for a
-/// slow phone on cold code or too few, with a yield's cost, on a desktop.
-const TASK_MS: f64 = 10.0;
-
-/// Words indexed between looks at the clock: a fraction of a millisecond.
-const WORDS_PER_STEP: usize = 1_000;
 
 #[derive(Properties, PartialEq)]
 struct LoadErrorProps {
@@ -98,23 +90,6 @@ fn typed_search() -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
-/// Resolves in a later task of the event loop, so what follows the `await`
-/// does not lengthen the task that awaited it. A message to itself, not a
-/// zero timeout: browsers make nested timeouts wait at least 4 ms, which
-/// indexing in many small tasks would pay each time.
-pub(super) async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| match web_sys::MessageChannel::new() {
-        Ok(channel) => {
-            channel.port1().set_onmessage(Some(&resolve));
-            let _ = channel.port2().post_message(&JsValue::UNDEFINED);
-        }
-        Err(_) => {
-            let _ = gloo::utils::window().set_timeout_with_callback(&resolve);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
 /// The props to render with, but the engine's answers: the state to
 /// render, and where to move once live.
 fn props(engine: Rc<dyn Engine>) -> ReaderProps {
@@ -166,19 +141,6 @@ fn index() -> Result<Index, BundleError> {
     Ok(Index::new(bundled::articles()?))
 }
 
-/// The bundled corpus, indexed in tasks of about [`TASK_MS`] each.
-async fn index_in_tasks() -> Result<Index, BundleError> {
-    let mut indexing = Indexing::new(bundled::articles()?);
-    let mut task_start = js_sys::Date::now();
-    while !indexing.step(WORDS_PER_STEP) {
-        if js_sys::Date::now() - task_start > TASK_MS {
-            next_task().await;
-            task_start = js_sys::Date::now();
-        }
-    }
-    Ok(indexing.finish())
-}
-
 fn in_process(index: Index) -> Rc<dyn Engine> {
     Rc::new(InProcess::new(LocalEngine::new(index)))
 }
@@ -192,24 +154,23 @@ fn report_panics() {
 }
 
 /// The web entry: hydrates a prerendered page, or renders into the body.
-/// Instantiating the wasm, indexing (in tasks of about [`TASK_MS`]; the
-/// last also reads the URL and storage) and taking over the page are tasks
-/// of their own; restoring the reader's state is the last
-/// (`live::use_live`).
+/// Instantiating the wasm, reaching the engine, each of its answers for
+/// the first view (the page's, so that hydrating matches) and taking over
+/// the page are tasks of their own; restoring the reader's state is the
+/// last (`live::use_live`).
 pub fn start() {
     report_panics();
     wasm_bindgen_futures::spawn_local(async {
         next_task().await;
-        let engine = index_in_tasks().await.map(in_process).map_err(|e| e.to_string());
-        next_task().await;
+        let engine = remote::connect().await;
         let props = match engine {
-            Ok(engine) => answered(props(engine)).await,
+            Ok(engine) => answered(props(Rc::new(engine))).await,
             Err(error) => Err(error),
         };
         match props {
             Ok(mut props) => match props.arrival.as_mut() {
                 Some(arrival) => {
-                    // Read last: keystrokes queue up while the corpus is indexed.
+                    // Read last: keystrokes queue up while the engine starts.
                     arrival.typed = typed_search();
                     yew::Renderer::<Reader>::with_props(props).hydrate();
                 }
