@@ -5,7 +5,10 @@
 //! pure engine in the `folio-core` crate, re-exported here; see
 //! `docs/ARCHITECTURE.md`.
 
-pub use folio_core::{bench, catalog, corpus, neighbours, route, search, split, text};
+pub use folio_core::{bench, catalog, corpus, neighbours, route, search, split, text, varint};
 
 pub mod bundled;
+pub mod engine;
+#[cfg(target_arch = "wasm32")]
+pub mod tasks;
 pub mod ui;

@@ -5,24 +5,34 @@
 use std::rc::Rc;
 
 use folio::corpus::{self, Source};
+use folio::engine::{InProcess, LocalEngine};
 use folio::route::{Location, Page, Prerender};
 use folio::search::Index;
+use folio::ui::answers::gather_now;
 use folio::ui::library::Library;
 use folio::ui::prefs::Prefs;
 use folio::ui::state::State;
 use folio::ui::{Reader, ReaderProps};
 use yew::LocalServerRenderer;
 
-fn seed_index() -> Rc<Index> {
-    Rc::new(Index::new(folio::bundled::articles().expect("the bundle decodes")))
+fn seed_index() -> Rc<InProcess> {
+    engine(Index::new(folio::bundled::articles().expect("the bundle decodes")))
 }
 
-async fn render(index: Rc<Index>, location: Location) -> String {
+fn engine(index: Index) -> Rc<InProcess> {
+    Rc::new(InProcess::new(LocalEngine::new(index)))
+}
+
+/// The page at `location`, rendered from the engine's answers, as the
+/// prerenderer renders it.
+async fn render(engine: Rc<InProcess>, location: Location) -> String {
+    let initial = State::new(location, Prefs::default(), Library::default());
     let props = ReaderProps {
-        index,
+        answers: gather_now(&*engine, &initial).expect("the engine answers at once"),
+        engine,
         base: "/".into(),
         prerender: Prerender::All,
-        initial: State::new(location, Prefs::default(), Library::default()),
+        initial,
         arrival: None,
     };
     let html = LocalServerRenderer::<Reader>::with_props(props).render().await;
@@ -157,8 +167,7 @@ async fn corpus_text_is_never_markup() {
         bytes: hostile.as_bytes().into(),
     }])
     .expect("parses");
-    let index = Rc::new(Index::new(parsed.articles));
-    let html = render(index.clone(), list("script tags")).await;
+    let html = render(engine(Index::new(parsed.articles)), list("script tags")).await;
     assert!(!html.contains("<script>alert"), "{html}");
     assert!(!html.contains("<img src=x"));
     assert!(!html.contains("<b>tags"));
@@ -203,7 +212,14 @@ fn controls_shown_without_js(html: &str) -> Vec<String> {
 async fn without_javascript_no_prerendered_page_shows_a_control() {
     let index = seed_index();
     let mut pages = vec![Page::List, Page::NotFound];
-    pages.extend(index.articles().iter().map(|a| Page::Article(a.slug.clone())));
+    pages.extend(
+        index
+            .engine()
+            .index()
+            .articles()
+            .iter()
+            .map(|a| Page::Article(a.slug.clone())),
+    );
     for page in pages {
         let html = render(
             index.clone(),

@@ -15,4 +15,4 @@ pub mod route;
 pub mod search;
 pub mod split;
 pub mod text;
-mod varint;
+pub mod varint;

@@ -1,21 +1,21 @@
 use yew::prelude::*;
 
+use std::rc::Rc;
+
 use super::browser::back_to_list;
 use super::card::link_handler;
 use super::context::use_ctx;
-use super::list::search_filters;
 use super::marked::Marked;
 use super::meta;
 use super::state::Action;
 use crate::corpus::BlockKind;
-use crate::neighbours::Neighbours;
+use crate::engine::protocol::{ArticleAnswer, Link};
 use crate::route::{Location, Page};
-use crate::search::{Highlights, Query};
+use crate::search::Highlights;
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleViewProps {
-    /// The article's position in the index.
-    pub doc: usize,
+    pub article: Rc<ArticleAnswer>,
 }
 
 /// One article: heading, meta line, body, source and copyright, with the
@@ -24,34 +24,17 @@ pub struct ArticleViewProps {
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let ctx = use_ctx();
     let state = &ctx.state;
-    let article = &ctx.index.articles()[props.doc];
+    let answer = &props.article;
+    let article = &answer.article;
     let location = state.location.clone();
-    let filters = search_filters(&ctx);
-    // The reader's place in the list: the whole ordered result list, once per article.
-    let neighbours = {
-        let index = ctx.index.clone();
-        let doc = props.doc;
-        use_memo(
-            (location.query.clone(), filters, location.sort, doc),
-            move |(query, filters, sort, doc)| {
-                Neighbours::of(*doc, &index.ranked(&Query::parse(query), filters, *sort))
-            },
-        )
-    };
-    let highlights: std::rc::Rc<Highlights> = {
-        let index = ctx.index.clone();
-        let on = state.prefs.highlight;
-        use_memo((location.query.clone(), props.doc, on), move |(query, doc, on)| {
-            if *on {
-                index.highlights(*doc, &Query::parse(query))
-            } else {
-                Highlights::default()
-            }
-        })
+    let no_highlights = Highlights::default();
+    let highlights = if state.prefs.highlight {
+        &answer.highlights
+    } else {
+        &no_highlights
     };
     let searching = !location.query.trim().is_empty();
-    let link_to = |doc: usize| {
-        let other = &ctx.index.articles()[doc];
+    let link_to = |other: &Link| {
         let target = Location {
             page: Page::Article(other.slug.clone()),
             ..location.clone()
@@ -91,7 +74,6 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             BlockKind::Paragraph => html! { <p><Marked {text} {ranges} /></p> },
         }
     });
-    let Neighbours { previous, next } = *neighbours;
     html! {
         <article class="article">
             <nav class="article-nav" aria-label="Back">
@@ -135,7 +117,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             <div class="body">{ for blocks }</div>
             if !article.photos.is_empty() {
                 <aside class="photos" aria-label="Photo credits">
-                    { for article.photos.iter().map(|photo| html! { <p>{ photo.text() }</p> }) }
+                    { for article.photos.iter().map(|photo| html! { <p>{ photo }</p> }) }
                 </aside>
             }
             <footer class="article-footer">
@@ -143,11 +125,11 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 if let Some(copyright) = &article.copyright { <p>{ copyright }</p> }
             </footer>
             <nav class="neighbours" aria-label="More articles">
-                if let Some(doc) = previous {
-                    { { let (href, onclick, title) = link_to(doc); html! { <a class="prev" {href} {onclick}><span>{ "Previous" }</span>{ title }</a> } } }
+                if let Some(previous) = &answer.previous {
+                    { { let (href, onclick, title) = link_to(previous); html! { <a class="prev" {href} {onclick}><span>{ "Previous" }</span>{ title }</a> } } }
                 }
-                if let Some(doc) = next {
-                    { { let (href, onclick, title) = link_to(doc); html! { <a class="next" {href} {onclick}><span>{ "Next" }</span>{ title }</a> } } }
+                if let Some(next) = &answer.next {
+                    { { let (href, onclick, title) = link_to(next); html! { <a class="next" {href} {onclick}><span>{ "Next" }</span>{ title }</a> } } }
                 }
             </nav>
         </article>

@@ -4,8 +4,8 @@ use super::context::use_ctx;
 use super::marked::Marked;
 use super::meta;
 use super::state::Action;
+use crate::engine::protocol::{CardText, Passage};
 use crate::route::{Location, Page};
-use crate::search::Hit;
 
 /// A click handler for in-app links: plain left clicks navigate inside the
 /// app; clicks with a modifier (new tab, new window) stay the browser's.
@@ -25,7 +25,7 @@ fn scroll_y() -> f64 {
 
 #[derive(Properties, PartialEq)]
 pub struct CardProps {
-    pub hit: Hit,
+    pub card: CardText,
 }
 
 /// One article in the list: title (a link), publisher, date, reading time,
@@ -33,7 +33,7 @@ pub struct CardProps {
 #[component]
 pub fn Card(props: &CardProps) -> Html {
     let ctx = use_ctx();
-    let article = &ctx.index.articles()[props.hit.doc];
+    let article = &props.card;
     let slug = article.slug.clone();
     let location = &ctx.state.location;
     // Embedded with `new-tab`: the article opens on folio itself, in a new tab.
@@ -67,21 +67,21 @@ pub fn Card(props: &CardProps) -> Html {
         let slug = slug.clone();
         ctx.callback(move |_: MouseEvent| Action::ToggleSave(slug.clone()))
     };
-    let body = match &props.hit.snippet {
-        Some(snippet) => html! {
+    let body = match &article.passage {
+        Passage::Snippet(snippet) => html! {
             <p class="snippet">
                 if snippet.cut_start { { "…" } }
                 <Marked text={snippet.text.clone()} ranges={snippet.ranges.clone()} />
                 if snippet.cut_end { { "…" } }
             </p>
         },
-        None => html! { <p class="excerpt">{ &article.excerpt }</p> },
+        Passage::Excerpt(excerpt) => html! { <p class="excerpt">{ excerpt }</p> },
     };
     html! {
         <li class={classes!("card", read.then_some("read"))}>
             <h2 class="card-title">
                 <a {href} target={target_attr} {rel} onclick={open}>
-                    <Marked text={article.title.clone()} ranges={props.hit.title.clone()} />
+                    <Marked text={article.title.clone()} ranges={article.title_marks.clone()} />
                 </a>
             </h2>
             <p class="meta">

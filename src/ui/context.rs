@@ -1,32 +1,23 @@
-//! What every component can reach: the index (read-only, shared, never
-//! cloned deep), the site's base path and prerender limit, and the state
-//! with its dispatcher.
-
-use std::rc::Rc;
+//! What every component can reach: the engine's answers and the view they
+//! make, the site's base path and prerender limit, and the state with its
+//! dispatcher.
 
 use yew::prelude::*;
 
+use super::answers::{Answers, Shown};
 use super::state::{Action, State};
 use crate::route::Prerender;
-use crate::search::Index;
 
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 pub struct Ctx {
-    pub index: Rc<Index>,
+    pub answers: UseReducerHandle<Answers>,
+    /// The view on the page (see [`Shown::of`]).
+    pub shown: Shown,
     /// The path the site is served under, `/` or `/news/`.
     pub base: AttrValue,
     /// Which articles have a page of their own (the not-found page says so).
     pub prerender: Prerender,
     pub state: UseReducerHandle<State>,
-}
-
-impl PartialEq for Ctx {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.index, &other.index)
-            && self.base == other.base
-            && self.prerender == other.prerender
-            && self.state == other.state
-    }
 }
 
 impl Ctx {

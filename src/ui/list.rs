@@ -1,5 +1,3 @@
-use std::collections::BTreeSet;
-
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -8,30 +6,8 @@ use super::context::use_ctx;
 use super::filters::{Chips, FilterPanel};
 use super::meta;
 use super::state::{Action, Panel};
-use crate::catalog::{Facet, Filters, Sort};
-use crate::search::{Query, Results};
-
-/// The filters the search runs with: the URL's, and the saved articles when
-/// the reader asked for only those.
-pub fn search_filters(ctx: &super::context::Ctx) -> Filters {
-    let location = &ctx.state.location;
-    let mut filters = location.filters.clone();
-    if location.saved {
-        let saved = &ctx.state.library.saved;
-        // Extended, not collected: collecting a set compiles a sort of its own.
-        let mut only = BTreeSet::new();
-        only.extend(
-            ctx.index
-                .articles()
-                .iter()
-                .enumerate()
-                .filter(|(_, a)| saved.contains(&a.slug))
-                .map(|(i, _)| i as u32),
-        );
-        filters.only = Some(only);
-    }
-    filters
-}
+use crate::catalog::{Facet, Sort};
+use crate::engine::protocol::SearchAnswer;
 
 /// The list: what is shown in words, the sort and filters, the results or
 /// the empty state, and "Show more".
@@ -39,17 +15,15 @@ pub fn search_filters(ctx: &super::context::Ctx) -> Filters {
 pub fn ListView() -> Html {
     let ctx = use_ctx();
     let location = ctx.state.location.clone();
-    let filters = search_filters(&ctx);
-    let limit = ctx.state.limit;
-    let results: std::rc::Rc<Results> = {
-        let index = ctx.index.clone();
-        use_memo(
-            (location.query.clone(), filters, location.sort, limit),
-            move |(query, filters, sort, limit)| index.search(&Query::parse(query), filters, *sort, *limit),
-        )
-    };
+    // The last answer, until the one for this state comes.
+    let answered = ctx.answers.search.clone();
+    let nothing = SearchAnswer::default();
+    let results = answered.as_ref().map_or(&nothing, |a| &a.answer);
     let searching = !location.query.trim().is_empty();
-    let status = meta::status(&location, &results, ctx.index.len());
+    let status = answered
+        .as_ref()
+        .map(|a| meta::status(&a.request.list, &a.answer, ctx.answers.articles))
+        .unwrap_or_default();
     let sort_changed = ctx.callback(|e: Event| {
         let value = e.target_unchecked_into::<HtmlSelectElement>().value();
         Action::Sort(Sort::named(&value).unwrap_or_default())
@@ -115,7 +89,7 @@ pub fn ListView() -> Html {
                     </div>
                 } else {
                     <ol id="results" class="cards">
-                        { for results.hits.iter().map(|hit| html! { <Card key={hit.doc} hit={hit.clone()} /> }) }
+                        { for results.hits.iter().map(|card| html! { <Card key={card.slug.clone()} card={card.clone()} /> }) }
                     </ol>
                     if results.total > results.hits.len() {
                         <button type="button" class="more needs-js" onclick={more}>

@@ -3,9 +3,9 @@
 //! them. Pure functions, shared by the browser and the prerenderer.
 
 use crate::catalog::{Facet, Filters};
-use crate::corpus::{month_name, Article, Date};
+use crate::corpus::{month_name, Date};
+use crate::engine::protocol::{ArticleText, List, SearchAnswer};
 use crate::route::{Location, Page};
-use crate::search::Results;
 
 pub const SITE: &str = "folio";
 
@@ -26,7 +26,7 @@ pub fn month_label(key: &str) -> String {
 }
 
 /// The document title and meta description of a view.
-pub fn page_meta(location: &Location, article: Option<&Article>, total: usize) -> (String, String) {
+pub fn page_meta(location: &Location, article: Option<&ArticleText>, total: usize) -> (String, String) {
     match (&location.page, article) {
         (Page::Article(_), Some(article)) => (format!("{} — {SITE}", article.title), article.excerpt.clone()),
         (Page::List, _) if !location.query.is_empty() => (
@@ -54,10 +54,11 @@ pub fn prerender_note(newest: usize) -> String {
     format!("{which} If you followed a link to {link}, turn on JavaScript to read it.")
 }
 
-/// What the list shows, in words, for the live region above it.
-pub fn status(location: &Location, results: &Results, corpus: usize) -> String {
-    let query = location.query.trim();
-    let narrowed = !location.filters.is_empty() || location.saved;
+/// What the list shows, in words, for the live region above it: `results`
+/// of the search for `list`.
+pub fn status(list: &List, results: &SearchAnswer, corpus: usize) -> String {
+    let query = list.query.trim();
+    let narrowed = is_narrowed(&list.filters, list.saved.is_some());
     let count = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     if query.is_empty() {
         if narrowed {
@@ -127,32 +128,32 @@ mod tests {
 
     #[test]
     fn the_status_says_what_is_shown() {
-        let results = |total, fallback| Results {
+        let results = |total, fallback| SearchAnswer {
             total,
             fallback,
-            ..Results::default()
+            ..SearchAnswer::default()
         };
-        let searching = Location {
+        let searching = List {
             query: "Tokayev".into(),
-            ..Location::default()
+            ..List::default()
         };
-        assert_eq!(status(&Location::default(), &results(9, false), 9), "9 articles");
+        assert_eq!(status(&List::default(), &results(9, false), 9), "9 articles");
         assert_eq!(status(&searching, &results(4, false), 9), "4 results for “Tokayev”");
         assert_eq!(status(&searching, &results(1, false), 9), "1 result for “Tokayev”");
         assert_eq!(status(&searching, &results(0, false), 9), "No results for “Tokayev”");
-        let typing = Results {
+        let typing = SearchAnswer {
             total: 120,
             at_least: true,
-            ..Results::default()
+            ..SearchAnswer::default()
         };
         assert_eq!(status(&searching, &typing, 9), "at least 120 results for “Tokayev”");
         assert_eq!(
             status(&searching, &results(2, true), 9),
             "Showing close matches: no article has every word of “Tokayev” (2 close matches)"
         );
-        let saved = Location {
-            saved: true,
-            ..Location::default()
+        let saved = List {
+            saved: Some(Default::default()),
+            ..List::default()
         };
         assert_eq!(status(&saved, &results(1, false), 9), "1 article of 9");
     }

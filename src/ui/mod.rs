@@ -2,6 +2,7 @@
 //! DOM. Components render from one [`state::State`] and dispatch actions;
 //! the search, filters and URLs come from the pure core.
 
+pub mod answers;
 mod article;
 pub mod backup;
 pub mod browser;

@@ -17,7 +17,7 @@ pub fn NotFound() -> Html {
         let ctx = ctx.clone();
         link_handler(move || ctx.dispatch(Action::List))
     };
-    let limited = ctx.prerender.limit(ctx.index.len());
+    let limited = ctx.prerender.limit(ctx.answers.articles);
     html! {
         <section class="not-found">
             <h1 id="page-heading" tabindex="-1">{ "Page not found" }</h1>

@@ -2,8 +2,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::answers::{Answers, Shown};
 use super::article::ArticleView;
-use super::browser::use_browser;
+use super::browser::{use_browser, use_engine};
 use super::context::Ctx;
 use super::list::ListView;
 use super::not_found::NotFound;
@@ -11,12 +12,15 @@ use super::search_box::SearchBox;
 use super::settings::Settings;
 use super::shortcuts::Shortcuts;
 use super::state::{Action, Arrival, Panel, State};
-use crate::route::{Page, Prerender};
-use crate::search::Index;
+use crate::engine::Engine;
+use crate::route::Prerender;
 
 #[derive(Properties)]
 pub struct ReaderProps {
-    pub index: Rc<Index>,
+    pub engine: Rc<dyn Engine>,
+    /// The engine's answers for `initial` (the page is rendered from them
+    /// at once: prerendering, hydration).
+    pub answers: Answers,
     /// The path the site is served under, `/` or `/news/`.
     pub base: AttrValue,
     /// Which articles have a page of their own: all, or the newest N (from
@@ -33,7 +37,8 @@ pub struct ReaderProps {
 
 impl PartialEq for ReaderProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.index, &other.index)
+        Rc::ptr_eq(&self.engine, &other.engine)
+            && self.answers == other.answers
             && self.base == other.base
             && self.prerender == other.prerender
             && self.initial == other.initial
@@ -52,21 +57,27 @@ pub fn Reader(props: &ReaderProps) -> Html {
     // visit's state (nothing stored, the URL as prerendered) is then free,
     // where it used to render the whole page again just after hydration.
     let state = use_reducer_eq(move || initial);
+    let answers = {
+        let initial = props.answers.clone();
+        use_reducer(move || initial)
+    };
+    use_engine(&props.engine, &state, &answers);
+    let before = use_mut_ref(|| Shown::NotFound);
+    let shown = Shown::of(&state, &answers, &before.borrow());
+    *before.borrow_mut() = shown.clone();
     let ctx = Ctx {
-        index: props.index.clone(),
+        answers,
+        shown: shown.clone(),
         base: props.base.clone(),
         prerender: props.prerender,
         state: state.clone(),
     };
     use_browser(&ctx, props.arrival.clone());
 
-    let view = match &state.location.page {
-        Page::List => html! { <ListView /> },
-        Page::Article(slug) => match props.index.by_slug(slug) {
-            Some((doc, _)) => html! { <ArticleView {doc} /> },
-            None => html! { <NotFound /> },
-        },
-        Page::NotFound => html! { <NotFound /> },
+    let view = match shown {
+        Shown::List => html! { <ListView /> },
+        Shown::Article(article) => html! { <ArticleView {article} /> },
+        Shown::NotFound => html! { <NotFound /> },
     };
     let home = {
         let ctx = ctx.clone();

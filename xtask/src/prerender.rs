@@ -11,8 +11,10 @@ use std::rc::Rc;
 use std::time::Instant;
 
 use folio::corpus;
+use folio::engine::{Engine, InProcess, LocalEngine};
 use folio::route::{Location, Page, Prerender};
 use folio::search::Index;
+use folio::ui::answers::{gather_now, Answers};
 use folio::ui::library::Library;
 use folio::ui::meta::{page_meta, SITE};
 use folio::ui::prefs::Prefs;
@@ -61,16 +63,19 @@ pub fn prerender(
     }
     let icon = std::fs::read(dist.join("icon.svg")).map_err(|e| Fail(format!("dist/icon.svg: {e}")))?;
     let template = template.replace(ICON, &inline_icon(&icon));
-    let index = Rc::new(Index::new(articles));
-    let limit = prerender.limit(index.len());
+    let index = Index::new(articles);
+    let count = index.len();
+    let limit = prerender.limit(count);
+    let locations: Vec<Location> = pages(&index, prerender).collect();
+    let engine = Rc::new(InProcess::new(LocalEngine::new(index)));
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| Fail(format!("tokio: {e}")))?;
     let mut written = 0;
-    for location in pages(&index, prerender) {
+    for location in locations {
         let path = file(dist, &location);
-        let body = runtime.block_on(render(index.clone(), base, prerender, location.clone()));
-        let html = page(&template, &index, base, origin, limit, &location, &body);
+        let (body, answers) = runtime.block_on(render(engine.clone(), base, prerender, location.clone()))?;
+        let html = page(&template, &answers, base, origin, limit, &location, &body);
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| Fail(format!("{}: {e}", dir.display())))?;
         }
@@ -78,8 +83,8 @@ pub fn prerender(
         written += 1;
     }
     let articles = match limit {
-        Some(newest) => format!("the newest {newest} of {} articles", index.len()),
-        None => format!("all {} articles", index.len()),
+        Some(newest) => format!("the newest {newest} of {count} articles"),
+        None => format!("all {count} articles"),
     };
     say(&format!(
         "prerendered {written} pages (home, {articles}, 404) in {:.1} s",
@@ -143,15 +148,25 @@ fn inline_icon(svg: &[u8]) -> String {
     format!(r#"<link rel="icon" type="image/svg+xml" href="{url}" />"#)
 }
 
-async fn render(index: Rc<Index>, base: &str, prerender: Prerender, location: Location) -> String {
+/// The page at `location`, and the engine's answers it was rendered from.
+async fn render(
+    engine: Rc<InProcess>,
+    base: &str,
+    prerender: Prerender,
+    location: Location,
+) -> Result<(String, Answers), Fail> {
+    let initial = State::new(location, Prefs::default(), Library::default());
+    let answers = gather_now(&*engine, &initial).map_err(Fail)?;
+    let engine: Rc<dyn Engine> = engine;
     let props = ReaderProps {
-        index,
+        engine,
+        answers: answers.clone(),
         base: base.to_string().into(),
         prerender,
-        initial: State::new(location, Prefs::default(), Library::default()),
+        initial,
         arrival: None,
     };
-    LocalServerRenderer::<Reader>::with_props(props).render().await
+    Ok((LocalServerRenderer::<Reader>::with_props(props).render().await, answers))
 }
 
 /// The template with the page's title, description, canonical link, Open
@@ -160,7 +175,7 @@ async fn render(index: Rc<Index>, base: &str, prerender: Prerender, location: Lo
 /// body.
 fn page(
     template: &str,
-    index: &Index,
+    answers: &Answers,
     base: &str,
     origin: Option<&str>,
     limit: Option<usize>,
@@ -168,10 +183,14 @@ fn page(
     body: &str,
 ) -> String {
     let article = match &location.page {
-        Page::Article(slug) => index.by_slug(slug).map(|(_, a)| a),
+        Page::Article(_) => answers
+            .article
+            .as_ref()
+            .and_then(|a| a.answer.as_ref())
+            .map(|a| &a.article),
         _ => None,
     };
-    let (title, description) = page_meta(location, article, index.len());
+    let (title, description) = page_meta(location, article, answers.articles);
     let path = match &location.page {
         Page::NotFound => format!("{}404/", base),
         _ => location.href(base),

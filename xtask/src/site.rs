@@ -44,6 +44,7 @@ pub fn build_from(
         .env("PATH", setup::path_with_npm_tools(root)))?;
     let dist = dist.to_path_buf();
     minify_glue(root, &dist)?;
+    engine_worker(root, &dist)?;
     prerender::prerender(&dist, seeds, &base, origin, prerender)?;
     service_worker(&dist, &base)?;
     content_security_policy(&dist)?;
@@ -67,6 +68,55 @@ fn minify_glue(root: &Path, dist: &Path) -> Result<(), Fail> {
         }
     }
     Ok(())
+}
+
+/// Trunk names a worker's files after its bin, without a hash (a worker's
+/// name is written into the code that starts it). The service worker
+/// caches files by name for good, so a new engine (a new corpus) would
+/// never reach a reader under the same name: the engine's wasm and module
+/// are renamed here by their content's hash, the module is told the new
+/// wasm name, and the page's loader the new module name (`@FOLIO_ENGINE@`
+/// in Trunk.toml). The module also gets the two lines that start it when it
+/// is a worker's script; imported into the page, it only defines `serve`.
+fn engine_worker(root: &Path, dist: &Path) -> Result<(), Fail> {
+    let read = |name: &str| std::fs::read(dist.join(name)).map_err(|e| Fail(format!("dist/{name}: {e}")));
+    let wasm = read("folio-worker_bg.wasm")?;
+    let wasm_name = format!("folio-worker-{}_bg.wasm", hex(&Sha256::digest(&wasm)[..8]));
+    let glue = String::from_utf8(read("folio-worker.js")?).map_err(|e| Fail(format!("dist/folio-worker.js: {e}")))?;
+    for needed in [
+        "'folio-worker_bg.wasm'",
+        "function __wbg_init(",
+        "export function serve(",
+    ] {
+        if glue.matches(needed).count() != 1 {
+            return Err(Fail(format!(
+                "dist/folio-worker.js no longer has {needed} once; the engine's worker needs it"
+            )));
+        }
+    }
+    let glue = glue.replace("'folio-worker_bg.wasm'", &format!("'{wasm_name}'"))
+        + "\n// The engine's worker serves its own messages (added by `cargo xtask`).\n\
+           if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope) {\n  \
+           await __wbg_init();\n  serve(self);\n}\n";
+    let module = dist.join("folio-worker.js");
+    std::fs::write(&module, glue).map_err(|e| Fail(format!("{}: {e}", module.display())))?;
+    run(Command::new("terser")
+        .arg(&module)
+        .args(["--module", "--compress", "--mangle", "--output"])
+        .arg(&module)
+        .env("PATH", setup::path_with_npm_tools(root)))?;
+    let minified = read("folio-worker.js")?;
+    let module_name = format!("folio-worker-{}.js", hex(&Sha256::digest(&minified)[..8]));
+    for (from, to) in [("folio-worker_bg.wasm", &wasm_name), ("folio-worker.js", &module_name)] {
+        std::fs::rename(dist.join(from), dist.join(to)).map_err(|e| Fail(format!("dist/{from}: {e}")))?;
+    }
+    let page = dist.join("index.html");
+    let html = std::fs::read_to_string(&page).map_err(|e| Fail(format!("{}: {e}", page.display())))?;
+    if html.matches("@FOLIO_ENGINE@").count() != 1 {
+        return Err(Fail("index.html's loader no longer names @FOLIO_ENGINE@ once".into()));
+    }
+    std::fs::write(&page, html.replace("@FOLIO_ENGINE@", &module_name))
+        .map_err(|e| Fail(format!("{}: {e}", page.display())))
 }
 
 /// `news`, `/news` and `/news/` are all `/news/`.

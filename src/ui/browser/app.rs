@@ -1,12 +1,14 @@
-//! Starting the app in a browser: decode the bundled corpus, index it once,
-//! read where the reader is (URL) and what they keep (storage), and either
-//! take over the prerendered page (hydrate) or render from scratch.
+//! Starting the app in a browser: reach the search engine (in its worker,
+//! which indexes the corpus there), read where the reader is (URL) and
+//! what they keep (storage), ask the engine for what the page shows, and
+//! either take over the prerendered page (hydrate) or render from scratch.
 //!
 //! The page is already readable (it is prerendered), so nothing here is
-//! urgent, but everything here blocks the main thread: each step runs as a
-//! task of its own, so a tap or a scroll is never held up by all of them at
-//! once (Lighthouse counts every task over 50 ms as blocking).
+//! urgent: each step runs as a task of its own, so a tap or a scroll is
+//! never held up by all of them at once (Lighthouse counts every task over
+//! 50 ms as blocking).
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::{JsCast, JsValue};
@@ -15,35 +17,29 @@ use yew::prelude::*;
 use super::{storage, url};
 use crate::bundled;
 use crate::corpus::bundle::BundleError;
+use crate::engine::{remote, Engine, InProcess, LocalEngine};
 use crate::route::{Location, Prerender};
-use crate::search::{Index, Indexing};
+use crate::search::Index;
+use crate::tasks::next_task;
+use crate::ui::answers::{gather, Answers};
 use crate::ui::library::Library;
 use crate::ui::prefs::{Prefs, Theme};
 use crate::ui::reader::{Reader, ReaderProps};
 use crate::ui::state::{Arrival, State};
 
-/// How long indexing at start may hold the page before it yields, in
-/// milliseconds of the reader's own device: well under the 50 ms that make
-/// a task "long" (one that delays a tap, and that Lighthouse counts as
-/// blocking). A fixed number of words per task was either too many for a
-/// slow phone on cold code or too few, with a yield's cost, on a desktop.
-const TASK_MS: f64 = 10.0;
-
-/// Words indexed between looks at the clock: a fraction of a millisecond.
-const WORDS_PER_STEP: usize = 1_000;
-
 #[derive(Properties, PartialEq)]
 struct LoadErrorProps {
-    error: BundleError,
+    error: String,
 }
 
-/// What a reader sees if the bundle cannot be read (a stale or damaged file).
+/// What a reader sees if the engine cannot start (a stale or damaged
+/// bundle).
 #[component]
 fn LoadError(props: &LoadErrorProps) -> Html {
     html! {
         <main id="main">
             <h1>{ "The articles could not be loaded" }</h1>
-            <p>{ props.error.to_string() }</p>
+            <p>{ props.error.clone() }</p>
         </main>
     }
 }
@@ -105,30 +101,16 @@ fn typed_search() -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
-/// Resolves in a later task of the event loop, so what follows the `await`
-/// does not lengthen the task that awaited it. A message to itself, not a
-/// zero timeout: browsers make nested timeouts wait at least 4 ms, which
-/// indexing in many small tasks would pay each time.
-pub(super) async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| match web_sys::MessageChannel::new() {
-        Ok(channel) => {
-            channel.port1().set_onmessage(Some(&resolve));
-            let _ = channel.port2().post_message(&JsValue::UNDEFINED);
-        }
-        Err(_) => {
-            let _ = gloo::utils::window().set_timeout_with_callback(&resolve);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
-fn props(index: Rc<Index>) -> ReaderProps {
+/// The props to render with, but the engine's answers: the state to
+/// render, and where to move once live.
+fn props(engine: Rc<dyn Engine>) -> ReaderProps {
     let start = read_start();
     match start.prerendered {
         // The page was prerendered for its path, with default preferences:
         // take it over as it is, then move to the real state.
         Some(page) => ReaderProps {
-            index,
+            engine,
+            answers: Answers::default(),
             base: start.base.into(),
             prerender: start.prerender,
             initial: State::new(page, Prefs::default(), Library::default()),
@@ -140,7 +122,8 @@ fn props(index: Rc<Index>) -> ReaderProps {
             }),
         },
         None => ReaderProps {
-            index,
+            engine,
+            answers: Answers::default(),
             base: start.base.into(),
             prerender: start.prerender,
             initial: State::new(start.location, start.prefs, start.library),
@@ -149,22 +132,30 @@ fn props(index: Rc<Index>) -> ReaderProps {
     }
 }
 
-/// The bundled corpus, indexed in one go (the browser tests).
-fn index() -> Result<Rc<Index>, BundleError> {
-    Ok(Rc::new(Index::new(bundled::articles()?)))
+/// `props` with the engine's answers for its initial state: what the
+/// prerendered page was rendered from, so hydrating it matches.
+async fn answered(mut props: ReaderProps) -> Result<ReaderProps, String> {
+    let out = Rc::new(RefCell::new(None));
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let out = out.clone();
+        gather(&*props.engine, &props.initial, move |answers| {
+            *out.borrow_mut() = Some(answers);
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    let answers = out.borrow_mut().take();
+    props.answers = answers.unwrap_or_else(|| Err("The search engine did not answer.".into()))?;
+    Ok(props)
 }
 
-/// The bundled corpus, indexed in tasks of about [`TASK_MS`] each.
-async fn index_in_tasks() -> Result<Rc<Index>, BundleError> {
-    let mut indexing = Indexing::new(bundled::articles()?);
-    let mut task_start = js_sys::Date::now();
-    while !indexing.step(WORDS_PER_STEP) {
-        if js_sys::Date::now() - task_start > TASK_MS {
-            next_task().await;
-            task_start = js_sys::Date::now();
-        }
-    }
-    Ok(Rc::new(indexing.finish()))
+/// The bundled corpus, indexed in one go (the browser tests).
+fn index() -> Result<Index, BundleError> {
+    Ok(Index::new(bundled::articles()?))
+}
+
+fn in_process(index: Index) -> Rc<dyn Engine> {
+    Rc::new(InProcess::new(LocalEngine::new(index)))
 }
 
 /// Reports a panic on the console as `folio panic: …` (the end-to-end
@@ -176,20 +167,23 @@ fn report_panics() {
 }
 
 /// The web entry: hydrates a prerendered page, or renders into the body.
-/// Instantiating the wasm, indexing (in tasks of about [`TASK_MS`]; the
-/// last also reads the URL and storage) and taking over the page are tasks
-/// of their own; restoring the reader's state is the last
-/// (`live::use_live`).
+/// Instantiating the wasm, reaching the engine, each of its answers for
+/// the first view (the page's, so that hydrating matches) and taking over
+/// the page are tasks of their own; restoring the reader's state is the
+/// last (`live::use_live`).
 pub fn start() {
     report_panics();
     wasm_bindgen_futures::spawn_local(async {
         next_task().await;
-        let props = index_in_tasks().await.map(props);
-        next_task().await;
+        let engine = remote::connect().await;
+        let props = match engine {
+            Ok(engine) => answered(props(Rc::new(engine))).await,
+            Err(error) => Err(error),
+        };
         match props {
             Ok(mut props) => match props.arrival.as_mut() {
                 Some(arrival) => {
-                    // Read last: keystrokes queue up while the corpus is indexed.
+                    // Read last: keystrokes queue up while the engine starts.
                     arrival.typed = typed_search();
                     yew::Renderer::<Reader>::with_props(props).hydrate();
                 }
@@ -206,9 +200,15 @@ pub fn start() {
 
 /// Renders the app from scratch into `root` (the browser tests).
 pub fn mount(root: web_sys::Element) {
-    match index().map(props) {
-        Ok(mut props) => {
-            props.arrival = None;
+    let engine = index().map(in_process).map_err(|e| e.to_string());
+    let props = engine.and_then(|engine| {
+        let mut props = props(engine);
+        props.arrival = None;
+        props.answers = crate::ui::answers::gather_now(&*props.engine, &props.initial)?;
+        Ok(props)
+    });
+    match props {
+        Ok(props) => {
             yew::Renderer::<Reader>::with_root_and_props(root, props).render();
         }
         Err(error) => {

@@ -1,9 +1,8 @@
 //! The document follows the state: the theme and text size on the root
-//! element (for the stylesheet), and the title and description of the view.
+//! element (for the stylesheet), and the title and description of the view shown.
 
 use yew::prelude::*;
 
-use crate::route::Page;
 use crate::ui::context::Ctx;
 use crate::ui::meta;
 
@@ -18,13 +17,10 @@ pub(super) fn use_document_meta(ctx: &Ctx) {
             let _ = root.set_attribute("data-text-size", &prefs.text_scale().to_string());
         }
     });
-    let index = ctx.index.clone();
-    use_effect_with(state.location.clone(), move |location| {
-        let article = match &location.page {
-            Page::Article(slug) => index.by_slug(slug).map(|(_, a)| a),
-            _ => None,
-        };
-        let (title, description) = meta::page_meta(location, article, index.len());
+    let articles = ctx.answers.articles;
+    use_effect_with((state.location.clone(), ctx.shown.clone()), move |(location, shown)| {
+        let article = shown.article().map(|a| &a.article);
+        let (title, description) = meta::page_meta(location, article, articles);
         let document = gloo::utils::document();
         document.set_title(&title);
         if let Ok(Some(meta)) = document.query_selector("meta[name=description]") {

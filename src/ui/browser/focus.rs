@@ -4,7 +4,6 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use crate::route::Page;
 use crate::ui::context::Ctx;
 
 /// A new view (another page, another article; not the first one, which the
@@ -17,12 +16,11 @@ pub(super) fn use_focus(ctx: &Ctx) {
     let state = &ctx.state;
     let first = use_mut_ref(|| true);
     let (from_list, scroll) = (state.from_list, state.list_scroll);
-    let page = std::mem::discriminant(&state.location.page);
-    let slug = match &state.location.page {
-        Page::Article(slug) => slug.clone(),
-        _ => String::new(),
-    };
-    use_effect_with((page, slug), move |_| {
+    // The view on the page, not the one asked for: an article is focused
+    // once its answer has come and it is shown.
+    let view = std::mem::discriminant(&ctx.shown);
+    let slug = ctx.shown.article().map(|a| a.article.slug.clone()).unwrap_or_default();
+    use_effect_with((view, slug), move |_| {
         if std::mem::replace(&mut *first.borrow_mut(), false) {
             return;
         }

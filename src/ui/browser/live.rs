@@ -3,7 +3,7 @@
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
-use super::app::next_task;
+use crate::tasks::next_task;
 use crate::ui::context::Ctx;
 use crate::ui::state::{Action, Arrival};
 

@@ -1,7 +1,7 @@
 //! The app in a browser: starting it ([`app`]), and everything it does to
 //! the page beyond rendering, one hook per job: the page going live
 //! (restoring the reader's state, the service worker), the height an
-//! embedding page is told, the URL, storage, the document's title and
+//! embedding page is told, the engine's requests and answers, the URL, storage, the document's title and
 //! theme, focus, and the keyboard. Then the export file.
 //!
 //! Every `cfg(target_arch)` of `ui` is in this module: the rest of `ui`
@@ -15,6 +15,8 @@ mod app;
 mod document;
 #[cfg(target_arch = "wasm32")]
 mod embed;
+#[cfg(target_arch = "wasm32")]
+mod engine;
 #[cfg(target_arch = "wasm32")]
 mod export;
 #[cfg(target_arch = "wasm32")]
@@ -35,6 +37,8 @@ use super::state::Arrival;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::{mount, start};
+#[cfg(target_arch = "wasm32")]
+pub(super) use engine::use_engine;
 #[cfg(target_arch = "wasm32")]
 pub(super) use export::library_handlers;
 #[cfg(target_arch = "wasm32")]
@@ -58,6 +62,16 @@ pub(super) fn use_browser(ctx: &Ctx, arrival: Option<Arrival>) {
 #[cfg(not(target_arch = "wasm32"))]
 #[hook]
 pub(super) fn use_browser(_ctx: &Ctx, _arrival: Option<Arrival>) {}
+
+/// Prerendering and tests render from the answers they were given.
+#[cfg(not(target_arch = "wasm32"))]
+#[hook]
+pub(super) fn use_engine(
+    _engine: &std::rc::Rc<dyn crate::engine::Engine>,
+    _state: &super::state::State,
+    _answers: &UseReducerHandle<super::answers::Answers>,
+) {
+}
 
 /// Without a history to go back through, back to the list is navigating.
 #[cfg(not(target_arch = "wasm32"))]
