@@ -171,7 +171,7 @@ fn field(json: &str, name: &str) -> String {
 
 /// Node, to run a browser benchmark with the end-to-end tests' set-up
 /// (`tests/e2e/browser.mjs`), in Chromium: its CPU slowdown is Chromium's.
-fn node(root: &Path) -> Command {
+pub fn node(root: &Path) -> Command {
     let mut command = Command::new("node");
     command
         .current_dir(root)

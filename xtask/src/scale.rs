@@ -5,6 +5,11 @@
 //! letter by letter into one engine (what a reader's keystrokes fetch).
 //! Fetches are counted natively, with every file gzipped as a host would
 //! send it; the browser measurements come with the worker.
+//!
+//! Then Pagefind (issue 12's comparison) on the same 10,000 and 100,000
+//! articles, one HTML page each: its indexing time and memory, and what the
+//! same queries fetch in headless Chromium on Slow 4G
+//! (`benches/pagefind/run.mjs`).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -16,8 +21,8 @@ use folio::corpus;
 use folio::search::{Index, Query};
 use folio::split::{self, Engine, Limits, Split, Step};
 
-use crate::run::{say, Fail};
-use crate::{generate, site};
+use crate::run::{output, say, Fail};
+use crate::{bench, generate, setup, site};
 
 const SIZES: [usize; 2] = [10_000, 100_000];
 const STRESS: usize = 1_000_000;
@@ -27,9 +32,20 @@ pub fn run(root: &Path, stress: bool) -> Result<(), Fail> {
     if stress {
         sizes.push(STRESS);
     }
+    let mut corpora = Vec::new();
     for size in sizes {
         let path = generate::corpus(root, size)?;
         measure(&path)?;
+        corpora.push((size, path));
+    }
+    setup::pagefind_tools(root)?;
+    // Not at the stress size: Pagefind takes about a gigabyte per 10,000
+    // pages to index.
+    for (_, path) in corpora.iter().filter(|(size, _)| SIZES.contains(size)) {
+        say(&format!("Pagefind: {}", path.display()));
+        let mut pagefind = bench::node(root);
+        pagefind.arg("benches/pagefind/run.mjs").arg(path).args(QUERIES);
+        println!("{}", output(&mut pagefind)?);
     }
     Ok(())
 }

@@ -75,6 +75,15 @@ fn wasm_bindgen(root: &Path) -> Result<(), Fail> {
     run(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &version]))
 }
 
+/// What the Pagefind comparison of `bench --scale` needs: Chromium, the
+/// browser-test tools (playwright-core) and Pagefind, which has its own lock
+/// file in benches/pagefind so that builds and tests never install it.
+pub fn pagefind_tools(root: &Path) -> Result<(), Fail> {
+    chromium()?;
+    npm_packages(root)?;
+    npm_packages(&root.join("benches/pagefind"))
+}
+
 fn chromium() -> Result<(), Fail> {
     if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
         say("chromium and chromium-driver: installed");
