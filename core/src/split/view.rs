@@ -18,6 +18,10 @@ use crate::search::store::sequence_in;
 use crate::search::{Query, Store};
 use crate::varint;
 
+/// The articles that have a pair of words side by side, or `None` for a
+/// pair of common words that none has.
+type PairDocs = Option<Vec<u32>>;
+
 pub(super) struct View<'e> {
     engine: &'e Engine,
     vocab: Vocabulary,
@@ -28,8 +32,10 @@ pub(super) struct View<'e> {
     local: FxHashMap<u32, u32>,
     /// Pairs of words side by side (`"security council"`), with their postings.
     pairs: FxHashMap<&'e str, (&'e PostingsAt, &'e Shard)>,
-    /// The articles of each pair a phrase has asked about, decoded once.
-    pair_docs: RefCell<FxHashMap<String, Vec<u32>>>,
+    /// The articles of each pair (of local word ids) a phrase has asked
+    /// about, decoded once: `None` for a pair of common words that no
+    /// article has. A phrase asks once per candidate article.
+    pair_docs: RefCell<FxHashMap<(u32, u32), PairDocs>>,
     missing: RefCell<BTreeSet<String>>,
 }
 
@@ -171,15 +177,13 @@ impl Store for View<'_> {
                 decided = false;
                 continue;
             }
-            let key = format!("{} {}", self.vocab.word(pair[0]), self.vocab.word(pair[1]));
-            let Some(&(at, shard)) = self.pairs.get(key.as_str()) else {
-                return false;
-            };
             let mut decoded = self.pair_docs.borrow_mut();
-            let docs = decoded
-                .entry(key)
-                .or_insert_with(|| Postings::new(self.bytes(at, shard)).map(|p| p.doc).collect());
-            if docs.binary_search(&doc).is_err() {
+            let docs = decoded.entry((pair[0], pair[1])).or_insert_with(|| {
+                let key = format!("{} {}", self.vocab.word(pair[0]), self.vocab.word(pair[1]));
+                let &(at, shard) = self.pairs.get(key.as_str())?;
+                Some(Postings::new(self.bytes(at, shard)).map(|p| p.doc).collect())
+            });
+            if docs.as_ref().is_none_or(|docs| docs.binary_search(&doc).is_err()) {
                 return false;
             }
         }
