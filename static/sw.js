@@ -23,24 +23,42 @@ self.addEventListener('activate', (event) => {
 // instead: a phone on a weak signal can be connected and still get nothing.
 const PATIENCE_MS = 3000;
 
+// The split index (`cargo xtask dist`): its entry has a fixed name, every
+// other file a name that changes with its content.
+const INDEX = BASE + 'index/';
+const ENTRY = INDEX + 'entry';
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || !request.url.startsWith(BASE)) return;
   if (request.mode === 'navigate') {
-    event.respondWith(page(event));
+    event.respondWith(fresh(event, () => caches.match(BASE + '404.html')));
     return;
   }
-  // Hashed files never change: the cache first.
-  event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
+  if (request.url === ENTRY) {
+    event.respondWith(fresh(event, () => Promise.resolve(undefined)));
+    return;
+  }
+  // Hashed files never change: the cache first. The index's files are
+  // kept as they are fetched, so what a reader has searched stays offline.
+  const keep = request.url.startsWith(INDEX);
+  event.respondWith(caches.match(request).then((hit) => hit || fetch(request).then((response) => {
+    if (keep && response.ok) {
+      const copy = response.clone();
+      event.waitUntil(caches.open(CACHE).then((cache) => cache.put(request, copy)));
+    }
+    return response;
+  })));
 });
 
-// Pages: the network first, so a new version shows on the next visit, and
-// each good copy is kept. Offline, on a server error, or when the network
-// takes longer than PATIENCE_MS: the last good copy of this page, or the
-// not-found page, which the app turns into the page the URL asks for.
-function page(event) {
+// Pages and the index's entry: the network first, so a new version shows
+// on the next visit, and each good copy is kept. Offline, on a server
+// error, or when the network takes longer than PATIENCE_MS: the last good
+// copy, or else `otherwise()` (for a page, the not-found page, which the
+// app turns into the page the URL asks for).
+function fresh(event, otherwise) {
   const request = event.request;
-  const saved = () => caches.match(request).then((hit) => hit || caches.match(BASE + '404.html'));
+  const saved = () => caches.match(request).then((hit) => hit || otherwise());
   let stored = Promise.resolve();
   const network = fetch(request).then((response) => {
     if (response.ok) {

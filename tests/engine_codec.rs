@@ -4,13 +4,13 @@
 use std::collections::BTreeSet;
 
 use folio::catalog::{Filters, Sort};
+use folio::engine::answer_now;
 use folio::engine::codec::{decode, encode, Malformed, Wire};
 use folio::engine::protocol::{ArticleRequest, List, Numbered, Passage, Request, Response, SearchRequest};
-use folio::engine::LocalEngine;
 use folio::search::Index;
 
-fn engine() -> LocalEngine {
-    LocalEngine::new(Index::new(folio::bundled::articles().expect("the bundle decodes")))
+fn engine() -> Index {
+    Index::new(folio::bundled::articles().expect("the bundle decodes"))
 }
 
 fn list(query: &str) -> List {
@@ -77,7 +77,7 @@ fn every_request_and_answer_survives_the_trip_exactly() {
     let mut responses = vec![Response::Failed("The bundle is damaged.".into())];
     for (number, request) in requests().into_iter().enumerate() {
         round_trip(number as u32 * 1_000_003, request.clone());
-        responses.push(engine.answer(&request));
+        responses.push(answer_now(&engine, &request));
     }
     // What the answers hold, so the trip covers every kind of field.
     let search = |r: &Response| match r {
@@ -109,7 +109,7 @@ fn every_request_and_answer_survives_the_trip_exactly() {
 #[test]
 fn a_damaged_message_is_an_error() {
     let engine = engine();
-    let answer = engine.answer(&requests()[4]);
+    let answer = answer_now(&engine, &requests()[4]);
     let bytes = encode(&Numbered {
         number: 7,
         body: answer,
@@ -139,6 +139,6 @@ fn a_keystroke_costs_few_bytes() {
         limit: 20,
     });
     assert_eq!(round_trip(1, request.clone()), 16);
-    let answer = round_trip(1, engine.answer(&request));
+    let answer = round_trip(1, answer_now(&engine, &request));
     assert!((1_000..4_000).contains(&answer), "{answer} bytes");
 }

@@ -5,8 +5,10 @@
 
 use folio::catalog::{Filters, Sort};
 use folio::corpus::{self, Article, Source};
-use folio::search::{Index, Query};
-use folio::split::{self, Engine, Found, Limits, Split, Step};
+use folio::engine::protocol::{ArticleRequest, List, Request, SearchRequest};
+use folio::engine::{answer, answer_now};
+use folio::search::{Index, Query, Results};
+use folio::split::{self, Engine, Limits, Split, Step};
 use proptest::prelude::*;
 
 mod strategies;
@@ -167,8 +169,23 @@ fn fetching<T>(split: &Split, engine: &mut Engine, ask: impl Fn(&Engine) -> Step
     panic!("no answer after 8 rounds");
 }
 
+/// A page of results, and the articles of its hits, which the search has fetched.
 fn search(split: &Split, engine: &mut Engine, query: &Query, filters: &Filters, sort: Sort) -> (Found, usize) {
-    fetching(split, engine, |engine| engine.search(query, filters, sort, 10))
+    let (results, rounds) = fetching(split, engine, |engine| engine.search(query, filters, sort, 10));
+    let articles = results
+        .hits
+        .iter()
+        .map(|hit| match engine.article(hit.doc) {
+            Step::Done(article) => article.clone(),
+            Step::Need(need) => panic!("a hit's article still needs {need:?}"),
+        })
+        .collect();
+    (Found { results, articles }, rounds)
+}
+
+struct Found {
+    results: Results,
+    articles: Vec<Article>,
 }
 
 proptest! {
@@ -204,12 +221,53 @@ proptest! {
             }
         }
         for (doc, article) in index.articles().iter().enumerate() {
-            let (found, rounds) = fetching(&split, &mut engine, |e| e.by_slug(&article.slug));
+            let (found, rounds) = fetching(&split, &mut engine, |e| e.by_slug(&article.slug).map(|found| found.map(|(doc, a)| (doc, a.clone()))));
             prop_assert_eq!(found, Some((doc, article.clone())));
             prop_assert!(rounds <= 2);
         }
-        let (none, _) = fetching(&split, &mut engine, |e| e.by_slug("no-such-article"));
+        let (none, _) = fetching(&split, &mut engine, |e| e.by_slug("no-such-article").map(|found| found.map(|(doc, _)| doc)));
         prop_assert_eq!(none, None);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// What the app is told: the worker's answers, read from the split
+    /// files through the entry, equal those the prerendered pages were
+    /// rendered from (an index in memory), for lists with saved articles
+    /// and for articles with their neighbours.
+    #[test]
+    fn the_engine_answers_from_the_split_index_as_from_memory(
+        records in prop::collection::vec(article(), 1..30),
+        lists in prop::collection::vec((query(), strategies::filters(vec!["2022-01", "2021-12"]), strategies::sort(), prop::collection::vec(any::<prop::sample::Index>(), 0..3)), 1..4),
+        limits in limits(),
+        packed in any::<bool>(),
+    ) {
+        let index = Index::new(split::date_order(corpus(&records)));
+        let split = split::write(&index, &limits).expect("articles in date order");
+        let pack = if packed { usize::MAX } else { 0 };
+        let mut engine = Engine::open(&split::entry(&split, pack)).expect("the entry opens");
+        let slugs: Vec<&str> = index.articles().iter().map(|a| a.slug.as_str()).collect();
+        for (text, filters, sort, saved) in &lists {
+            let list = List {
+                query: text.clone(),
+                filters: filters.clone(),
+                saved: (!saved.is_empty()).then(|| saved.iter().map(|i| i.get(&slugs).to_string()).collect()),
+                sort: *sort,
+            };
+            let mut requests = vec![Request::Start, Request::Search(SearchRequest { list: list.clone(), limit: 20 })];
+            for slug in [slugs[0], slugs[slugs.len() / 2], "no-such-article"] {
+                requests.push(Request::Article(ArticleRequest { slug: slug.into(), list: list.clone() }));
+            }
+            for request in &requests {
+                let (answer, rounds) = fetching(&split, &mut engine, |e| answer(e, request));
+                prop_assert_eq!(&answer, &answer_now(&index, request), "{:?}", request);
+                if packed {
+                    prop_assert_eq!(rounds, 0, "a packed entry holds every file");
+                }
+            }
+        }
     }
 }
 
@@ -254,6 +312,40 @@ fn a_damaged_or_misnamed_file_is_refused() {
         .unwrap();
     assert!(engine.add(&other.0, bytes).is_err());
     assert!(Engine::new(bytes).is_err(), "a file that is not the directory");
+}
+
+/// An article's previous and next in a plain list (no search, no filter,
+/// newest first) are its neighbours by position: no file is read for them,
+/// where counting facets would read every catalogue shard.
+#[test]
+fn an_articles_neighbours_in_the_plain_list_cost_no_file() {
+    let records: Vec<String> = (0..40)
+        .map(|i| {
+            format!(
+                "{{\"title\": \"Report {i}\", \"body\": \"Jazz in Almaty.\", \"date\": \"2022-01-{:02}\"}}\n",
+                1 + i % 28
+            )
+        })
+        .collect();
+    let index = Index::new(split::date_order(corpus(&records)));
+    let limits = Limits {
+        catalog_docs: 4,
+        ..Limits::default()
+    };
+    let split = split::write(&index, &limits).unwrap();
+    let mut engine = Engine::new(&split.directory).unwrap();
+    let everything = Query::parse("");
+    let (order, rounds) = fetching(&split, &mut engine, |e| {
+        e.ranked(&everything, &Filters::default(), Sort::Newest)
+    });
+    assert_eq!(order, index.ranked(&everything, &Filters::default(), Sort::Newest));
+    assert_eq!(rounds, 0);
+    // The oldest first does need the catalogue: every shard, in one round.
+    let (order, rounds) = fetching(&split, &mut engine, |e| {
+        e.ranked(&everything, &Filters::default(), Sort::Oldest)
+    });
+    assert_eq!(order, index.ranked(&everything, &Filters::default(), Sort::Oldest));
+    assert_eq!(rounds, 1);
 }
 
 #[test]

@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use folio::corpus::{self, Source};
-use folio::engine::{InProcess, LocalEngine};
+use folio::engine::InProcess;
 use folio::route::{Location, Page, Prerender};
 use folio::search::Index;
 use folio::ui::answers::gather_now;
@@ -20,7 +20,7 @@ fn seed_index() -> Rc<InProcess> {
 }
 
 fn engine(index: Index) -> Rc<InProcess> {
-    Rc::new(InProcess::new(LocalEngine::new(index)))
+    Rc::new(InProcess::new(index))
 }
 
 /// The page at `location`, rendered from the engine's answers, as the
@@ -212,14 +212,7 @@ fn controls_shown_without_js(html: &str) -> Vec<String> {
 async fn without_javascript_no_prerendered_page_shows_a_control() {
     let index = seed_index();
     let mut pages = vec![Page::List, Page::NotFound];
-    pages.extend(
-        index
-            .engine()
-            .index()
-            .articles()
-            .iter()
-            .map(|a| Page::Article(a.slug.clone())),
-    );
+    pages.extend(index.index().articles().iter().map(|a| Page::Article(a.slug.clone())));
     for page in pages {
         let html = render(
             index.clone(),

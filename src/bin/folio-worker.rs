@@ -6,11 +6,13 @@
 
 fn main() {}
 
-/// Serves the engine's messages at `endpoint`: the worker's own scope, or a
-/// `MessagePort` when the engine runs in the page.
+/// Serves the engine's messages at `endpoint` (the worker's own scope, or a
+/// `MessagePort` when the engine runs in the page) from the split index in
+/// `folder`, a URL ending in `/`, whose entry may be on its way already
+/// (`entry`: a `fetch` of it, or undefined).
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub fn serve(endpoint: wasm_bindgen::JsValue) {
+pub fn serve(endpoint: wasm_bindgen::JsValue, folder: String, entry: wasm_bindgen::JsValue) {
     use wasm_bindgen::JsCast;
-    folio::engine::serve::serve(endpoint.unchecked_into());
+    folio::engine::serve::serve(endpoint.unchecked_into(), folder, entry.dyn_into().ok());
 }

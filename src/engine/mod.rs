@@ -4,8 +4,10 @@
 //! Natively (prerendering, tests) the same answers come from
 //! [`InProcess`], an engine in this process that answers at once.
 
+mod answer;
 pub mod codec;
-mod local;
+#[cfg(target_arch = "wasm32")]
+mod fetch;
 #[cfg(target_arch = "wasm32")]
 mod port;
 pub mod protocol;
@@ -17,7 +19,8 @@ pub mod serve;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-pub use local::LocalEngine;
+use crate::search::Index;
+pub use answer::{answer, answer_now, Source};
 use protocol::{Numbered, Request, Response};
 
 /// Where the app sends its requests. Answers come back later, in any order,
@@ -33,20 +36,20 @@ pub type Receiver = Rc<dyn Fn(Numbered<Response>)>;
 
 /// An engine in this process, answering each request as it is sent.
 pub struct InProcess {
-    engine: LocalEngine,
+    index: Index,
     receive: RefCell<Option<Receiver>>,
 }
 
 impl InProcess {
-    pub fn new(engine: LocalEngine) -> InProcess {
+    pub fn new(index: Index) -> InProcess {
         InProcess {
-            engine,
+            index,
             receive: RefCell::new(None),
         }
     }
 
-    pub fn engine(&self) -> &LocalEngine {
-        &self.engine
+    pub fn index(&self) -> &Index {
+        &self.index
     }
 }
 
@@ -56,7 +59,7 @@ impl Engine for InProcess {
     }
 
     fn send(&self, request: Numbered<Request>) {
-        let body = self.engine.answer(&request.body);
+        let body = answer_now(&self.index, &request.body);
         // Cloned out first: the receiver may send again.
         let receive = self.receive.borrow().clone();
         if let Some(receive) = receive {

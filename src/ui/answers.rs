@@ -30,6 +30,9 @@ pub struct Answered<Q, A> {
 pub type SearchAnswered = Answered<SearchRequest, SearchAnswer>;
 /// `None`: no article has the slug asked for.
 pub type ArticleAnswered = Answered<ArticleRequest, Option<Rc<ArticleAnswer>>>;
+/// A request the engine could not answer (a file it could not fetch,
+/// offline), with why.
+pub type Failed = Answered<Request, String>;
 
 /// The latest answers of each kind.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -38,6 +41,8 @@ pub struct Answers {
     pub articles: usize,
     pub search: Option<Rc<SearchAnswered>>,
     pub article: Option<Rc<ArticleAnswered>>,
+    /// The latest request that failed: shown while the state still asks it.
+    pub failed: Option<Rc<Failed>>,
 }
 
 /// A new answer to keep.
@@ -45,6 +50,7 @@ pub struct Answers {
 pub enum Answer {
     Search(Rc<SearchAnswered>),
     Article(Rc<ArticleAnswered>),
+    Failed(Rc<Failed>),
 }
 
 impl Reducible for Answers {
@@ -62,7 +68,16 @@ impl Answers {
         match answer {
             Answer::Search(search) => self.search = Some(search),
             Answer::Article(article) => self.article = Some(article),
+            Answer::Failed(failed) => self.failed = Some(failed),
         }
+    }
+
+    /// Why `request` failed, if it did (and was not asked again since).
+    pub fn failure(&self, request: &Request) -> Option<&str> {
+        self.failed
+            .as_ref()
+            .filter(|failed| failed.request == *request)
+            .map(|failed| failed.answer.as_str())
     }
 }
 
@@ -142,7 +157,15 @@ impl Asking {
                     answer: answer.map(Rc::from),
                 }))
             }),
-            Response::Started { .. } | Response::Failed(_) => None,
+            Response::Failed(answer) => {
+                let request = match (current(&self.search, number), current(&self.article, number)) {
+                    (Some(search), _) => Request::Search(search.clone()),
+                    (_, Some(article)) => Request::Article(article.clone()),
+                    (None, None) => return None,
+                };
+                Some(Answer::Failed(Rc::new(Answered { request, answer })))
+            }
+            Response::Started { .. } => None,
         }
     }
 }
@@ -171,6 +194,8 @@ pub enum Shown {
     List,
     Article(Rc<ArticleAnswer>),
     NotFound,
+    /// The article asked for could not be had, and why.
+    Unavailable(Rc<str>),
 }
 
 impl Shown {
@@ -185,7 +210,10 @@ impl Shown {
                     Some(article) => Shown::Article(article.clone()),
                     None => Shown::NotFound,
                 },
-                None => before.clone(),
+                None => match needs(state).and_then(|request| answers.failure(&request).map(Rc::<str>::from)) {
+                    Some(why) => Shown::Unavailable(why),
+                    None => before.clone(),
+                },
             },
         }
     }
@@ -292,7 +320,7 @@ mod tests {
     fn kept_total(answer: Option<Answer>) -> Option<usize> {
         match answer? {
             Answer::Search(search) => Some(search.answer.total),
-            Answer::Article(_) => None,
+            Answer::Article(_) | Answer::Failed(_) => None,
         }
     }
 
@@ -316,9 +344,9 @@ mod tests {
     #[test]
     fn what_the_answers_hold_is_not_asked_again() {
         let state = State::new(Location::default(), Prefs::default(), Library::default());
-        let engine = crate::engine::InProcess::new(crate::engine::LocalEngine::new(crate::search::Index::new(
+        let engine = crate::engine::InProcess::new(crate::search::Index::new(
             crate::bundled::articles().expect("the bundle decodes"),
-        )));
+        ));
         let answers = gather_now(&engine, &state).expect("answered at once");
         assert_eq!(answers.articles, 9);
         assert_eq!(answers.search.as_ref().map(|s| s.answer.hits.len()), Some(9));
@@ -374,5 +402,39 @@ mod tests {
             Shown::NotFound
         );
         assert_eq!(Shown::of(&state(Page::List), &Answers::default(), &shown), Shown::List);
+    }
+
+    #[test]
+    fn a_failure_is_kept_for_its_request_and_shown_while_it_is_asked() {
+        let mut asking = Asking::default();
+        let first = asking.ask(search("tok")).expect("sent");
+        let second = asking.ask(search("toka")).expect("sent");
+        let failed = |number| Numbered {
+            number,
+            body: Response::Failed("offline".into()),
+        };
+        // A replaced request's failure is dropped like its answer would be.
+        assert!(asking.take(failed(first.number)).is_none());
+        let mut answers = Answers::default();
+        answers.keep(asking.take(failed(second.number)).expect("the latest search failed"));
+        assert_eq!(answers.failure(&search("toka")), Some("offline"));
+        assert_eq!(answers.failure(&search("tok")), None);
+        // An article that failed is unavailable, not missing.
+        let state = |page| {
+            let mut state = State::new(Location::default(), Prefs::default(), Library::default());
+            state.location.page = page;
+            state
+        };
+        let reading = state(Page::Article("a".into()));
+        let article = asking.ask(needs(&reading).expect("an article is asked")).expect("sent");
+        answers.keep(asking.take(failed(article.number)).expect("the article failed"));
+        assert_eq!(
+            Shown::of(&reading, &answers, &Shown::List),
+            Shown::Unavailable("offline".into())
+        );
+        assert_eq!(
+            Shown::of(&state(Page::Article("b".into())), &answers, &Shown::List),
+            Shown::List
+        );
     }
 }

@@ -1,6 +1,7 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use super::answers::needs;
 use super::card::Card;
 use super::context::use_ctx;
 use super::filters::{Chips, FilterPanel};
@@ -20,10 +21,16 @@ pub fn ListView() -> Html {
     let nothing = SearchAnswer::default();
     let results = answered.as_ref().map_or(&nothing, |a| &a.answer);
     let searching = !location.query.trim().is_empty();
-    let status = answered
-        .as_ref()
-        .map(|a| meta::status(&a.request.list, &a.answer, ctx.answers.articles))
-        .unwrap_or_default();
+    // A search the engine could not answer (offline, say) says so, over
+    // the last list shown.
+    let failure = needs(&ctx.state).and_then(|request| ctx.answers.failure(&request).map(str::to_string));
+    let status = match failure {
+        Some(why) => format!("The search could not be finished: {why}"),
+        None => answered
+            .as_ref()
+            .map(|a| meta::status(&a.request.list, &a.answer, ctx.answers.articles))
+            .unwrap_or_default(),
+    };
     let sort_changed = ctx.callback(|e: Event| {
         let value = e.target_unchecked_into::<HtmlSelectElement>().value();
         Action::Sort(Sort::named(&value).unwrap_or_default())

@@ -1,3 +1,5 @@
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::card::link_handler;
@@ -13,10 +15,6 @@ use super::state::Action;
 #[component]
 pub fn NotFound() -> Html {
     let ctx = use_ctx();
-    let home = {
-        let ctx = ctx.clone();
-        link_handler(move || ctx.dispatch(Action::List))
-    };
     let limited = ctx.prerender.limit(ctx.answers.articles);
     html! {
         <section class="not-found">
@@ -27,7 +25,38 @@ pub fn NotFound() -> Html {
             if let Some(newest) = limited {
                 <p class="no-js-note">{ meta::prerender_note(newest) }</p>
             }
-            <p><a href={ctx.base.clone()} onclick={home}>{ "Go to all articles" }</a></p>
+            <HomeLink />
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct UnavailableProps {
+    pub why: Rc<str>,
+}
+
+/// An article whose text could not be fetched (offline, before it was
+/// ever read): say so and why, unlike a page that does not exist.
+#[component]
+pub fn Unavailable(props: &UnavailableProps) -> Html {
+    html! {
+        <section class="not-found">
+            <h1 id="page-heading" tabindex="-1">{ "This article could not be loaded" }</h1>
+            <p>{ props.why.to_string() }</p>
+            <HomeLink />
+        </section>
+    }
+}
+
+/// The way home from a page with nothing to read.
+#[component]
+fn HomeLink() -> Html {
+    let ctx = use_ctx();
+    let home = {
+        let ctx = ctx.clone();
+        link_handler(move || ctx.dispatch(Action::List))
+    };
+    html! {
+        <p><a href={ctx.base.clone()} onclick={home}>{ "Go to all articles" }</a></p>
     }
 }

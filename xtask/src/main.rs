@@ -1,6 +1,7 @@
 //! Project commands: `cargo xtask serve` builds the release site and serves
 //! it; `cargo xtask test` runs every test. Both install what is missing first.
 
+mod archive;
 mod bench;
 mod cli;
 mod fuzz;

@@ -10,8 +10,7 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::time::Instant;
 
-use folio::corpus;
-use folio::engine::{Engine, InProcess, LocalEngine};
+use folio::engine::{Engine, InProcess};
 use folio::route::{Location, Page, Prerender};
 use folio::search::Index;
 use folio::ui::answers::{gather_now, Answers};
@@ -39,19 +38,17 @@ pub const DEFAULT: Prerender = Prerender::Newest(NEWEST);
 
 /// Renders the home page, the articles `prerender` takes and the not-found
 /// page into `dist` (which Trunk built with `base` as its public URL), using
-/// the corpus in `seeds`. With the site's origin (`https://example.org`),
+/// the archive's `index` (in date order: see `archive`). With the site's origin (`https://example.org`),
 /// pages get canonical links and Open Graph URLs, which must be absolute.
 /// Returns how many pages were written.
 pub fn prerender(
     dist: &Path,
-    seeds: &Path,
+    index: Index,
     base: &str,
     origin: Option<&str>,
     prerender: Prerender,
 ) -> Result<usize, Fail> {
     let started = Instant::now();
-    let sources = corpus::read_sources(&[seeds.to_path_buf()]).map_err(|e| Fail(e.to_string()))?;
-    let articles = corpus::parse(&sources).map_err(|e| Fail(e.to_string()))?.articles;
     let template =
         std::fs::read_to_string(dist.join("index.html")).map_err(|e| Fail(format!("dist/index.html: {e}")))?;
     for required in ["<title>folio</title>", DESCRIPTION, ICON, "<body></body>"] {
@@ -63,11 +60,10 @@ pub fn prerender(
     }
     let icon = std::fs::read(dist.join("icon.svg")).map_err(|e| Fail(format!("dist/icon.svg: {e}")))?;
     let template = template.replace(ICON, &inline_icon(&icon));
-    let index = Index::new(articles);
     let count = index.len();
     let limit = prerender.limit(count);
     let locations: Vec<Location> = pages(&index, prerender).collect();
-    let engine = Rc::new(InProcess::new(LocalEngine::new(index)));
+    let engine = Rc::new(InProcess::new(index));
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| Fail(format!("tokio: {e}")))?;
@@ -271,7 +267,8 @@ mod tests {
         std::fs::write(dist.join("index.html"), template).unwrap();
         std::fs::write(dist.join("icon.svg"), "<svg/>").unwrap();
         let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
-        let written = super::prerender(&dist, &seeds, "/news/", None, prerender).unwrap();
+        let index = crate::archive::read(&seeds).unwrap();
+        let written = super::prerender(&dist, index, "/news/", None, prerender).unwrap();
         let mut files = Vec::new();
         collect(&dist, &dist, &mut files);
         files.retain(|f| f != "icon.svg");

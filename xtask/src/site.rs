@@ -12,7 +12,7 @@ use folio::route::Prerender;
 use sha2::{Digest, Sha256};
 
 use crate::run::{run, say, Fail};
-use crate::{prerender, setup};
+use crate::{archive, prerender, setup};
 
 /// The release site in `dist/`, for serving under the URL path `base`
 /// (`/` or `/news/`) at `origin` (when known, for canonical links): `trunk build --release` (with the npm `wasm-opt` on
@@ -35,17 +35,21 @@ pub fn build_from(
 ) -> Result<PathBuf, Fail> {
     setup::build_tools(root)?;
     let base = normalise_base(base);
+    // The corpus is read first: a broken one fails here, with file:line,
+    // before the long wasm build. The app's wasm holds no articles (the
+    // index goes into `dist/index/`), so it is the same for every corpus.
+    let index = archive::read(seeds)?;
     run(Command::new("trunk")
         .args(["build", "--release", "--public-url", &base, "--dist"])
         .arg(dist)
         .current_dir(root)
-        // Relative when inside the repository, so no machine's paths end up in the bundle.
-        .env("FOLIO_SEEDS", seeds.strip_prefix(root).unwrap_or(seeds))
+        .env_remove("FOLIO_SEEDS")
         .env("PATH", setup::path_with_npm_tools(root)))?;
     let dist = dist.to_path_buf();
     minify_glue(root, &dist)?;
     engine_worker(root, &dist)?;
-    prerender::prerender(&dist, seeds, &base, origin, prerender)?;
+    archive::write(&dist, &index)?;
+    prerender::prerender(&dist, index, &base, origin, prerender)?;
     service_worker(&dist, &base)?;
     content_security_policy(&dist)?;
     report_sizes(&dist)?;
@@ -97,7 +101,8 @@ fn engine_worker(root: &Path, dist: &Path) -> Result<(), Fail> {
     let glue = glue.replace("'folio-worker_bg.wasm'", &format!("'{wasm_name}'"))
         + "\n// The engine's worker serves its own messages (added by `cargo xtask`).\n\
            if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope) {\n  \
-           await __wbg_init();\n  serve(self);\n}\n";
+           const index = new URL('index/', import.meta.url).href;\n  \
+           const entry = fetch(index + 'entry');\n  await __wbg_init();\n  serve(self, index, entry);\n}\n";
     let module = dist.join("folio-worker.js");
     std::fs::write(&module, glue).map_err(|e| Fail(format!("{}: {e}", module.display())))?;
     run(Command::new("terser")
@@ -131,8 +136,8 @@ pub fn normalise_base(base: &str) -> String {
 
 /// Fills in `sw.js`: the base path, a cache name that changes with every
 /// build, and the app shell (the top-level files: pages, hashed scripts,
-/// wasm, stylesheet, icon, manifest). Article pages are cached as they are
-/// read.
+/// wasm, stylesheet, icon, manifest; and the index's entry). Article pages
+/// and the index's other files are cached as they are read.
 fn service_worker(dist: &Path, base: &str) -> Result<(), Fail> {
     let mut shell: Vec<String> = vec![base.to_string()];
     let mut names: Vec<String> = std::fs::read_dir(dist)
@@ -142,6 +147,8 @@ fn service_worker(dist: &Path, base: &str) -> Result<(), Fail> {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|name| name != "sw.js" && name != "index.html")
         .collect();
+    // The index's entry: for a small archive, the whole index.
+    names.push(format!("{}/{}", archive::FOLDER, folio::split::ENTRY));
     names.sort();
     shell.extend(names.iter().map(|name| format!("{base}{name}")));
     let version = hex(&Sha256::digest(shell.join("\n").as_bytes())[..6]);

@@ -24,11 +24,14 @@ pub enum Step<T> {
     Need(BTreeSet<String>),
 }
 
-/// One page of results, with the articles of its hits (in the same order).
-#[derive(Debug, PartialEq)]
-pub struct Found {
-    pub results: Results,
-    pub articles: Vec<Article>,
+impl<T> Step<T> {
+    /// The answer made into another, or the same files needed.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Step<U> {
+        match self {
+            Step::Done(done) => Step::Done(f(done)),
+            Step::Need(need) => Step::Need(need),
+        }
+    }
 }
 
 /// An article group as the engine keeps it: the articles, and each one's
@@ -114,24 +117,31 @@ impl Engine {
         Ok(())
     }
 
-    /// Runs a search as [`crate::search::Index::search`] does, with the
-    /// articles of its hits.
-    pub fn search(&self, query: &Query, filters: &Filters, sort: Sort, limit: usize) -> Step<Found> {
+    /// How many articles the index holds.
+    pub fn len(&self) -> usize {
+        self.directory.articles
+    }
+
+    /// Whether the index holds no article.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Runs a search as [`crate::search::Index::search`] does. Done only
+    /// once the articles of its hits are here too ([`Engine::article`]),
+    /// so a page of results costs no round more.
+    pub fn search(&self, query: &Query, filters: &Filters, sort: Sort, limit: usize) -> Step<Results> {
         let (results, mut need) = match self.with_view(query, |view| rank::search(view, query, filters, sort, limit)) {
             Step::Done(done) => done,
             Step::Need(need) => return Step::Need(need),
         };
-        let mut articles = Vec::with_capacity(results.hits.len());
         for hit in &results.hits {
-            match self.article(hit.doc as u32) {
-                Ok(article) => articles.push(article.clone()),
-                Err(name) => {
-                    need.insert(name);
-                }
+            if let Err(name) = self.loaded(hit.doc as u32) {
+                need.insert(name);
             }
         }
         if need.is_empty() {
-            Step::Done(Found { results, articles })
+            Step::Done(results)
         } else {
             Step::Need(need)
         }
@@ -149,22 +159,34 @@ impl Engine {
         finish(self.with_view(query, |view| snippet::highlights(view, doc, query)))
     }
 
-    /// The article with this slug, and its position, or `None` if there is
+    /// The position of the article with this slug, or `None` if there is
     /// no such article.
-    pub fn by_slug(&self, slug: &str) -> Step<Option<(usize, Article)>> {
+    pub fn position(&self, slug: &str) -> Step<Option<usize>> {
         let Some(name) = self.directory.slugs_of(slug) else {
             return Step::Done(None);
         };
         let Some(slugs) = self.slugs.get(name) else {
             return Step::Need(BTreeSet::from([name.to_string()]));
         };
-        let Ok(at) = slugs.binary_search_by(|(s, _)| s.as_str().cmp(slug)) else {
-            return Step::Done(None);
-        };
-        let doc = slugs[at].1;
-        match self.article(doc) {
-            Ok(article) => Step::Done(Some((doc as usize, article.clone()))),
+        let at = slugs.binary_search_by(|(s, _)| s.as_str().cmp(slug)).ok();
+        Step::Done(at.map(|at| slugs[at].1 as usize))
+    }
+
+    /// Article `doc` (a position below [`Engine::len`]).
+    pub fn article(&self, doc: usize) -> Step<&Article> {
+        match self.loaded(doc as u32) {
+            Ok(article) => Step::Done(article),
             Err(name) => Step::Need(BTreeSet::from([name])),
+        }
+    }
+
+    /// The article with this slug, and its position, or `None` if there is
+    /// no such article.
+    pub fn by_slug(&self, slug: &str) -> Step<Option<(usize, &Article)>> {
+        match self.position(slug) {
+            Step::Done(Some(doc)) => self.article(doc).map(|article| Some((doc, article))),
+            Step::Done(None) => Step::Done(None),
+            Step::Need(need) => Step::Need(need),
         }
     }
 
@@ -186,7 +208,7 @@ impl Engine {
     }
 
     /// Article `doc`, or the name of the group to fetch for it.
-    fn article(&self, doc: u32) -> Result<&Article, String> {
+    fn loaded(&self, doc: u32) -> Result<&Article, String> {
         let (first, name) = self.directory.group_of(doc).unwrap_or_default();
         let Some(group) = self.groups.get(&name) else {
             return Err(name);

@@ -12,6 +12,7 @@ use crate::corpus::{places, Article};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[repr(u8)]
 pub enum Kind {
+    Entry = b'E',
     Directory = b'D',
     Dictionary = b'd',
     Postings = b'p',
@@ -103,14 +104,14 @@ pub struct Group {
 }
 
 /// A file's body, sealed, after its kind.
-fn seal(kind: Kind, write: impl FnOnce(&mut Writer)) -> Vec<u8> {
+pub(super) fn seal(kind: Kind, write: impl FnOnce(&mut Writer)) -> Vec<u8> {
     let mut out = Writer(vec![kind as u8]);
     write(&mut out);
     bundle::seal(&out.0)
 }
 
 /// The body of a file of `kind`, checked.
-fn unseal(bytes: &[u8], kind: Kind) -> Result<Reader<'_>, BundleError> {
+pub(super) fn unseal(bytes: &[u8], kind: Kind) -> Result<Reader<'_>, BundleError> {
     let body = bundle::unseal(bytes)?;
     match body.split_first() {
         Some((&first, rest)) if first == kind as u8 => Ok(Reader::new(rest)),
@@ -119,7 +120,7 @@ fn unseal(bytes: &[u8], kind: Kind) -> Result<Reader<'_>, BundleError> {
 }
 
 /// Fails unless every byte was read.
-fn finished<T>(r: &Reader<'_>, value: T) -> Result<T, BundleError> {
+pub(super) fn finished<T>(r: &Reader<'_>, value: T) -> Result<T, BundleError> {
     if r.done() {
         Ok(value)
     } else {

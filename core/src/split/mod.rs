@@ -19,9 +19,9 @@
 //! let files = split::write(&index, &Limits::default()).unwrap();
 //! let mut engine = Engine::new(&files.directory).unwrap();
 //! let query = Query::parse("Токаев");
-//! let found = loop {
+//! let results = loop {
 //!     match engine.search(&query, &Filters::default(), Sort::Relevance, 10) {
-//!         Step::Done(found) => break found,
+//!         Step::Done(results) => break results,
 //!         Step::Need(names) => {
 //!             for (name, bytes) in files.files.iter().filter(|(n, _)| names.contains(n)) {
 //!                 engine.add(name, bytes).unwrap();
@@ -29,11 +29,13 @@
 //!         }
 //!     }
 //! };
-//! assert_eq!(found.results, index.search(&query, &Filters::default(), Sort::Relevance, 10));
-//! assert_eq!(found.articles[0].title, "Tokayev speaks");
+//! assert_eq!(results, index.search(&query, &Filters::default(), Sort::Relevance, 10));
+//! let Step::Done(first) = engine.article(results.hits[0].doc) else { panic!("its group was fetched") };
+//! assert_eq!(first.title, "Tokayev speaks");
 //! ```
 
 mod engine;
+mod entry;
 mod format;
 mod view;
 mod write;
@@ -41,7 +43,8 @@ mod write;
 use crate::catalog::Catalog;
 use crate::corpus::Article;
 
-pub use engine::{Engine, FileError, Found, Step};
+pub use engine::{Engine, FileError, Step};
+pub use entry::{entry, is_packed, ENTRY};
 pub use write::{write, Limits, Split, WriteError};
 
 /// The articles newest first, as a split index numbers them (undated

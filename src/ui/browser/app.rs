@@ -17,7 +17,7 @@ use yew::prelude::*;
 use super::{storage, url};
 use crate::bundled;
 use crate::corpus::bundle::BundleError;
-use crate::engine::{remote, Engine, InProcess, LocalEngine};
+use crate::engine::{remote, Engine, InProcess};
 use crate::route::{Location, Prerender};
 use crate::search::Index;
 use crate::tasks::next_task;
@@ -155,7 +155,7 @@ fn index() -> Result<Index, BundleError> {
 }
 
 fn in_process(index: Index) -> Rc<dyn Engine> {
-    Rc::new(InProcess::new(LocalEngine::new(index)))
+    Rc::new(InProcess::new(index))
 }
 
 /// Reports a panic on the console as `folio panic: …` (the end-to-end
