@@ -149,6 +149,11 @@ export async function openPage(context, viewport, { expect404 = false, colorSche
     window.folioCanary = (what) => console.error(`payload ran: ${what}`);
   });
   page.on('requestfailed', (request) => page.problems.push(`request failed: ${request.url()}`));
+  // Requests asked for and not yet answered, named when the app fails to start.
+  page.pending = new Set();
+  page.on('request', (request) => page.pending.add(request.url()));
+  page.on('requestfinished', (request) => page.pending.delete(request.url()));
+  page.on('requestfailed', (request) => page.pending.delete(request.url()));
   page.on('response', (response) => {
     const document = response.request().resourceType() === 'document';
     if (response.status() >= 400 && !(expect404 && document && response.status() === 404)) {
@@ -162,7 +167,12 @@ export async function openPage(context, viewport, { expect404 = false, colorSche
 /// the reader's real state (it then sets `<html data-live>`): only then do
 /// links navigate inside the app and does leaving not abort its download.
 export async function started(page) {
-  await page.waitForFunction(() => document.documentElement.hasAttribute('data-live'));
+  try {
+    await page.waitForFunction(() => document.documentElement.hasAttribute('data-live'));
+  } catch (error) {
+    const pending = [...(page.pending ?? [])].join(', ') || 'none';
+    throw new Error(`the app did not start: ${error.message}\nrequests still pending: ${pending}\nproblems: ${JSON.stringify(page.problems ?? [])}`);
+  }
 }
 
 /// Saves a screenshot as a test artifact (never committed) to look at.
