@@ -3,11 +3,14 @@
 //! the prerendered pages. Both come from the same index, so the answers
 //! the app's engine reads from the files match the pages it hydrates.
 
+use std::collections::BTreeSet;
+use std::io::Read as _;
 use std::path::Path;
 
+use folio::catalog::{Filters, Sort};
 use folio::corpus;
-use folio::search::Index;
-use folio::split::{self, Limits, ENTRY};
+use folio::search::{Index, Query};
+use folio::split::{self, Engine, Limits, Step, ENTRY};
 
 use crate::run::{say, Fail};
 use crate::site::gzip;
@@ -60,4 +63,73 @@ pub fn write(dist: &Path, index: &Index) -> Result<Vec<String>, Fail> {
         }
     ));
     Ok(names)
+}
+
+/// What the end-to-end tests expect of the site built from `index`, as
+/// JSON: its size; for each of `queries`, the total and the first titles
+/// (relevance, no filter); the query whose files were `lost`; and the
+/// oldest article, which has no page of its own under a prerender limit.
+pub fn expectations(index: &Index, queries: &[String], lost: &str) -> String {
+    let searches: Vec<serde_json::Value> = queries
+        .iter()
+        .map(|query| {
+            let results = index.search(&Query::parse(query), &Filters::default(), Sort::Relevance, 3);
+            let titles: Vec<&str> = results
+                .hits
+                .iter()
+                .map(|hit| index.articles()[hit.doc].title.as_str())
+                .collect();
+            serde_json::json!({ "query": query, "total": results.total, "titles": titles })
+        })
+        .collect();
+    let oldest = index
+        .articles()
+        .last()
+        .map(|a| serde_json::json!({ "slug": a.slug, "title": a.title }));
+    serde_json::json!({ "articles": index.len(), "searches": searches, "lost": lost, "oldest": oldest }).to_string()
+}
+
+/// Deletes from the site in `dist` the files a search for `query` needs
+/// first but no search for `kept` needs, as a host that lost them (or an
+/// offline copy without them) would have it: the end-to-end tests see that
+/// search fail clearly while the others still answer. Returns the files'
+/// names.
+pub fn lose_files_of(dist: &Path, query: &str, kept: &[String]) -> Result<Vec<String>, Fail> {
+    let folder = dist.join(FOLDER);
+    let read = |name: &str| -> Result<Vec<u8>, Fail> {
+        let path = folder.join(name);
+        let gzipped = std::fs::read(&path).map_err(|e| Fail(format!("{}: {e}", path.display())))?;
+        let mut bytes = Vec::new();
+        flate2::read::GzDecoder::new(gzipped.as_slice())
+            .read_to_end(&mut bytes)
+            .map_err(|e| Fail(format!("{}: {e}", path.display())))?;
+        Ok(bytes)
+    };
+    let mut engine = Engine::open(&read(ENTRY)?).map_err(|e| Fail(e.to_string()))?;
+    let search =
+        |engine: &Engine, query: &str| engine.search(&Query::parse(query), &Filters::default(), Sort::Relevance, 20);
+    let Step::Need(first) = search(&engine, query) else {
+        return Err(Fail(format!("a search for {query} needs no file but the entry")));
+    };
+    // Every file the kept searches read, fetched as the worker would.
+    let mut needed = BTreeSet::new();
+    for kept in kept {
+        while let Step::Need(names) = search(&engine, kept) {
+            for name in names {
+                engine.add(&name, &read(&name)?).map_err(|e| Fail(e.to_string()))?;
+                needed.insert(name);
+            }
+        }
+    }
+    let lost: Vec<String> = first.into_iter().filter(|name| !needed.contains(name)).collect();
+    if lost.is_empty() {
+        return Err(Fail(format!(
+            "every file a search for {query} needs first, other searches need too"
+        )));
+    }
+    for name in &lost {
+        let path = folder.join(name);
+        std::fs::remove_file(&path).map_err(|e| Fail(format!("{}: {e}", path.display())))?;
+    }
+    Ok(lost)
 }

@@ -125,17 +125,27 @@ struct Compressed(Mutex<HashMap<PathBuf, Copies>>);
 type Copies = (Vec<u8>, Vec<u8>);
 
 impl Compressed {
+    /// `bytes` (the file `file` now) gzipped. Compressed with the cache
+    /// unlocked: other requests must not wait for a large file's turn (the
+    /// app's wasm, in `cargo xtask`'s unoptimised build, took seconds, and
+    /// a page's start-up requests queued behind it past a test's timeout).
     fn get(&self, file: &Path, bytes: Vec<u8>) -> Vec<u8> {
-        let mut cache = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        match cache.get(file) {
-            Some((original, gzipped)) if *original == bytes => gzipped.clone(),
-            _ => {
-                let gzipped = crate::site::gzip(&bytes);
-                cache.insert(file.to_path_buf(), (bytes, gzipped.clone()));
-                gzipped
+        let cache = || self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some((original, gzipped)) = cache().get(file) {
+            if *original == bytes {
+                return gzipped.clone();
             }
         }
+        let gzipped = crate::site::gzip(&bytes);
+        cache().insert(file.to_path_buf(), (bytes, gzipped.clone()));
+        gzipped
     }
+}
+
+/// Whether `bytes` are gzipped already (the split index's files): a host
+/// serves them as they are.
+fn is_gzip(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0x1f, 0x8b])
 }
 
 /// The file for `url`, gzipped when the client accepts it (as static hosts
@@ -146,7 +156,7 @@ fn respond(dir: &Path, base: &str, url: &str, gzip: Option<&Compressed>) -> Resp
         .strip_prefix(base.trim_end_matches('/'))
         .and_then(|rest| resolve(dir, rest));
     match file.and_then(|f| std::fs::read(&f).ok().map(|bytes| (f, bytes))) {
-        Some((file, bytes)) if gzip.is_some() => {
+        Some((file, bytes)) if gzip.is_some() && !is_gzip(&bytes) => {
             Response::from_data(gzip.map(|c| c.get(&file, bytes)).unwrap_or_default())
                 .with_header(content_type(&file))
                 .with_header(Header::from_bytes("Content-Encoding", "gzip").expect("static header is valid"))

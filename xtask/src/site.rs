@@ -220,14 +220,26 @@ fn report_sizes(dist: &Path) -> Result<(), Fail> {
     files.sort();
     let (mut raw_total, mut gz_total) = (0, 0);
     let mut route_pages = 0;
+    let (mut index_files, mut index_bytes) = (0, 0);
+    let entry = Path::new(archive::FOLDER).join(folio::split::ENTRY);
     for file in &files {
         let name = file.strip_prefix(dist).unwrap_or(file);
-        // One line for the (many, alike) route pages.
+        // One line for the (many, alike) route pages, one for the index's
+        // files but its entry (stored gzipped already).
         if name.starts_with("articles") {
             route_pages += 1;
             continue;
         }
         let bytes = std::fs::read(file).map_err(|e| Fail(format!("{}: {e}", file.display())))?;
+        if name == entry {
+            say(&format!("{:<50} {:>9} B gzipped", name.display(), bytes.len()));
+            continue;
+        }
+        if name.starts_with(archive::FOLDER) {
+            index_files += 1;
+            index_bytes += bytes.len();
+            continue;
+        }
         let gz = gzip_len(&bytes);
         raw_total += bytes.len();
         gz_total += gz;
@@ -240,8 +252,12 @@ fn report_sizes(dist: &Path) -> Result<(), Fail> {
     }
     say(&format!("{:<50} {route_pages:>9} files", "articles/*/index.html"));
     say(&format!(
+        "{:<50} {index_files:>9} files, {index_bytes} B gzipped",
+        format!("{}/* (but the entry)", archive::FOLDER)
+    ));
+    say(&format!(
         "{:<50} {raw_total:>9} B  {gz_total:>8} B gzipped",
-        "total (without article pages)"
+        "total (without article pages and index files)"
     ));
     Ok(())
 }

@@ -1,12 +1,12 @@
 //! `cargo xtask test`: every test, in order, stopping at the first failure.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::run::{output, run, say, Fail};
 use folio::route::Prerender;
 
-use crate::{fuzz, prerender, serve, setup, site};
+use crate::{archive, fuzz, generate, prerender, serve, setup, site};
 
 /// Seconds each fuzz target runs in the test command.
 const FUZZ_SECONDS: u64 = 20;
@@ -123,6 +123,37 @@ const BASE: &str = "/news/";
 /// none (`tests/e2e/hostile.test.mjs` knows this number).
 const HOSTILE_PRERENDERED: usize = 2;
 
+/// The generated archive's size: past what its entry packs (the seed's
+/// whole index), small enough to build in seconds.
+const ARCHIVE_ARTICLES: usize = 3_000;
+
+/// The generated archive's prerendered articles: few, so most are reached
+/// through the not-found page.
+const ARCHIVE_PRERENDERED: usize = 20;
+
+/// What the end-to-end tests search the generated archive for: a name in
+/// another script, a misspelt country and a phrase
+/// (`tests/e2e/archive.test.mjs` reads the answers from the file). A
+/// planted rare word's files are lost from the site (`archive::lose_files_of`).
+fn archive_queries() -> Vec<String> {
+    ["Токаев", "kazakstan", "\"unrest in almaty\""]
+        .map(String::from)
+        .to_vec()
+}
+
+/// A directory holding only the generated archive (`site` reads every file
+/// in its corpus directory).
+fn generated_archive(root: &Path) -> Result<PathBuf, Fail> {
+    let corpus = generate::corpus(root, ARCHIVE_ARTICLES)?;
+    let dir = root.join(format!("target/corpora/{ARCHIVE_ARTICLES}-only"));
+    std::fs::create_dir_all(&dir).map_err(|e| Fail(format!("{}: {e}", dir.display())))?;
+    let copy = dir.join(format!("{ARCHIVE_ARTICLES}.txt"));
+    if !copy.exists() {
+        std::fs::copy(&corpus, &copy).map_err(|e| Fail(format!("{}: {e}", copy.display())))?;
+    }
+    Ok(dir)
+}
+
 /// Builds the release site for a sub-path, serves it there on 127.0.0.1 (and
 /// the embedding example on localhost, another origin) and runs the Node
 /// tests in `tests/e2e` against it, once in each browser.
@@ -133,6 +164,9 @@ fn end_to_end(root: &Path, browsers: &[Browser], files: &[String]) -> Result<(),
     let server = serve::start_building(&dist, "127.0.0.1:0", BASE, &[("Access-Control-Allow-Origin", "*")])?;
     site::build(root, BASE, Some(origin(&server.url)), prerender::DEFAULT)?;
     server.ready();
+    // Each file gzipped once before any browser asks: compressing a wasm on
+    // a first request held a fresh browser's start-up requests for seconds.
+    serve::warm(&server, &dist);
     // The embedding example on two other origins: a host, and a forger.
     let examples = root.join("examples/embed");
     let host = serve::start(&examples, "127.0.0.1:0", "/")?;
@@ -153,6 +187,28 @@ fn end_to_end(root: &Path, browsers: &[Browser], files: &[String]) -> Result<(),
         Prerender::Newest(HOSTILE_PRERENDERED),
     )?;
     hostile.ready();
+    serve::warm(&hostile, &hostile_dist);
+    // A generated archive of a few thousand articles: too large for its
+    // entry to hold the whole index, so every search fetches its files a
+    // round at a time, as on a large archive.
+    let archive_dist = root.join("target/archive-dist");
+    let archive = serve::start_building(&archive_dist, "127.0.0.1:0", BASE, &[])?;
+    let archive_seeds = generated_archive(root)?;
+    site::build_from(
+        root,
+        &archive_seeds,
+        &archive_dist,
+        BASE,
+        Some(origin(&archive.url)),
+        Prerender::Newest(ARCHIVE_PRERENDERED),
+    )?;
+    archive.ready();
+    serve::warm(&archive, &archive_dist);
+    let lost = generate::planted_word(9);
+    archive::lose_files_of(&archive_dist, &lost, &archive_queries())?;
+    let archive_expected = root.join("target/e2e-archive.json");
+    let expected = archive::expectations(&archive::read(&archive_seeds)?, &archive_queries(), &lost);
+    std::fs::write(&archive_expected, expected).map_err(|e| Fail(format!("{}: {e}", archive_expected.display())))?;
     // The corpus as the CLI reads it, for the nothing-lost check.
     let articles = root.join("target/e2e-articles.json");
     let dump = output(
@@ -186,6 +242,8 @@ fn end_to_end(root: &Path, browsers: &[Browser], files: &[String]) -> Result<(),
             .env("FORGE_URL", format!("{}forge.html", forger.url))
             .env("ARTICLES_JSON", &articles)
             .env("HOSTILE_URL", &hostile.url)
+            .env("ARCHIVE_URL", &archive.url)
+            .env("ARCHIVE_EXPECTED", &archive_expected)
             .env("CHROMIUM", setup::CHROMIUM)
             .env("FIREFOX", setup::FIREFOX))?;
     }
