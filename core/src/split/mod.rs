@@ -35,6 +35,9 @@
 
 mod engine;
 mod format;
+mod pairs;
+mod spill;
+mod stream;
 mod view;
 mod write;
 
@@ -42,13 +45,19 @@ use crate::catalog::Catalog;
 use crate::corpus::Article;
 
 pub use engine::{Engine, FileError, Found, Step};
+pub use stream::{write_to, Summary, MEMORY};
 pub use write::{write, Limits, Split, WriteError};
 
 /// The articles newest first, as a split index numbers them (undated
 /// last; equal dates in the order given).
 pub fn date_order(articles: Vec<Article>) -> Vec<Article> {
-    let all: Vec<u32> = (0..articles.len() as u32).collect();
-    let order = Catalog::new(&articles).newest_of(&all, all.len());
+    let order = date_positions(&articles);
     let mut slots: Vec<Option<Article>> = articles.into_iter().map(Some).collect();
     order.into_iter().filter_map(|doc| slots[doc as usize].take()).collect()
+}
+
+/// The positions of `articles` in date order (see [`date_order`]).
+fn date_positions(articles: &[Article]) -> Vec<u32> {
+    let all: Vec<u32> = (0..articles.len() as u32).collect();
+    Catalog::new(articles).newest_of(&all, all.len())
 }
