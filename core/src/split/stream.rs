@@ -127,7 +127,6 @@ pub fn write_to(
     }
     spill_words(&mut stream, &mut word_runs, &scratch, &mut weighed)?;
     forward_out.close()?;
-    drop(spilled);
     let (vocab, df, norms) = stream.finish();
 
     // 3. The pairs of common words, from the forward index.
