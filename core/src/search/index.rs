@@ -522,7 +522,8 @@ struct Builder {
     forward: Vec<u8>,
     forward_spans: Vec<(u32, u32)>,
     key: String,
-    /// Bytes added to `postings`: what a streamed build holds before it spills.
+    /// About the bytes added to `postings`: what a streamed build holds
+    /// before it spills.
     held: usize,
 }
 
@@ -562,7 +563,8 @@ impl Builder {
             varint::push(out, doc - self.last_doc[w]);
             varint::push(out, self.title_tf[w]);
             varint::push(out, self.body_tf[w]);
-            self.held += out.len() - before;
+            // A list's first allocation costs more than its first bytes.
+            self.held += out.len() - before + if before == 0 { 32 } else { 0 };
             self.last_doc[w] = doc;
             self.df[w] += 1;
             self.title_tf[w] = 0;
@@ -672,7 +674,7 @@ impl Stream {
         (std::mem::take(&mut self.builder.forward), starts)
     }
 
-    /// Bytes of postings gathered since the last [`Stream::take`].
+    /// About the bytes of postings gathered since the last [`Stream::take`].
     pub(crate) fn held(&self) -> usize {
         self.builder.held
     }

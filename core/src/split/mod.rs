@@ -41,7 +41,7 @@ mod stream;
 mod view;
 mod write;
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Catalogued};
 use crate::corpus::Article;
 
 pub use engine::{Engine, FileError, Found, Step};
@@ -57,7 +57,7 @@ pub fn date_order(articles: Vec<Article>) -> Vec<Article> {
 }
 
 /// The positions of `articles` in date order (see [`date_order`]).
-fn date_positions(articles: &[Article]) -> Vec<u32> {
+fn date_positions(articles: &[impl Catalogued]) -> Vec<u32> {
     let all: Vec<u32> = (0..articles.len() as u32).collect();
     Catalog::new(articles).newest_of(&all, all.len())
 }

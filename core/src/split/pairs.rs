@@ -9,6 +9,11 @@ use rustc_hash::FxHashMap;
 use crate::search::index::Vocabulary;
 use crate::{order, varint};
 
+/// About what a pair costs beyond its postings: its map entry and its
+/// list's first allocation. Most pairs are in few articles, so counting
+/// postings bytes alone would hold several times the budget.
+const NEW_PAIR: usize = 96;
+
 /// Pairs found in a run of articles, scanned in order.
 #[derive(Default)]
 pub(super) struct Pairs {
@@ -38,7 +43,11 @@ impl Pairs {
             if !common(a) || !common(b) || field(p - 1) != field(p) {
                 continue;
             }
-            let (postings, last, df) = self.found.entry((a, b)).or_default();
+            let held = &mut self.held;
+            let (postings, last, df) = self.found.entry((a, b)).or_insert_with(|| {
+                *held += NEW_PAIR;
+                Default::default()
+            });
             if *last == doc + 1 {
                 continue;
             }
@@ -53,7 +62,7 @@ impl Pairs {
         }
     }
 
-    /// Bytes of postings held since the last [`Pairs::take`].
+    /// About the bytes held since the last [`Pairs::take`].
     pub(super) fn held(&self) -> usize {
         self.held
     }

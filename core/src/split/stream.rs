@@ -26,8 +26,8 @@ use super::pairs::{join, Pairs};
 use super::spill::{Reader, Records, Runs, Scratch};
 use super::write::{finish, text_size, Dictionary, Files, Groups};
 use super::{date_positions, Limits, WriteError};
-use crate::catalog::Catalog;
-use crate::corpus::{bundle, Article};
+use crate::catalog::{Catalog, Catalogued};
+use crate::corpus::{bundle, Article, Date};
 use crate::search::index::{weigh, weighed_len, Stream, Vocabulary};
 use crate::varint;
 
@@ -85,13 +85,13 @@ pub fn write_to(
     for article in articles {
         text += text_size(&article);
         at.push(spilled.push(&bundle::encode(std::slice::from_ref(&article)))?);
-        facts.push(facts_of(article));
+        facts.push(Facts::of(article));
     }
     spilled.close()?;
     let n = facts.len();
     let order = date_positions(&facts);
-    let mut slots: Vec<Option<Article>> = facts.into_iter().map(Some).collect();
-    let facts: Vec<Article> = order.iter().filter_map(|&doc| slots[doc as usize].take()).collect();
+    let mut slots: Vec<Option<Facts>> = facts.into_iter().map(Some).collect();
+    let facts: Vec<Facts> = order.iter().filter_map(|&doc| slots[doc as usize].take()).collect();
     drop(slots);
     let catalog = Catalog::new(&facts);
     let slugs: Vec<(String, u32)> = (0u32..).zip(facts).map(|(doc, a)| (a.slug, doc)).collect();
@@ -193,29 +193,35 @@ pub fn write_to(
 
 /// What the date order, catalogue and slugs read of an article: the rest
 /// of it waits in a temporary file.
-fn facts_of(article: Article) -> Article {
-    Article {
-        slug: article.slug,
-        title: String::new(),
-        publisher: article.publisher,
-        publisher_origin: None,
-        source: None,
-        copyright: None,
-        teaser: false,
-        continue_reading: None,
-        url: None,
-        dateline: None,
-        date: article.date,
-        date_certainty: None,
-        countries: article.countries,
-        places: Vec::new(),
-        blocks: Vec::new(),
-        photos: Vec::new(),
-        excerpt: String::new(),
-        words: 0,
-        reading_minutes: 0,
-        file: String::new(),
-        line: 0,
+struct Facts {
+    slug: String,
+    publisher: Option<String>,
+    countries: Vec<&'static str>,
+    date: Option<Date>,
+}
+
+impl Facts {
+    fn of(article: Article) -> Facts {
+        Facts {
+            slug: article.slug,
+            publisher: article.publisher,
+            countries: article.countries,
+            date: article.date,
+        }
+    }
+}
+
+impl Catalogued for Facts {
+    fn publisher(&self) -> Option<&str> {
+        self.publisher.as_deref()
+    }
+
+    fn countries(&self) -> &[&'static str] {
+        &self.countries
+    }
+
+    fn date(&self) -> Option<Date> {
+        self.date
     }
 }
 
