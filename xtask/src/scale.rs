@@ -224,6 +224,7 @@ fn measure(root: &Path, path: &Path, pieces: bool) -> Result<(), Fail> {
             'p' => "postings",
             'g' => "article groups",
             'c' => "catalogue shards",
+            's' => "slug shards",
             _ => "other",
         };
         println!(

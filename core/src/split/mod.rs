@@ -7,6 +7,11 @@
 //! same answers as the in-memory [`crate::search::Index`], read through the
 //! same code (see `search/store.rs`).
 //!
+//! [`write`] cuts an index in memory into files; [`write_to`] writes the
+//! same files from articles in any order without holding the index, for
+//! corpora too large for it (see `split/stream.rs`): the one a site build
+//! should call.
+//!
 //! ```
 //! use folio_core::catalog::{Filters, Sort};
 //! use folio_core::corpus::{self, Source};
