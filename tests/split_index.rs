@@ -10,6 +10,9 @@ use folio::engine::{answer, answer_now};
 use folio::search::{Index, Query, Results};
 use folio::split::{self, Engine, Limits, Split, Step};
 use proptest::prelude::*;
+use proptest::strategy::ValueTree;
+use proptest::test_runner::TestRunner;
+use std::collections::BTreeMap;
 
 mod strategies;
 
@@ -269,6 +272,71 @@ proptest! {
             }
         }
     }
+}
+
+/// What [`split::write`] cuts from the whole index of `articles`, and what
+/// [`split::write_to`] streams from them in the order given: the directory
+/// and every file by name, each.
+type Files = (Vec<u8>, BTreeMap<String, Vec<u8>>);
+
+fn in_memory_and_streamed(articles: Vec<Article>, limits: &Limits, memory: usize) -> (Files, Files) {
+    let index = Index::new(split::date_order(articles.clone()));
+    let whole = split::write(&index, limits).expect("articles in date order");
+    let mut files = BTreeMap::new();
+    let mut out = |name: &str, bytes: &[u8]| {
+        assert!(files.insert(name.to_string(), bytes.to_vec()).is_none(), "{name} twice");
+        Ok(())
+    };
+    let summary = split::write_to(articles, limits, memory, &mut out).expect("a streamed split");
+    assert_eq!((summary.articles, summary.files), (index.len(), files.len()));
+    assert_eq!(summary.bytes, files.values().map(|f| f.len() as u64).sum::<u64>());
+    (
+        (whole.directory, whole.files.into_iter().collect()),
+        (summary.directory, files),
+    )
+}
+
+/// The names of files that differ between two splits, for a short message.
+fn differing(a: &Files, b: &Files) -> Vec<String> {
+    let names: std::collections::BTreeSet<&String> = a.1.keys().chain(b.1.keys()).collect();
+    let mut differ: Vec<String> = names
+        .into_iter()
+        .filter(|n| a.1.get(*n) != b.1.get(*n))
+        .cloned()
+        .collect();
+    if a.0 != b.0 {
+        differ.push("the directory".into());
+    }
+    differ
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 100, ..ProptestConfig::default() })]
+
+    /// Streamed through temporary files a few postings at a time, in any
+    /// order, the split is the in-memory one, byte for byte.
+    #[test]
+    fn the_streamed_split_is_the_in_memory_split(
+        records in prop::collection::vec(article(), 1..60),
+        limits in limits(),
+        memory in 1usize..2048,
+    ) {
+        let (whole, streamed) = in_memory_and_streamed(corpus(&records), &limits, memory);
+        prop_assert!(whole == streamed, "files differ: {:?}", differing(&whole, &streamed));
+    }
+}
+
+#[test]
+fn a_few_thousand_articles_stream_to_the_in_memory_split() {
+    let mut runner = TestRunner::deterministic();
+    let records = prop::collection::vec(article(), 3000)
+        .new_tree(&mut runner)
+        .expect("records")
+        .current();
+    // Runs of about 40 KB of postings: several runs of words and of pairs.
+    let (whole, streamed) = in_memory_and_streamed(corpus(&records), &Limits::default(), 40 << 10);
+    assert_eq!(differing(&whole, &streamed), Vec::<String>::new());
+    assert!(whole.1.len() > 20, "{} files", whole.1.len());
 }
 
 #[test]

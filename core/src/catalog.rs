@@ -192,21 +192,40 @@ struct DocFacets {
     month: u32,
 }
 
+/// What the catalogue reads of an article: all that a streamed split
+/// index keeps of each (`split/stream.rs`), the rest waiting on disk.
+pub trait Catalogued {
+    fn publisher(&self) -> Option<&str>;
+    fn countries(&self) -> &[&'static str];
+    fn date(&self) -> Option<Date>;
+}
+
+impl Catalogued for Article {
+    fn publisher(&self) -> Option<&str> {
+        self.publisher.as_deref()
+    }
+
+    fn countries(&self) -> &[&'static str] {
+        &self.countries
+    }
+
+    fn date(&self) -> Option<Date> {
+        self.date
+    }
+}
+
 impl Catalog {
-    pub fn new(articles: &[Article]) -> Catalog {
-        let (publishers, publisher_rank) = ranked(articles.iter().filter_map(|a| a.publisher.as_deref()));
-        let (countries, country_rank) = ranked(articles.iter().flat_map(|a| a.countries.iter().copied()));
-        let (months, month_rank) = ranked(articles.iter().filter_map(|a| a.date).map(|d| (d.year, d.month)));
+    pub fn new(articles: &[impl Catalogued]) -> Catalog {
+        let (publishers, publisher_rank) = ranked(articles.iter().filter_map(|a| a.publisher()));
+        let (countries, country_rank) = ranked(articles.iter().flat_map(|a| a.countries().iter().copied()));
+        let (months, month_rank) = ranked(articles.iter().filter_map(|a| a.date()).map(|d| (d.year, d.month)));
         let mut docs: Vec<DocFacets> = articles
             .iter()
             .map(|a| DocFacets {
                 countries: 0,
-                publisher: a
-                    .publisher
-                    .as_deref()
-                    .map_or(publishers.len() as u32, |p| publisher_rank[p]),
+                publisher: a.publisher().map_or(publishers.len() as u32, |p| publisher_rank[p]),
                 // Newest first.
-                month: a.date.map_or(months.len() as u32, |d| {
+                month: a.date().map_or(months.len() as u32, |d| {
                     months.len() as u32 - 1 - month_rank[&(d.year, d.month)]
                 }),
             })
@@ -214,7 +233,7 @@ impl Catalog {
         let more_words = countries.len().div_ceil(64).saturating_sub(1);
         let mut more_countries = vec![0u64; articles.len() * more_words];
         for (doc, a) in articles.iter().enumerate() {
-            for c in &a.countries {
+            for c in a.countries() {
                 let bit = country_rank[c] as usize;
                 match bit / 64 {
                     0 => docs[doc].countries |= 1 << bit,
@@ -231,12 +250,12 @@ impl Catalog {
         // Both date orders put undated articles last and keep corpus order
         // among equal dates: a key per article (its date's rank above, its
         // position below), sorted in linear time.
-        let (dates, date_rank) = ranked(articles.iter().filter_map(|a| a.date));
+        let (dates, date_rank) = ranked(articles.iter().filter_map(|a| a.date()));
         let undated = dates.len() as u64;
         let by_keys = |rank: &dyn Fn(u64) -> u64| {
             let mut keys: Vec<u64> = (0u64..)
                 .zip(articles)
-                .map(|(doc, a)| a.date.map_or(undated, |d| rank(u64::from(date_rank[&d]))) << 32 | doc)
+                .map(|(doc, a)| a.date().map_or(undated, |d| rank(u64::from(date_rank[&d]))) << 32 | doc)
                 .collect();
             order::sort_keys(&mut keys);
             keys.into_iter().map(|key| key as u32).collect::<Vec<u32>>()

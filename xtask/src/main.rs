@@ -49,6 +49,7 @@ fn main() -> ExitCode {
         Task::Fuzz { seconds } => fuzz::run_all(&root, seconds),
         Task::Bench { stress } => bench::run_all(&root, stress),
         Task::Scale { stress } => scale::run(&root, stress),
+        Task::Split { corpus, dir, pieces } => scale::build(Path::new(&corpus), Path::new(&dir), pieces),
         Task::Corpus { articles } => generate::corpus(&root, articles).map(|path| println!("{}", path.display())),
     };
     match result {

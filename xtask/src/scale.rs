@@ -1,6 +1,7 @@
 //! `cargo xtask bench --scale`: the split index on generated corpora (10,000
 //! and 100,000 articles; `--stress` adds 1,000,000): how long it takes to
-//! write, what it writes, and what the benchmark queries fetch from it:
+//! write (streamed, by `cargo xtask split` in a process of its own, so its
+//! peak memory is its own), what it writes, and what the benchmark queries fetch from it:
 //! cold (a new engine for each query, as on a first search) and typed
 //! letter by letter into one engine (what a reader's keystrokes fetch).
 //! Fetches are counted natively, with every file gzipped as a host would
@@ -12,16 +13,17 @@
 //! (`benches/pagefind/run.mjs`).
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::process::Command;
 use std::time::Instant;
 
 use folio::bench::QUERIES;
 use folio::catalog::{Filters, Sort};
-use folio::corpus;
-use folio::search::{Index, Query};
+use folio::corpus::{self, Article, Source};
+use folio::search::Query;
 use folio::split::{self, Engine, Limits, Split, Step};
 
-use crate::run::{output, say, Fail};
+use crate::run::{self as command, output, say, Fail};
 use crate::{bench, generate, setup, site};
 
 const SIZES: [usize; 2] = [10_000, 100_000];
@@ -35,7 +37,7 @@ pub fn run(root: &Path, stress: bool) -> Result<(), Fail> {
     let mut corpora = Vec::new();
     for size in sizes {
         let path = generate::corpus(root, size)?;
-        measure(&path)?;
+        measure(root, &path, size == STRESS)?;
         corpora.push((size, path));
     }
     setup::pagefind_tools(root)?;
@@ -72,23 +74,129 @@ impl Fetched {
     }
 }
 
-fn measure(path: &Path) -> Result<(), Fail> {
-    say(&format!("{}", path.display()));
+/// The name the directory is written under, beside the other files.
+const DIRECTORY: &str = "directory";
+
+/// Writes the split index of the corpus at `path` into `dir`, streamed,
+/// and prints how long it took and the process's peak memory (VmHWM).
+/// With `pieces`, the corpus is parsed a piece at a time as the writer
+/// takes the articles: parsing 1,000,000 generated articles whole holds
+/// 3.8 GB, more than the split itself.
+pub fn build(path: &Path, dir: &Path, pieces: bool) -> Result<(), Fail> {
+    let fail = |e: &dyn std::fmt::Display| Fail(format!("{}: {e}", path.display()));
     let start = Instant::now();
-    let sources = corpus::read_sources(&[path.to_path_buf()]).map_err(|e| Fail(e.to_string()))?;
-    let articles = corpus::parse(&sources).map_err(|e| Fail(e.to_string()))?.articles;
-    let parsed = start.elapsed();
-    let index = Index::new(split::date_order(articles));
-    let indexed = start.elapsed();
-    let split = split::write(&index, &Limits::default()).map_err(|e| Fail(e.to_string()))?;
-    let written = start.elapsed();
+    let _ = std::fs::remove_dir_all(dir);
+    std::fs::create_dir_all(dir).map_err(|e| fail(&e))?;
+    let mut out = |name: &str, bytes: &[u8]| std::fs::write(dir.join(name), bytes);
+    let summary = if pieces {
+        let file = std::fs::File::open(path).map_err(|e| fail(&e))?;
+        let mut failed = None;
+        let articles = in_pieces(std::io::BufReader::new(file)).flat_map(|piece| {
+            match piece
+                .map_err(|e| fail(&e))
+                .and_then(|piece| parse(path, piece.as_bytes()))
+            {
+                Ok(articles) => articles,
+                Err(e) => {
+                    failed = Some(e);
+                    Vec::new()
+                }
+            }
+        });
+        let summary = split::write_to(articles, &Limits::default(), split::MEMORY, &mut out);
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        summary
+    } else {
+        let bytes = std::fs::read(path).map_err(|e| fail(&e))?;
+        let articles = parse(path, &bytes)?;
+        drop(bytes);
+        println!(
+            "parsed whole: {:.1} s, peak RSS {} MB",
+            start.elapsed().as_secs_f64(),
+            peak_rss_mb()
+        );
+        split::write_to(articles, &Limits::default(), split::MEMORY, &mut out)
+    }
+    .map_err(|e| fail(&e))?;
+    std::fs::write(dir.join(DIRECTORY), &summary.directory).map_err(|e| fail(&e))?;
     println!(
-        "\n{} articles: parse {:.1} s, index {:.1} s, split {:.1} s",
-        index.len(),
-        parsed.as_secs_f64(),
-        (indexed - parsed).as_secs_f64(),
-        (written - indexed).as_secs_f64()
+        "{} articles split{} in {:.1} s: {} files, {:.1} MB; peak RSS {} MB",
+        summary.articles,
+        if pieces { " (parsed in pieces)" } else { "" },
+        start.elapsed().as_secs_f64(),
+        summary.files,
+        summary.bytes as f64 / 1e6,
+        peak_rss_mb()
     );
+    Ok(())
+}
+
+fn parse(path: &Path, bytes: &[u8]) -> Result<Vec<Article>, Fail> {
+    let source = Source {
+        name: path.display().to_string().into(),
+        bytes: bytes.into(),
+    };
+    Ok(corpus::parse(&[source]).map_err(|e| Fail(e.to_string()))?.articles)
+}
+
+/// A plain-text corpus in pieces of about 64 MB, read as they are asked
+/// for, each cut before a title that follows an article's `Source:` line.
+fn in_pieces(mut corpus: impl std::io::BufRead) -> impl Iterator<Item = std::io::Result<String>> {
+    const PIECE: usize = 64 << 20;
+    let mut line = String::new();
+    std::iter::from_fn(move || {
+        let mut piece = std::mem::take(&mut line);
+        // Whether the last line with text was a `Source:` line, and a blank line followed it.
+        let (mut after_source, mut blank) = (false, false);
+        loop {
+            line.clear();
+            match corpus.read_line(&mut line) {
+                Ok(0) => return (!piece.is_empty()).then_some(Ok(piece)),
+                Ok(_) => {}
+                Err(e) => return Some(Err(e)),
+            }
+            if line.trim().is_empty() {
+                blank = true;
+            } else {
+                let end_line = line.starts_with("Source:") || line.starts_with("Copyright");
+                if piece.len() >= PIECE && after_source && blank && !end_line {
+                    // `line`, a title, starts the next piece.
+                    return Some(Ok(piece));
+                }
+                after_source = line.starts_with("Source:");
+                blank = false;
+            }
+            piece.push_str(&line);
+        }
+    })
+}
+
+/// The peak resident memory of this process so far, in megabytes.
+fn peak_rss_mb() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmHWM:"))
+        .and_then(|kb| kb.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        .map_or(0, |kb| kb / 1024)
+}
+
+fn measure(root: &Path, path: &Path, pieces: bool) -> Result<(), Fail> {
+    say(&format!("{}", path.display()));
+    let name = path
+        .file_stem()
+        .map_or("corpus".into(), |s| s.to_string_lossy().into_owned());
+    let dir = root.join("target/split").join(name);
+    let exe = std::env::current_exe().map_err(|e| Fail(e.to_string()))?;
+    let mut build = Command::new(exe);
+    build.arg("split").arg(path).arg(&dir);
+    if pieces {
+        build.arg("--pieces");
+    }
+    command::run(&mut build)?;
+    let split = read_split(&dir)?;
 
     let gzipped: BTreeMap<&str, usize> = split
         .files
@@ -116,6 +224,7 @@ fn measure(path: &Path) -> Result<(), Fail> {
             'p' => "postings",
             'g' => "article groups",
             'c' => "catalogue shards",
+            's' => "slug shards",
             _ => "other",
         };
         println!(
@@ -184,4 +293,25 @@ fn fetch_until_done(
             }
         }
     }
+}
+
+/// A split index as `cargo xtask split` wrote it.
+fn read_split(dir: &Path) -> Result<Split, Fail> {
+    let fail = |path: &PathBuf, e: std::io::Error| Fail(format!("{}: {e}", path.display()));
+    let mut split = Split::default();
+    let entries = std::fs::read_dir(dir).map_err(|e| fail(&dir.to_path_buf(), e))?;
+    for entry in entries {
+        let path = entry.map_err(|e| fail(&dir.to_path_buf(), e))?.path();
+        let bytes = std::fs::read(&path).map_err(|e| fail(&path, e))?;
+        let name = path
+            .file_name()
+            .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+        if name == DIRECTORY {
+            split.directory = bytes;
+        } else {
+            split.files.push((name, bytes));
+        }
+    }
+    split.files.sort();
+    Ok(split)
 }

@@ -144,7 +144,8 @@ impl Indexing {
             ..
         } = self;
         if completed.postings.is_none() {
-            completed.postings = Some(builder.postings(&norms(lengths)));
+            let lengths: Vec<(u32, u32)> = lengths.iter().map(|l| (l.0, l.1)).collect();
+            completed.postings = Some(builder.postings(&norms(&lengths)));
         } else if completed.sorted.is_none() {
             completed.sorted = Some(builder.sorted());
         } else if completed.stems.is_none() {
@@ -217,13 +218,13 @@ type PostingLists = (Vec<u8>, Vec<(u32, u32)>);
 
 /// Each article's BM25F length norms for title and body, against the
 /// average lengths.
-fn norms(lengths: &[(u32, u32, Box<[u32]>)]) -> Vec<(f32, f32)> {
+fn norms(lengths: &[(u32, u32)]) -> Vec<(f32, f32)> {
     let n = lengths.len().max(1) as f32;
     let avg_title = (lengths.iter().map(|l| l.0).sum::<u32>() as f32 / n).max(1.0);
     let avg_body = (lengths.iter().map(|l| l.1).sum::<u32>() as f32 / n).max(1.0);
     lengths
         .iter()
-        .map(|(title, body, _)| {
+        .map(|(title, body)| {
             (
                 TITLE_WEIGHT / (1.0 - B + B * *title as f32 / avg_title),
                 1.0 / (1.0 - B + B * *body as f32 / avg_body),
@@ -414,11 +415,6 @@ impl Vocabulary {
         }
     }
 
-    /// How many words it holds.
-    pub(crate) fn len(&self) -> usize {
-        self.spans.len()
-    }
-
     pub fn word(&self, id: u32) -> &str {
         let (start, end) = self.spans[id as usize];
         &self.text[start as usize..end as usize]
@@ -526,6 +522,9 @@ struct Builder {
     forward: Vec<u8>,
     forward_spans: Vec<(u32, u32)>,
     key: String,
+    /// About the bytes added to `postings`: what a streamed build holds
+    /// before it spills.
+    held: usize,
 }
 
 impl Builder {
@@ -560,9 +559,12 @@ impl Builder {
         for &word in &self.seen {
             let w = word as usize;
             let out = &mut self.postings[w];
+            let before = out.len();
             varint::push(out, doc - self.last_doc[w]);
             varint::push(out, self.title_tf[w]);
             varint::push(out, self.body_tf[w]);
+            // A list's first allocation costs more than its first bytes.
+            self.held += out.len() - before + if before == 0 { 32 } else { 0 };
             self.last_doc[w] = doc;
             self.df[w] += 1;
             self.title_tf[w] = 0;
@@ -604,15 +606,7 @@ impl Builder {
         let mut posting_spans = Vec::with_capacity(lists.len());
         for list in lists {
             let start = postings.len() as u32;
-            let (mut at, mut doc) = (0, 0);
-            while at < list.len() {
-                let gap = varint::read(&list, &mut at);
-                doc += gap;
-                let title_tf = varint::read(&list, &mut at);
-                let body_tf = varint::read(&list, &mut at);
-                varint::push(&mut postings, gap);
-                postings.push(impact(title_tf, body_tf, norms[doc as usize]));
-            }
+            weigh(&list, norms, &mut postings);
             posting_spans.push((start, postings.len() as u32));
         }
         (postings, posting_spans)
@@ -627,5 +621,93 @@ impl Builder {
         };
         order::sort_by(&mut sorted, |a, b| word(a).cmp(word(b)));
         sorted
+    }
+}
+
+/// A word's postings as gathered, (gap, title frequency, body frequency)
+/// triples, turned into the index's (gap, impact) pairs onto `out`.
+pub(crate) fn weigh(gathered: &[u8], norms: &[(f32, f32)], out: &mut Vec<u8>) {
+    let (mut at, mut doc) = (0, 0);
+    while at < gathered.len() {
+        let gap = varint::read(gathered, &mut at);
+        doc += gap;
+        let title_tf = varint::read(gathered, &mut at);
+        let body_tf = varint::read(gathered, &mut at);
+        varint::push(out, gap);
+        out.push(impact(title_tf, body_tf, norms[doc as usize]));
+    }
+}
+
+/// How long [`weigh`] makes a list: known before the norms are.
+pub(crate) fn weighed_len(gathered: &[u8]) -> usize {
+    let (mut at, mut len) = (0, 0);
+    while at < gathered.len() {
+        let start = at;
+        varint::read(gathered, &mut at);
+        len += at - start + 1;
+        varint::read(gathered, &mut at);
+        varint::read(gathered, &mut at);
+    }
+    len
+}
+
+/// Indexing articles one at a time without keeping them or their
+/// postings, for an index too large to hold (`split/stream.rs`): the same
+/// word ids, frequencies and gaps as [`Index::new`] gives the same articles
+/// in the same order, each article's forward index handed back, and the
+/// postings gathered so far taken whenever they grow too large.
+#[derive(Default)]
+pub(crate) struct Stream {
+    builder: Builder,
+    /// Per article: title and body lengths in words.
+    lengths: Vec<(u32, u32)>,
+}
+
+impl Stream {
+    /// Indexes the next article: returns its forward index (word ids as
+    /// varints) and where its fields start.
+    pub(crate) fn add(&mut self, article: &Article) -> (Vec<u8>, Box<[u32]>) {
+        let doc = self.lengths.len() as u32;
+        let (title, body, starts) = self.builder.add(doc, article, &byline(article));
+        self.lengths.push((title, body));
+        self.builder.forward_spans.clear();
+        (std::mem::take(&mut self.builder.forward), starts)
+    }
+
+    /// About the bytes of postings gathered since the last [`Stream::take`].
+    pub(crate) fn held(&self) -> usize {
+        self.builder.held
+    }
+
+    /// The word with this id, as folded.
+    pub(crate) fn word(&self, id: u32) -> &str {
+        let (start, end) = self.builder.spans[id as usize];
+        &self.builder.words[start as usize..end as usize]
+    }
+
+    /// Takes the postings gathered since the last call, as [`weigh`] reads
+    /// them, per word id: a word's lists from successive calls, one after
+    /// another, are its whole list.
+    pub(crate) fn take(&mut self) -> Vec<(u32, Vec<u8>)> {
+        self.builder.held = 0;
+        (0u32..)
+            .zip(&mut self.builder.postings)
+            .filter(|(_, list)| !list.is_empty())
+            .map(|(id, list)| (id, std::mem::take(list)))
+            .collect()
+    }
+
+    /// The vocabulary, every word's document frequency, and every
+    /// article's BM25F norms (for [`weigh`]).
+    pub(crate) fn finish(mut self) -> (Vocabulary, Vec<u32>, Vec<(f32, f32)>) {
+        let sorted = self.builder.sorted();
+        let vocab = Vocabulary {
+            sorted,
+            stems: KeyTable::new(std::mem::take(&mut self.builder.stems)),
+            names: KeyTable::new(std::mem::take(&mut self.builder.names)),
+            text: self.builder.words,
+            spans: self.builder.spans,
+        };
+        (vocab, self.builder.df, norms(&self.lengths))
     }
 }

@@ -7,6 +7,11 @@
 //! same answers as the in-memory [`crate::search::Index`], read through the
 //! same code (see `search/store.rs`).
 //!
+//! [`write`] cuts an index in memory into files; [`write_to`] writes the
+//! same files from articles in any order without holding the index, for
+//! corpora too large for it (see `split/stream.rs`): the one a site build
+//! should call.
+//!
 //! ```
 //! use folio_core::catalog::{Filters, Sort};
 //! use folio_core::corpus::{self, Source};
@@ -37,21 +42,30 @@
 mod engine;
 mod entry;
 mod format;
+mod pairs;
+mod spill;
+mod stream;
 mod view;
 mod write;
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Catalogued};
 use crate::corpus::Article;
 
 pub use engine::{Engine, FileError, Step};
 pub use entry::{entry, is_packed, ENTRY};
+pub use stream::{write_to, Summary, MEMORY};
 pub use write::{write, Limits, Split, WriteError};
 
 /// The articles newest first, as a split index numbers them (undated
 /// last; equal dates in the order given).
 pub fn date_order(articles: Vec<Article>) -> Vec<Article> {
-    let all: Vec<u32> = (0..articles.len() as u32).collect();
-    let order = Catalog::new(&articles).newest_of(&all, all.len());
+    let order = date_positions(&articles);
     let mut slots: Vec<Option<Article>> = articles.into_iter().map(Some).collect();
     order.into_iter().filter_map(|doc| slots[doc as usize].take()).collect()
+}
+
+/// The positions of `articles` in date order (see [`date_order`]).
+fn date_positions(articles: &[impl Catalogued]) -> Vec<u32> {
+    let all: Vec<u32> = (0..articles.len() as u32).collect();
+    Catalog::new(articles).newest_of(&all, all.len())
 }

@@ -1,14 +1,21 @@
-//! Writing a split index from an in-memory one: the same words, ids,
-//! postings and articles, cut into files of about a given size.
+//! Writing a split index: the files, cut to about a given size and named
+//! by their checksums, from lists that come in key order. The same code
+//! writes an in-memory [`Index`] ([`write`]) and an index streamed through
+//! temporary files ([`super::write_to`]), so the two give the same files.
 
-use rustc_hash::FxHashMap;
+use std::collections::VecDeque;
+use std::hash::Hasher;
+
+use rustc_hash::{FxHashMap, FxHasher};
 
 use super::format::{
     encode_catalog, encode_postings, encode_slugs, Directory, Group, Key, PostingsAt, Shard, Tag, Target, GROUP_BLOCK,
 };
+use super::pairs::Pairs;
+use crate::catalog::Catalog;
 use crate::corpus::{bundle, Article};
+use crate::search::index::KeyTable;
 use crate::search::{Index, Store};
-use crate::{order, varint};
 
 /// How big each kind of file may grow, in bytes before compression (one
 /// entry, list or article past the limit starts the next file), and how
@@ -58,6 +65,8 @@ pub enum WriteError {
     NotInDateOrder,
     /// Two different files came out with the same name.
     NameClash(String),
+    /// A temporary file or an output file could not be written or read.
+    Io(String),
 }
 
 impl std::fmt::Display for WriteError {
@@ -65,11 +74,18 @@ impl std::fmt::Display for WriteError {
         match self {
             WriteError::NotInDateOrder => write!(f, "the articles are not in date order, newest first"),
             WriteError::NameClash(name) => write!(f, "two different index files are both named {name}"),
+            WriteError::Io(message) => write!(f, "writing the split index: {message}"),
         }
     }
 }
 
 impl std::error::Error for WriteError {}
+
+impl From<std::io::Error> for WriteError {
+    fn from(error: std::io::Error) -> Self {
+        WriteError::Io(error.to_string())
+    }
+}
 
 /// The name of a sealed file: its kind's letter and its checksum, so a
 /// changed file gets a new name and a cached one never goes stale.
@@ -84,166 +100,65 @@ pub fn write(index: &Index, limits: &Limits) -> Result<Split, WriteError> {
     if !index.catalog.in_date_order() {
         return Err(WriteError::NotInDateOrder);
     }
-    let mut files = Files::default();
+    let mut split = Split::default();
+    let mut out = |name: &str, bytes: &[u8]| {
+        split.files.push((name.to_string(), bytes.to_vec()));
+        Ok(())
+    };
+    let mut files = Files::new(&mut out);
     let vocab = &index.vocab;
 
-    // Pairs of common words side by side in one field, each with the
-    // articles that have it: a phrase of two such words is answered from
-    // its pair's postings instead of every candidate article's words
-    // (at 100,000 generated articles, `"security council"` read 65 MB of
-    // article groups). A phrase with a rare word has few candidates.
+    // Every pair of common words side by side, in one scan.
     let common = |word: u32| index.posting_bytes(word).len() > limits.inline;
-    let pairs = pairs_of(index, &common);
-
-    // Every postings list: the words' (by id), then the pairs' (in order).
-    let words = vocab.len();
-    let list = |id: usize| -> &[u8] {
-        match id.checked_sub(words) {
-            None => index.posting_bytes(id as u32),
-            Some(pair) => &pairs[pair].1,
-        }
-    };
-    let df = |id: usize| match id.checked_sub(words) {
-        None => index.df()[id],
-        Some(pair) => pairs[pair].2,
-    };
-
-    // Long lists into files, in key order, so that the words a prefix
-    // begins share files.
-    let mut keys: Vec<(Key, Vec<usize>)> = vocab
-        .sorted
-        .iter()
-        .map(|&word| ((Tag::Word, vocab.word(word).to_string()), vec![word as usize]))
-        .collect();
-    for (tag, table) in [(Tag::Stem, &vocab.stems), (Tag::Name, &vocab.names)] {
-        for (key, word) in table.pairs() {
-            match keys.last_mut() {
-                Some(((t, k), words)) if *t == tag && k == key => words.push(word as usize),
-                _ => keys.push(((tag, key.to_string()), vec![word as usize])),
-            }
-        }
-    }
-    keys.extend(
-        (words..)
-            .zip(&pairs)
-            .map(|(id, (key, _, _))| ((Tag::Pair, key.clone()), vec![id])),
-    );
-    let mut at: Vec<Option<(usize, u32, u32)>> = vec![None; words + pairs.len()];
-    let mut run = Vec::new();
-    let mut runs: Vec<Vec<u8>> = Vec::new();
-    for (key, ids) in &keys {
-        if matches!(key.0, Tag::Stem | Tag::Name) {
-            continue;
-        }
-        let bytes = list(ids[0]);
-        if bytes.len() <= limits.inline {
-            continue;
-        }
-        if !run.is_empty() && run.len() + bytes.len() > limits.postings {
-            runs.push(std::mem::take(&mut run));
-        }
-        at[ids[0]] = Some((runs.len(), run.len() as u32, (run.len() + bytes.len()) as u32));
-        run.extend_from_slice(bytes);
-    }
-    if !run.is_empty() {
-        runs.push(run);
-    }
-    let postings_files: Vec<String> = runs
-        .iter()
-        .map(|run| files.add(encode_postings(run)))
-        .collect::<Result<_, _>>()?;
-
-    // The dictionary: words, stems, name keys, then pairs, each sorted.
-    let target = |id: usize, shard_files: &mut Vec<usize>| Target {
-        word: id as u32,
-        df: df(id),
-        postings: match at[id] {
-            None => PostingsAt::Inline(list(id).to_vec()),
-            Some((file, start, end)) => {
-                let local = shard_files.iter().position(|&f| f == file).unwrap_or_else(|| {
-                    shard_files.push(file);
-                    shard_files.len() - 1
-                });
-                PostingsAt::File {
-                    file: local as u32,
-                    start,
-                    end,
-                }
-            }
-        },
-    };
-    let mut dictionary = Vec::new();
-    let mut shard = Shard::default();
-    let mut shard_files: Vec<usize> = Vec::new();
-    let mut size = 0;
-    for (key, ids) in keys {
-        // About what the entry takes: a few bytes of numbers per word, and
-        // its postings when inline.
-        let entry_size = key.1.len()
-            + ids
-                .iter()
-                .map(|&id| 6 + at[id].map_or(list(id).len(), |_| 6))
-                .sum::<usize>();
-        if !shard.entries.is_empty() && size + entry_size > limits.dictionary {
-            dictionary.push(finish_shard(&mut files, &mut shard, &mut shard_files, &postings_files)?);
-            size = 0;
-        }
-        size += entry_size;
-        let targets = ids.iter().map(|&id| target(id, &mut shard_files)).collect();
-        shard.entries.push((key, targets));
-    }
-    if !shard.entries.is_empty() {
-        dictionary.push(finish_shard(&mut files, &mut shard, &mut shard_files, &postings_files)?);
+    let mut pairs = Pairs::default();
+    let mut words = Vec::new();
+    for doc in 0..index.len() as u32 {
+        words.clear();
+        words.extend(index.forward(doc));
+        pairs.add(doc, &words, index.field_starts(doc), &common);
     }
 
-    // Article groups, in date order: as many articles each as make about
-    // `limits.group` bytes of text on average, and never more groups than
-    // `limits.groups`. A fixed number per group finds an article's group
-    // without a table, and naming groups by blocks keeps the directory small.
-    let text_size =
-        |article: &Article| article.title.len() + article.blocks.iter().map(|b| b.text.len()).sum::<usize>();
-    let n = index.len();
-    let mean = index
-        .articles()
-        .iter()
-        .map(text_size)
-        .sum::<usize>()
-        .div_ceil(n.max(1))
-        .max(1);
-    let per_group = (limits.group / mean).max(1).max(n.div_ceil(limits.groups.max(1)));
-    let sealed: Vec<Vec<u8>> = (0..n)
-        .step_by(per_group)
-        .map(|first| {
-            let docs = first as u32..(first + per_group).min(n) as u32;
-            Group {
-                articles: index.articles()[first..docs.end as usize].to_vec(),
-                forward: docs.clone().map(|doc| index.forward_bytes(doc).to_vec()).collect(),
-                field_starts: docs.map(|doc| index.field_starts(doc).into()).collect(),
-            }
-            .encode()
-        })
-        .collect();
-    let mut group_blocks = Vec::new();
-    for block in sealed.chunks(GROUP_BLOCK) {
-        // The block's name: a checksum of its groups' checksums, so a
-        // changed group renames its block.
-        let sums: Vec<u8> = block
-            .iter()
-            .flat_map(|g| g[g.len().saturating_sub(8)..].to_vec())
-            .collect();
-        let name = format!("{:016x}", bundle::checksum(&sums));
-        for (i, group) in block.iter().enumerate() {
-            files.add_named(format!("g{name}-{i}"), group.clone())?;
-        }
-        group_blocks.push(name);
+    let mut dictionary = Dictionary::new(*limits, index.df());
+    for &word in &vocab.sorted {
+        dictionary.word(&mut files, word, vocab.word(word), index.posting_bytes(word))?;
     }
+    dictionary.keys(&mut files, Tag::Stem, &vocab.stems)?;
+    dictionary.keys(&mut files, Tag::Name, &vocab.names)?;
+    for pair in pairs.take(vocab) {
+        dictionary.pair(&mut files, pair.key, &pair.postings, pair.df)?;
+    }
+    let dictionary = dictionary.finish(&mut files)?;
 
-    // Slugs, in order, each with its article: an article's page finds its
-    // article by its address.
-    let mut slugs: Vec<(String, u32)> = (0u32..)
+    let text = index.articles().iter().map(text_size).sum();
+    let mut groups = Groups::new(limits, index.len(), text);
+    for (doc, article) in (0u32..).zip(index.articles()) {
+        let forward = index.forward_bytes(doc).to_vec();
+        groups.add(&mut files, article.clone(), forward, index.field_starts(doc).into())?;
+    }
+    let slugs = (0u32..)
         .zip(index.articles())
         .map(|(doc, a)| (a.slug.clone(), doc))
         .collect();
+    let directory = finish(&mut files, limits, &index.catalog, groups, dictionary, slugs)?;
+    split.directory = directory;
+    Ok(split)
+}
+
+/// Writes what is left once the dictionary and the article groups are
+/// done: the slug and catalogue shards, then the directory, which it returns.
+pub(super) fn finish(
+    files: &mut Files<'_>,
+    limits: &Limits,
+    catalog: &Catalog,
+    groups: Groups,
+    dictionary: Vec<(Key, String)>,
+    mut slugs: Vec<(String, u32)>,
+) -> Result<Vec<u8>, WriteError> {
+    let (per_group, group_blocks) = groups.finish(files)?;
+    let articles = slugs.len();
+
+    // Slugs, in order, each with its article: an article's page finds its
+    // article by its address.
     crate::order::sort_by(&mut slugs, |a, b| a.0.cmp(&b.0));
     let mut slug_shards = Vec::new();
     let mut start = 0;
@@ -259,15 +174,14 @@ pub fn write(index: &Index, limits: &Limits) -> Result<Split, WriteError> {
     }
 
     let catalog_docs = limits.catalog_docs.max(1);
-    let catalogs = index
-        .catalog
+    let catalogs = catalog
         .entries()
         .chunks(catalog_docs)
         .map(|chunk| files.add(encode_catalog(chunk)))
         .collect::<Result<_, _>>()?;
-    let (publishers, countries, months) = index.catalog.names();
+    let (publishers, countries, months) = catalog.names();
     let directory = Directory {
-        articles: index.len(),
+        articles,
         catalog_docs,
         publishers: publishers.to_vec(),
         countries: countries.to_vec(),
@@ -278,82 +192,324 @@ pub fn write(index: &Index, limits: &Limits) -> Result<Split, WriteError> {
         dictionary,
         slugs: slug_shards,
     };
-    Ok(Split {
-        directory: directory.encode(),
-        files: files.0,
-    })
+    Ok(directory.encode())
 }
 
-/// The pairs of `common` words side by side in one field of an article,
-/// in key order (`"first second"`), each with its postings (as a word's,
-/// with a weight of 1 that nothing reads) and how many articles have it.
-fn pairs_of(index: &Index, common: &dyn Fn(u32) -> bool) -> Vec<(String, Vec<u8>, u32)> {
-    let vocab = &index.vocab;
-    // Per pair: its postings, the article it was last seen in (plus one), its df.
-    let mut found: FxHashMap<(u32, u32), (Vec<u8>, u32, u32)> = FxHashMap::default();
-    let mut words = Vec::new();
-    for doc in 0..index.len() as u32 {
-        let starts = index.field_starts(doc);
-        words.clear();
-        words.extend(index.forward(doc));
-        let field = |p: usize| starts.partition_point(|&s| s as usize <= p);
-        for p in 1..words.len() {
-            let (a, b) = (words[p - 1], words[p]);
-            if !common(a) || !common(b) || field(p - 1) != field(p) {
-                continue;
-            }
-            let (postings, last, df) = found.entry((a, b)).or_default();
-            if *last == doc + 1 {
-                continue;
-            }
-            // Gaps from the article before, the first from 0.
-            let previous = last.checked_sub(1).unwrap_or(0);
-            varint::push(postings, doc - previous);
-            postings.push(1);
-            *last = doc + 1;
-            *df += 1;
+/// Where a list went: into its dictionary entry, or a postings file's range.
+#[derive(Clone)]
+enum Place {
+    Inline(Box<[u8]>),
+    File(usize, u32, u32),
+}
+
+/// The dictionary and the postings files, written as the keys come in
+/// order: words, stems, name keys, then pairs. Long lists go into postings
+/// files in key order, so that the words a prefix begins share files; a
+/// dictionary shard is sealed once every postings file it names is.
+pub(super) struct Dictionary {
+    limits: Limits,
+    /// Per word id: its document frequency.
+    df: Vec<u32>,
+    /// Per word id: where its list went (stems and name keys lead there too).
+    places: Vec<Option<Place>>,
+    /// The id the next pair takes: pairs are numbered after the words.
+    next_pair: usize,
+    run: Vec<u8>,
+    postings: Vec<String>,
+    shard: Shard,
+    /// The postings files (by number) the shard being written points into.
+    shard_files: Vec<usize>,
+    size: usize,
+    /// Shards written, waiting for a postings file to be sealed.
+    waiting: VecDeque<(Shard, Vec<usize>)>,
+    done: Vec<(Key, String)>,
+}
+
+impl Dictionary {
+    pub(super) fn new(limits: Limits, df: &[u32]) -> Dictionary {
+        Dictionary {
+            limits,
+            df: df.to_vec(),
+            places: vec![None; df.len()],
+            next_pair: df.len(),
+            run: Vec::new(),
+            postings: Vec::new(),
+            shard: Shard::default(),
+            shard_files: Vec::new(),
+            size: 0,
+            waiting: VecDeque::new(),
+            done: Vec::new(),
         }
     }
-    let mut pairs: Vec<(String, Vec<u8>, u32)> = found
-        .into_iter()
-        .map(|((a, b), (postings, _, df))| (format!("{} {}", vocab.word(a), vocab.word(b)), postings, df))
-        .collect();
-    order::sort_by(&mut pairs, |x, y| x.0.cmp(&y.0));
-    pairs
-}
 
-/// Seals the shard being written, naming its postings files.
-fn finish_shard(
-    files: &mut Files,
-    shard: &mut Shard,
-    shard_files: &mut Vec<usize>,
-    postings_files: &[String],
-) -> Result<(Key, String), WriteError> {
-    let mut done = std::mem::take(shard);
-    done.files = shard_files.drain(..).map(|f| postings_files[f].clone()).collect();
-    let first = done.entries[0].0.clone();
-    Ok((first, files.add(done.encode())?))
-}
-
-/// The files written so far.
-#[derive(Default)]
-struct Files(Vec<(String, Vec<u8>)>, FxHashMap<String, usize>);
-
-impl Files {
-    /// Adds a sealed file, named by its checksum; returns its name.
-    fn add(&mut self, sealed: Vec<u8>) -> Result<String, WriteError> {
-        self.add_named(name_of(&sealed), sealed)
+    /// A word's entry, in alphabetical order.
+    pub(super) fn word(&mut self, files: &mut Files<'_>, id: u32, word: &str, list: &[u8]) -> Result<(), WriteError> {
+        let place = self.place(files, list)?;
+        self.places[id as usize] = Some(place.clone());
+        let df = self.df[id as usize];
+        self.entry(files, (Tag::Word, word.to_string()), vec![(id, df, place)])
     }
 
-    /// Adds a sealed file under `name`, which must not name another.
-    fn add_named(&mut self, name: String, sealed: Vec<u8>) -> Result<String, WriteError> {
-        match self.1.get(&name) {
-            Some(&i) if self.0[i].1 != sealed => Err(WriteError::NameClash(name)),
-            Some(_) => Ok(name),
+    /// The entries of a table of stems or name keys, each leading to its
+    /// words (all of them written before).
+    pub(super) fn keys(&mut self, files: &mut Files<'_>, tag: Tag, table: &KeyTable) -> Result<(), WriteError> {
+        let mut entry: Option<(&str, Vec<u32>)> = None;
+        for (key, word) in table.pairs() {
+            match &mut entry {
+                Some((k, words)) if *k == key => words.push(word),
+                _ => {
+                    if let Some((k, words)) = entry.replace((key, vec![word])) {
+                        self.key_entry(files, tag, k, &words)?;
+                    }
+                }
+            }
+        }
+        match entry {
+            Some((k, words)) => self.key_entry(files, tag, k, &words),
+            None => Ok(()),
+        }
+    }
+
+    fn key_entry(&mut self, files: &mut Files<'_>, tag: Tag, key: &str, words: &[u32]) -> Result<(), WriteError> {
+        let missing = "a key's words are written before it";
+        let targets = words
+            .iter()
+            .map(|&w| (w, self.df[w as usize], self.places[w as usize].clone().expect(missing)))
+            .collect();
+        self.entry(files, (tag, key.to_string()), targets)
+    }
+
+    /// A pair's entry, in key order, after every key table.
+    pub(super) fn pair(&mut self, files: &mut Files<'_>, key: String, list: &[u8], df: u32) -> Result<(), WriteError> {
+        let id = self.next_pair as u32;
+        self.next_pair += 1;
+        let place = self.place(files, list)?;
+        self.entry(files, (Tag::Pair, key), vec![(id, df, place)])
+    }
+
+    /// Puts a list inline, or at the end of the postings file being filled.
+    fn place(&mut self, files: &mut Files<'_>, list: &[u8]) -> Result<Place, WriteError> {
+        if list.len() <= self.limits.inline {
+            return Ok(Place::Inline(list.into()));
+        }
+        if !self.run.is_empty() && self.run.len() + list.len() > self.limits.postings {
+            self.seal_run(files)?;
+        }
+        let start = self.run.len() as u32;
+        self.run.extend_from_slice(list);
+        Ok(Place::File(self.postings.len(), start, self.run.len() as u32))
+    }
+
+    fn seal_run(&mut self, files: &mut Files<'_>) -> Result<(), WriteError> {
+        let name = files.add(encode_postings(&self.run))?;
+        self.postings.push(name);
+        self.run.clear();
+        self.seal_waiting(files)
+    }
+
+    fn entry(&mut self, files: &mut Files<'_>, key: Key, targets: Vec<(u32, u32, Place)>) -> Result<(), WriteError> {
+        // About what the entry takes: a few bytes of numbers per word, and
+        // its postings when inline.
+        let entry_size = key.1.len()
+            + targets
+                .iter()
+                .map(|(_, _, place)| {
+                    6 + match place {
+                        Place::Inline(list) => list.len(),
+                        Place::File(..) => 6,
+                    }
+                })
+                .sum::<usize>();
+        if !self.shard.entries.is_empty() && self.size + entry_size > self.limits.dictionary {
+            self.end_shard(files)?;
+        }
+        self.size += entry_size;
+        let targets = targets
+            .into_iter()
+            .map(|(word, df, place)| Target {
+                word,
+                df,
+                postings: match place {
+                    Place::Inline(list) => PostingsAt::Inline(list.into()),
+                    Place::File(file, start, end) => {
+                        let local = self.shard_files.iter().position(|&f| f == file).unwrap_or_else(|| {
+                            self.shard_files.push(file);
+                            self.shard_files.len() - 1
+                        });
+                        PostingsAt::File {
+                            file: local as u32,
+                            start,
+                            end,
+                        }
+                    }
+                },
+            })
+            .collect();
+        self.shard.entries.push((key, targets));
+        Ok(())
+    }
+
+    fn end_shard(&mut self, files: &mut Files<'_>) -> Result<(), WriteError> {
+        let shard = std::mem::take(&mut self.shard);
+        self.waiting.push_back((shard, std::mem::take(&mut self.shard_files)));
+        self.size = 0;
+        self.seal_waiting(files)
+    }
+
+    /// Seals the waiting shards, in order, whose postings files are all sealed.
+    fn seal_waiting(&mut self, files: &mut Files<'_>) -> Result<(), WriteError> {
+        while let Some((_, shard_files)) = self.waiting.front() {
+            if shard_files.iter().any(|&f| f >= self.postings.len()) {
+                break;
+            }
+            let (mut shard, shard_files) = self.waiting.pop_front().expect("a waiting shard");
+            shard.files = shard_files.into_iter().map(|f| self.postings[f].clone()).collect();
+            let first = shard.entries[0].0.clone();
+            self.done.push((first, files.add(shard.encode())?));
+        }
+        Ok(())
+    }
+
+    /// Seals what is left; returns each shard's first key and name.
+    pub(super) fn finish(mut self, files: &mut Files<'_>) -> Result<Vec<(Key, String)>, WriteError> {
+        if !self.run.is_empty() {
+            self.seal_run(files)?;
+        }
+        if !self.shard.entries.is_empty() {
+            self.end_shard(files)?;
+        }
+        Ok(self.done)
+    }
+}
+
+/// An article's text size, which sets how many articles a group holds.
+pub(super) fn text_size(article: &Article) -> usize {
+    article.title.len() + article.blocks.iter().map(|b| b.text.len()).sum::<usize>()
+}
+
+/// Article groups, in date order: as many articles each as make about
+/// `limits.group` bytes of text on average, and never more groups than
+/// `limits.groups`. A fixed number per group finds an article's group
+/// without a table, and naming groups by blocks keeps the directory small.
+pub(super) struct Groups {
+    per_group: usize,
+    group: Group,
+    /// The block being filled: its groups, sealed.
+    block: Vec<Vec<u8>>,
+    blocks: Vec<String>,
+}
+
+impl Groups {
+    /// Groups for `articles` articles of `text` bytes of text in all.
+    pub(super) fn new(limits: &Limits, articles: usize, text: usize) -> Groups {
+        let mean = text.div_ceil(articles.max(1)).max(1);
+        Groups {
+            per_group: (limits.group / mean)
+                .max(1)
+                .max(articles.div_ceil(limits.groups.max(1))),
+            group: Group::default(),
+            block: Vec::new(),
+            blocks: Vec::new(),
+        }
+    }
+
+    /// The next article, with its forward index and field starts.
+    pub(super) fn add(
+        &mut self,
+        files: &mut Files<'_>,
+        article: Article,
+        forward: Vec<u8>,
+        field_starts: Box<[u32]>,
+    ) -> Result<(), WriteError> {
+        self.group.articles.push(article);
+        self.group.forward.push(forward);
+        self.group.field_starts.push(field_starts);
+        if self.group.articles.len() == self.per_group {
+            self.end_group(files)?;
+        }
+        Ok(())
+    }
+
+    fn end_group(&mut self, files: &mut Files<'_>) -> Result<(), WriteError> {
+        self.block.push(std::mem::take(&mut self.group).encode());
+        if self.block.len() == GROUP_BLOCK {
+            self.end_block(files)?;
+        }
+        Ok(())
+    }
+
+    fn end_block(&mut self, files: &mut Files<'_>) -> Result<(), WriteError> {
+        // The block's name: a checksum of its groups' checksums, so a
+        // changed group renames its block.
+        let sums: Vec<u8> = self
+            .block
+            .iter()
+            .flat_map(|g| g[g.len().saturating_sub(8)..].to_vec())
+            .collect();
+        let name = format!("{:016x}", bundle::checksum(&sums));
+        for (i, group) in self.block.drain(..).enumerate() {
+            files.add_named(format!("g{name}-{i}"), &group)?;
+        }
+        self.blocks.push(name);
+        Ok(())
+    }
+
+    /// Writes the last group and block; returns the articles per group and
+    /// the blocks' names.
+    fn finish(mut self, files: &mut Files<'_>) -> Result<(usize, Vec<String>), WriteError> {
+        if !self.group.articles.is_empty() {
+            self.end_group(files)?;
+        }
+        if !self.block.is_empty() {
+            self.end_block(files)?;
+        }
+        Ok((self.per_group, self.blocks))
+    }
+}
+
+/// Where sealed files go, each name once: a second file under a name
+/// already written must be the same (compared by a second hash of its
+/// bytes, as the files themselves may be gone).
+pub(super) struct Files<'a> {
+    out: &'a mut dyn FnMut(&str, &[u8]) -> std::io::Result<()>,
+    written: FxHashMap<String, u64>,
+    pub(super) bytes: u64,
+}
+
+impl<'a> Files<'a> {
+    pub(super) fn new(out: &'a mut dyn FnMut(&str, &[u8]) -> std::io::Result<()>) -> Files<'a> {
+        Files {
+            out,
+            written: FxHashMap::default(),
+            bytes: 0,
+        }
+    }
+
+    /// How many files were written.
+    pub(super) fn count(&self) -> usize {
+        self.written.len()
+    }
+
+    /// Writes a sealed file, named by its checksum; returns its name.
+    fn add(&mut self, sealed: Vec<u8>) -> Result<String, WriteError> {
+        let name = name_of(&sealed);
+        self.add_named(name.clone(), &sealed)?;
+        Ok(name)
+    }
+
+    /// Writes a sealed file under `name`, which must not name another.
+    fn add_named(&mut self, name: String, sealed: &[u8]) -> Result<(), WriteError> {
+        let mut hasher = FxHasher::default();
+        hasher.write(sealed);
+        let hash = hasher.finish();
+        match self.written.get(&name) {
+            Some(&seen) if seen != hash => Err(WriteError::NameClash(name)),
+            Some(_) => Ok(()),
             None => {
-                self.1.insert(name.clone(), self.0.len());
-                self.0.push((name.clone(), sealed));
-                Ok(name)
+                (self.out)(&name, sealed)?;
+                self.bytes += sealed.len() as u64;
+                self.written.insert(name, hash);
+                Ok(())
             }
         }
     }
