@@ -24,10 +24,17 @@ pub const FOLDER: &str = "index";
 /// as when its articles were in the app. The seed's index is about 40 KB.
 pub const PACK: usize = 96 << 10;
 
-/// The corpus in `seeds`, indexed in date order.
+/// The corpus in `seeds`, indexed in date order. Each article names its
+/// file relative to `seeds`: the index files carry the name, and must not
+/// depend on where the build ran.
 pub fn read(seeds: &Path) -> Result<Index, Fail> {
     let sources = corpus::read_sources(&[seeds.to_path_buf()]).map_err(|e| Fail(e.to_string()))?;
-    let articles = corpus::parse(&sources).map_err(|e| Fail(e.to_string()))?.articles;
+    let mut articles = corpus::parse(&sources).map_err(|e| Fail(e.to_string()))?.articles;
+    for article in &mut articles {
+        if let Ok(relative) = Path::new(&article.file).strip_prefix(seeds) {
+            article.file = relative.to_string_lossy().into_owned();
+        }
+    }
     Ok(Index::new(split::date_order(articles)))
 }
 
