@@ -258,15 +258,20 @@ trait Evaluate: Store + Sized {
             }
         }
         let narrowed = !(filters.publishers.is_empty() && filters.countries.is_empty() && filters.months.is_empty());
-        // Without facet counts, filters or the oldest-first order, the
-        // catalogue is not read: an article's previous and next in a
-        // plain list cost a split index no catalogue shard (at 1,000,000
-        // articles, all of them are 2 MB).
-        let (kept, facets) = if count == Count::Nothing && !narrowed && filters.only.is_none() && sort != Sort::Oldest {
-            (matching, Facets::default())
-        } else {
-            self.need_catalog(&matching);
-            self.catalog().filter(matching, filters)
+        // Without filters or the oldest-first order, the catalogue is read
+        // only to count facets, and not even then for the whole archive,
+        // whose counts a split index's directory holds: neither home nor
+        // an article's previous and next in a plain list costs a split
+        // index a catalogue shard (at 1,000,000 articles, all are 1.9 MB).
+        let plain = !narrowed && filters.only.is_none() && sort != Sort::Oldest;
+        let everything = required == 0 && excluded.is_none();
+        let (kept, facets) = match (count, self.whole_facets()) {
+            (Count::Nothing, _) if plain => (matching, Facets::default()),
+            (Count::Facets, Some(whole)) if plain && everything => (matching, whole.clone()),
+            _ => {
+                self.need_catalog(&matching);
+                self.catalog().filter(matching, filters)
+            }
         };
         if !self.ready() && (narrowed || sort == Sort::Oldest) {
             return Ranking::unfinished(matcher, acc.scores);

@@ -6,7 +6,7 @@
 //! [`Index`]: super::Index
 
 use super::index::{Postings, Vocabulary};
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Facets};
 
 pub(crate) trait Store {
     /// Articles in the whole corpus (idf and the accumulators depend on it).
@@ -33,6 +33,13 @@ pub(crate) trait Store {
     /// order, in one field. `words` is scratch space for its word ids.
     fn has_sequence(&self, doc: u32, ids: &[u32], words: &mut Vec<u32>) -> bool {
         sequence_in(self, doc, ids, words)
+    }
+
+    /// The facet counts of every article, when they are known without the
+    /// catalogue (a split index's directory holds them); the in-memory
+    /// index counts them.
+    fn whole_facets(&self) -> Option<&Facets> {
+        None
     }
 
     /// Says that the catalogue must describe `docs` (it is about to filter,

@@ -4,7 +4,7 @@
 //! a checksum), then starts with its kind, so a damaged, stale or misnamed
 //! file is an error the reader sees, never a wrong answer.
 
-use crate::catalog::DocEntry;
+use crate::catalog::{DocEntry, FacetValue, FacetValues, Facets};
 use crate::corpus::bundle::{self, BundleError, Reader, Writer};
 use crate::corpus::{places, Article};
 
@@ -62,6 +62,9 @@ pub struct Directory {
     /// Slug shards (each slug with its article, in slug order): the first
     /// slug of each, and its file.
     pub slugs: Vec<(String, String)>,
+    /// The facet counts of the whole archive: home shows them, and would
+    /// otherwise read every catalogue shard.
+    pub whole: Facets,
 }
 
 /// A word's postings: in the dictionary entry itself when short (a rare
@@ -128,6 +131,18 @@ pub(super) fn finished<T>(r: &Reader<'_>, value: T) -> Result<T, BundleError> {
     }
 }
 
+/// A facet's values and counts, none selected.
+fn read_facet(r: &mut Reader<'_>) -> Result<FacetValues, BundleError> {
+    let values = r.list(|r| {
+        Ok(FacetValue {
+            value: r.text()?,
+            count: r.number()?,
+            selected: false,
+        })
+    })?;
+    Ok(FacetValues { values })
+}
+
 fn write_key(out: &mut Writer, (tag, text): &Key) {
     out.byte(*tag as u8);
     out.text(text);
@@ -165,6 +180,12 @@ impl Directory {
                 out.text(first);
                 out.text(name);
             });
+            for facet in [&self.whole.publishers, &self.whole.countries, &self.whole.months] {
+                out.list(&facet.values, |out, value| {
+                    out.text(&value.value);
+                    out.number(value.count);
+                });
+            }
         })
     }
 
@@ -187,6 +208,11 @@ impl Directory {
             group_blocks: r.list(Reader::text)?,
             dictionary: r.list(|r| Ok((read_key(r)?, r.text()?)))?,
             slugs: r.list(|r| Ok((r.text()?, r.text()?)))?,
+            whole: Facets {
+                publishers: read_facet(&mut r)?,
+                countries: read_facet(&mut r)?,
+                months: read_facet(&mut r)?,
+            },
         };
         finished(&r, directory)
     }

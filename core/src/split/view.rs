@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 
 use super::engine::{Engine, Loaded};
 use super::format::{PostingsAt, Shard, Tag};
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Facets};
 use crate::search::index::{fields, Postings, Vocabulary};
 use crate::search::query::Clause;
 use crate::search::store::sequence_in;
@@ -214,6 +214,10 @@ impl Store for View<'_> {
 
     fn catalog(&self) -> &Catalog {
         self.engine.catalog()
+    }
+
+    fn whole_facets(&self) -> Option<&Facets> {
+        Some(&self.engine.directory().whole)
     }
 
     fn need_catalog(&self, docs: &[u32]) {

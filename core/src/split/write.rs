@@ -12,7 +12,7 @@ use super::format::{
     encode_catalog, encode_postings, encode_slugs, Directory, Group, Key, PostingsAt, Shard, Tag, Target, GROUP_BLOCK,
 };
 use super::pairs::Pairs;
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Filters};
 use crate::corpus::{bundle, Article};
 use crate::search::index::KeyTable;
 use crate::search::{Index, Store};
@@ -180,6 +180,7 @@ pub(super) fn finish(
         .map(|chunk| files.add(encode_catalog(chunk)))
         .collect::<Result<_, _>>()?;
     let (publishers, countries, months) = catalog.names();
+    let (_, whole) = catalog.filter((0..articles as u32).collect(), &Filters::default());
     let directory = Directory {
         articles,
         catalog_docs,
@@ -191,6 +192,7 @@ pub(super) fn finish(
         group_blocks,
         dictionary,
         slugs: slug_shards,
+        whole,
     };
     Ok(directory.encode())
 }
