@@ -1,4 +1,5 @@
-//! Yielding to the event loop, in a page or in a worker.
+//! What the page and the engine's worker both do with the event loop:
+//! yield to it, and report a panic on the console before the abort.
 
 use wasm_bindgen::JsValue;
 
@@ -22,4 +23,14 @@ pub async fn next_task() {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     drop(channel);
+}
+
+/// Reports a panic on the console as `folio panic: …` (the end-to-end
+/// tests fail on any console error), before the abort that follows: in
+/// the page, and in the engine's worker, whose abort the page would only
+/// see as a closure "invoked after being dropped".
+pub fn report_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("folio panic: {info}").into());
+    }));
 }

@@ -116,6 +116,7 @@ impl Server {
 /// not have read its messages yet). A message that cannot be read is
 /// ignored.
 pub fn serve(endpoint: Endpoint, folder: String, fetched: Option<Promise>) {
+    crate::tasks::report_panics();
     let server = Rc::new(Server {
         endpoint,
         folder,

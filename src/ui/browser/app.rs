@@ -158,21 +158,13 @@ fn in_process(index: Index) -> Rc<dyn Engine> {
     Rc::new(InProcess::new(index))
 }
 
-/// Reports a panic on the console as `folio panic: …` (the end-to-end
-/// tests fail on any console error), before the abort that follows.
-fn report_panics() {
-    std::panic::set_hook(Box::new(|info| {
-        web_sys::console::error_1(&format!("folio panic: {info}").into());
-    }));
-}
-
 /// The web entry: hydrates a prerendered page, or renders into the body.
 /// Instantiating the wasm, reaching the engine, each of its answers for
 /// the first view (the page's, so that hydrating matches) and taking over
 /// the page are tasks of their own; restoring the reader's state is the
 /// last (`live::use_live`).
 pub fn start() {
-    report_panics();
+    crate::tasks::report_panics();
     wasm_bindgen_futures::spawn_local(async {
         next_task().await;
         let engine = remote::connect().await;
