@@ -7,7 +7,7 @@ use super::article::ArticleView;
 use super::browser::{use_browser, use_engine};
 use super::context::Ctx;
 use super::list::ListView;
-use super::not_found::{NotFound, Unavailable};
+use super::not_found::NotFound;
 use super::search_box::SearchBox;
 use super::settings::Settings;
 use super::shortcuts::Shortcuts;
@@ -78,7 +78,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
         Shown::List => html! { <ListView /> },
         Shown::Article(article) => html! { <ArticleView {article} /> },
         Shown::NotFound => html! { <NotFound /> },
-        Shown::Unavailable(why) => html! { <Unavailable {why} /> },
+        Shown::Unavailable(why) => html! { <NotFound unavailable={why} /> },
     };
     let home = {
         let ctx = ctx.clone();
