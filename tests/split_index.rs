@@ -5,12 +5,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use folio::catalog::{Filters, Sort};
+use folio::catalog::{Facets, Filters, Sort};
 use folio::corpus::{self, Article, Source};
-use folio::engine::protocol::{ArticleRequest, List, Request, SearchRequest};
+use folio::engine::protocol::{ArticleRequest, List, Request, Response, SearchRequest};
 use folio::engine::{answer, answer_now};
 use folio::search::{Index, Query, Results};
-use folio::split::{self, Engine, Limits, Split, Step};
+use folio::split::{self, Engine, Limits, Split, Step, SAMPLE_SHARDS};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::TestRunner;
@@ -192,6 +192,48 @@ struct Found {
     articles: Vec<Article>,
 }
 
+/// Whether a split index estimates the facet counts of a search (see
+/// `split/estimate.rs`): a list with no filter and not oldest first, with
+/// words to match, whose matches lie in more catalogue shards than a
+/// search reads.
+fn estimates(index: &Index, query: &Query, filters: &Filters, sort: Sort, limits: &Limits) -> bool {
+    let plain = *filters == Filters::default() && sort != Sort::Oldest;
+    let words = !(query.required.is_empty() && query.excluded.is_empty());
+    let shards: BTreeSet<usize> = index
+        .ranked(query, filters, sort)
+        .into_iter()
+        .map(|doc| doc / limits.catalog_docs)
+        .collect();
+    plain && words && shards.len() > SAMPLE_SHARDS
+}
+
+/// Checks `found`'s facet counts against the exact `counts`: where the
+/// split index `estimated` them, publishers and countries are marked as
+/// estimates and name only values that match (each at least once), and
+/// months stay exact. Then makes them exact, for the rest of the answer
+/// to be compared.
+fn settle(found: &mut Facets, counts: &Facets, estimated: bool) -> Result<(), TestCaseError> {
+    prop_assert!(!found.months.estimated, "months are exact");
+    for (found, exact) in [
+        (&mut found.publishers, &counts.publishers),
+        (&mut found.countries, &counts.countries),
+    ] {
+        prop_assert_eq!(found.estimated, estimated);
+        if estimated {
+            for value in &found.values {
+                prop_assert!(value.count > 0, "{:?}", value);
+                prop_assert!(
+                    exact.values.iter().any(|v| v.value == value.value),
+                    "{:?} matches nothing",
+                    value
+                );
+            }
+            *found = exact.clone();
+        }
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 
@@ -210,7 +252,9 @@ proptest! {
         for (text, filters, sort) in &queries {
             let query = Query::parse(text);
             let expected = index.search(&query, filters, *sort, 10);
-            let (found, rounds) = search(&split, &mut engine, &query, filters, *sort);
+            let (mut found, rounds) = search(&split, &mut engine, &query, filters, *sort);
+            let estimated = estimates(&index, &query, filters, *sort, &limits);
+            settle(&mut found.results.facets, &expected.facets, estimated)?;
             prop_assert_eq!(&found.results, &expected, "{:?} {:?} {:?}", text, filters, sort);
             let articles: Vec<&Article> = expected.hits.iter().map(|h| &index.articles()[h.doc]).collect();
             prop_assert_eq!(found.articles.iter().collect::<Vec<_>>(), articles);
@@ -265,8 +309,13 @@ proptest! {
                 requests.push(Request::Article(ArticleRequest { slug: slug.into(), list: list.clone() }));
             }
             for request in &requests {
-                let (answer, rounds) = fetching(&split, &mut engine, |e| answer(e, request));
-                prop_assert_eq!(&answer, &answer_now(&index, request), "{:?}", request);
+                let (mut answer, rounds) = fetching(&split, &mut engine, |e| answer(e, request));
+                let exact = answer_now(&index, request);
+                if let (Response::Search(found), Response::Search(counted)) = (&mut answer, &exact) {
+                    let estimated = list.saved.is_none() && estimates(&index, &Query::parse(text), filters, *sort, &limits);
+                    settle(&mut found.facets, &counted.facets, estimated)?;
+                }
+                prop_assert_eq!(&answer, &exact, "{:?}", request);
                 if packed {
                     prop_assert_eq!(rounds, 0, "a packed entry holds every file");
                 }
@@ -470,4 +519,67 @@ fn a_phrase_never_spans_two_fields() {
     // The dictionary, then the words' and the pair's postings, then the hit's
     // group: no article is read to check the phrase.
     assert_eq!(rounds, 3);
+}
+
+/// A broad search over a split index counts publishers and countries over
+/// a few catalogue shards, the same ones for every broad search; a story
+/// of a few months, over the shards where it is. Months are always exact.
+/// The publishers repeat every four articles, so a shard's sample scales
+/// to the exact counts.
+#[test]
+fn broad_searches_estimate_their_facets_from_a_few_catalogue_shards() {
+    let records: Vec<String> = (0..2000)
+        .map(|i| {
+            let publisher = ["RFE/RL", "RFE/RL", "DPA", "Global Voices"][i % 4];
+            let story = if (500..1000).contains(&i) { " Tokayev spoke." } else { "" };
+            // Newest first by `i`: article `i` is number `i`.
+            let date = format!("{}-{:02}-{:02}", 2020 - i / 336, 12 - (i / 28) % 12, 28 - i % 28);
+            format!("{{\"title\": \"Report {i}\", \"body\": \"Jazz in Almaty.{story}\", \"publisher\": \"{publisher}\", \"date\": \"{date}\"}}\n")
+        })
+        .collect();
+    let index = Index::new(split::date_order(corpus(&records)));
+    assert_eq!(index.articles()[7].title, "Report 7");
+    let limits = Limits {
+        catalog_docs: 100,
+        ..Limits::default()
+    };
+    let split = split::write(&index, &limits).unwrap();
+    let mut engine = Engine::new(&split.directory).unwrap();
+    let catalogue_shards = |engine: &mut Engine, text: &str| {
+        let query = Query::parse(text);
+        let mut read = BTreeSet::new();
+        let found = loop {
+            match engine.search(&query, &Filters::default(), Sort::Relevance, 10) {
+                Step::Done(found) => break found,
+                Step::Need(names) => {
+                    for name in names {
+                        let (_, bytes) = split.files.iter().find(|(n, _)| *n == name).unwrap();
+                        engine.add(&name, bytes).unwrap();
+                        read.extend(name.starts_with('c').then_some(name));
+                    }
+                }
+            }
+        };
+        let exact = index.search(&query, &Filters::default(), Sort::Relevance, 10);
+        assert_eq!(found.total, exact.total, "{text}");
+        assert_eq!(found.facets.months, exact.facets.months, "{text}: months are exact");
+        assert!(!found.facets.months.estimated);
+        assert!(
+            exact.facets.months.values.len() > 12,
+            "{text}: the matches span many months"
+        );
+        for (found, exact) in [
+            (&found.facets.publishers, &exact.facets.publishers),
+            (&found.facets.countries, &exact.facets.countries),
+        ] {
+            assert_eq!(found.values, exact.values, "{text}");
+            assert!(found.estimated, "{text}");
+        }
+        read.len()
+    };
+    assert_eq!(catalogue_shards(&mut engine, "jazz"), SAMPLE_SHARDS, "20 shards in all");
+    assert_eq!(catalogue_shards(&mut engine, "almaty"), 0, "the same shards again");
+    // Articles 500 to 999: shards 5 to 9, of which the sample's (2, 7, 12
+    // and 17) hold only shard 7's 100; so it counts shards 5, 6, 8 and 9.
+    assert_eq!(catalogue_shards(&mut engine, "tokayev"), 4);
 }

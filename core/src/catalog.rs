@@ -127,6 +127,30 @@ impl Sort {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FacetValues {
     pub values: Vec<FacetValue>,
+    /// The counts are estimates: a split index counts a search that spans
+    /// much of a large archive over a sample of it (`split/estimate.rs`).
+    pub estimated: bool,
+}
+
+impl FacetValues {
+    /// These counts, from a sample, scaled to the whole by `scale`
+    /// (rounded, and never below one where the sample had some), and
+    /// marked as estimates; in the same order as [`Catalog::filter`] gives.
+    pub(crate) fn scaled(self, scale: f64) -> FacetValues {
+        let mut values: Vec<FacetValue> = self
+            .values
+            .into_iter()
+            .map(|v| FacetValue {
+                count: ((v.count as f64 * scale).round() as usize).max(v.count.min(1)),
+                ..v
+            })
+            .collect();
+        order::sort_by(&mut values, most_first);
+        FacetValues {
+            values,
+            estimated: true,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -549,11 +573,17 @@ fn facet<S: AsRef<str>>(values: &[S], counts: &[usize], chosen: &BTreeSet<String
         }
     }
     if by_count {
-        order::sort_by(&mut shown, |a, b| {
-            b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value))
-        });
+        order::sort_by(&mut shown, most_first);
     }
-    FacetValues { values: shown }
+    FacetValues {
+        values: shown,
+        estimated: false,
+    }
+}
+
+/// Most matches first, then by name.
+fn most_first(a: &FacetValue, b: &FacetValue) -> std::cmp::Ordering {
+    b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value))
 }
 
 #[cfg(test)]

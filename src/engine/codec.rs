@@ -291,7 +291,7 @@ wire_struct!(List {
 wire_struct!(SearchRequest { list, limit });
 wire_struct!(ArticleRequest { slug, list });
 wire_struct!(FacetValue { value, count, selected });
-wire_struct!(FacetValues { values });
+wire_struct!(FacetValues { values, estimated });
 wire_struct!(Facets {
     publishers,
     countries,

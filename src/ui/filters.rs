@@ -3,7 +3,7 @@ use yew::prelude::*;
 use super::context::use_ctx;
 use super::meta;
 use super::state::{Action, Panel};
-use crate::catalog::{Facet, Facets};
+use crate::catalog::{Facet, FacetValues, Facets};
 
 fn facet_title(facet: Facet) -> &'static str {
     match facet {
@@ -11,6 +11,20 @@ fn facet_title(facet: Facet) -> &'static str {
         Facet::Country => "Country mentioned",
         Facet::Month => "Month",
     }
+}
+
+/// A value's count as its filter shows it. An estimate (a broad search in a
+/// large archive, see `split/estimate.rs`) says so, rounded to two
+/// figures: more would claim a precision it does not have.
+fn count_label(count: usize, estimated: bool) -> String {
+    if !estimated {
+        return format!(" ({count})");
+    }
+    let mut unit = 1;
+    while count / unit >= 100 {
+        unit *= 10;
+    }
+    format!(" (about {})", (count + unit / 2) / unit * unit)
 }
 
 #[derive(Properties, PartialEq)]
@@ -25,7 +39,8 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
     let ctx = use_ctx();
     let open = ctx.state.panel == Panel::Filters;
     let groups = Facet::ALL.iter().map(|&facet| {
-        let values = &props.facets.get(facet).values;
+        let FacetValues { values, estimated } = props.facets.get(facet);
+        let estimated = *estimated;
         let options = values.iter().enumerate().map(|(i, value)| {
             let id = format!("filter-{}-{i}", facet.key());
             let name = value.value.clone();
@@ -35,7 +50,7 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
                     <input type="checkbox" id={id.clone()} checked={value.selected} {onchange} />
                     <label for={id}>
                         { meta::chip_label(facet, &value.value) }
-                        <span class="count">{ format!(" ({})", value.count) }</span>
+                        <span class="count">{ count_label(value.count, estimated) }</span>
                     </label>
                 </li>
             }
@@ -116,5 +131,20 @@ pub fn Chips() -> Html {
             { for saved }
             <li><button type="button" class="clear" onclick={clear}>{ "Clear all" }</button></li>
         </ul>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::count_label;
+
+    #[test]
+    fn estimated_counts_say_so_in_two_figures() {
+        assert_eq!(count_label(1237, false), " (1237)");
+        assert_eq!(count_label(1237, true), " (about 1200)");
+        assert_eq!(count_label(1250, true), " (about 1300)");
+        assert_eq!(count_label(99, true), " (about 99)");
+        assert_eq!(count_label(996, true), " (about 1000)");
+        assert_eq!(count_label(1, true), " (about 1)");
     }
 }

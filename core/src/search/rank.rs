@@ -263,15 +263,21 @@ trait Evaluate: Store + Sized {
         // whose counts a split index's directory holds: neither home nor
         // an article's previous and next in a plain list costs a split
         // index a catalogue shard (at 1,000,000 articles, all are 1.9 MB).
+        // A search that matches across much of the archive counts a sample.
         let plain = !narrowed && filters.only.is_none() && sort != Sort::Oldest;
         let everything = required == 0 && excluded.is_none();
+        let counted = |matching: Vec<u32>| {
+            self.need_catalog(&matching);
+            self.catalog().filter(matching, filters)
+        };
         let (kept, facets) = match (count, self.whole_facets()) {
             (Count::Nothing, _) if plain => (matching, Facets::default()),
             (Count::Facets, Some(whole)) if plain && everything => (matching, whole.clone()),
-            _ => {
-                self.need_catalog(&matching);
-                self.catalog().filter(matching, filters)
-            }
+            (Count::Facets, _) if plain => match self.estimated_facets(&matching) {
+                Some(estimated) => (matching, estimated),
+                None => counted(matching),
+            },
+            _ => counted(matching),
         };
         if !self.ready() && (narrowed || sort == Sort::Oldest) {
             return Ranking::unfinished(matcher, acc.scores);

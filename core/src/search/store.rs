@@ -42,6 +42,13 @@ pub(crate) trait Store {
         None
     }
 
+    /// The facet counts of `docs`, the matches of a list with no filter,
+    /// estimated where counting them all would read too much of a split
+    /// index's catalogue (see `split/estimate.rs`); `None`: count them all.
+    fn estimated_facets(&self, _docs: &[u32]) -> Option<Facets> {
+        None
+    }
+
     /// Says that the catalogue must describe `docs` (it is about to filter,
     /// count or order them). The in-memory index describes every article.
     fn need_catalog(&self, _docs: &[u32]) {}

@@ -140,7 +140,10 @@ fn read_facet(r: &mut Reader<'_>) -> Result<FacetValues, BundleError> {
             selected: false,
         })
     })?;
-    Ok(FacetValues { values })
+    Ok(FacetValues {
+        values,
+        estimated: false,
+    })
 }
 
 fn write_key(out: &mut Writer, (tag, text): &Key) {

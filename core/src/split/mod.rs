@@ -41,6 +41,7 @@
 
 mod engine;
 mod entry;
+mod estimate;
 mod format;
 mod pairs;
 mod spill;
@@ -53,6 +54,7 @@ use crate::corpus::Article;
 
 pub use engine::{Engine, FileError, Step};
 pub use entry::{entry, is_packed, ENTRY};
+pub use estimate::SAMPLE_SHARDS;
 pub use stream::{write_to, Summary, MEMORY};
 pub use write::{write, Limits, Split, WriteError};
 

@@ -10,8 +10,9 @@ use std::collections::BTreeSet;
 use rustc_hash::FxHashMap;
 
 use super::engine::{Engine, Loaded};
+use super::estimate;
 use super::format::{PostingsAt, Shard, Tag};
-use crate::catalog::{Catalog, Facets};
+use crate::catalog::{Catalog, Facets, Filters};
 use crate::search::index::{fields, Postings, Vocabulary};
 use crate::search::query::Clause;
 use crate::search::store::sequence_in;
@@ -218,6 +219,19 @@ impl Store for View<'_> {
 
     fn whole_facets(&self) -> Option<&Facets> {
         Some(&self.engine.directory().whole)
+    }
+
+    fn estimated_facets(&self, docs: &[u32]) -> Option<Facets> {
+        let directory = self.engine.directory();
+        let sample = estimate::sample(directory, docs)?;
+        self.need_catalog(&sample);
+        let scale = docs.len() as f64 / sample.len() as f64;
+        let sampled = self.catalog().filter(sample, &Filters::default()).1;
+        Some(Facets {
+            publishers: sampled.publishers.scaled(scale),
+            countries: sampled.countries.scaled(scale),
+            months: estimate::months(directory, docs),
+        })
     }
 
     fn need_catalog(&self, docs: &[u32]) {
