@@ -133,15 +133,16 @@ pub struct FacetValues {
 }
 
 impl FacetValues {
-    /// These counts, from a sample, scaled to the whole by `scale`
-    /// (rounded, and never below one where the sample had some), and
+    /// These counts, from a sample, scaled to the whole by `scale`, and
     /// marked as estimates; in the same order as [`Catalog::filter`] gives.
+    /// Rounded to two figures (more would claim a precision they lack),
+    /// and never below one where the sample had some.
     pub(crate) fn scaled(self, scale: f64) -> FacetValues {
         let mut values: Vec<FacetValue> = self
             .values
             .into_iter()
             .map(|v| FacetValue {
-                count: ((v.count as f64 * scale).round() as usize).max(v.count.min(1)),
+                count: two_figures((v.count as f64 * scale).round() as usize).max(v.count.min(1)),
                 ..v
             })
             .collect();
@@ -581,6 +582,15 @@ fn facet<S: AsRef<str>>(values: &[S], counts: &[usize], chosen: &BTreeSet<String
     }
 }
 
+/// `count` rounded to two significant figures (1237 is 1200).
+fn two_figures(count: usize) -> usize {
+    let mut unit = 1;
+    while count / unit >= 100 {
+        unit *= 10;
+    }
+    (count + unit / 2) / unit * unit
+}
+
 /// Most matches first, then by name.
 fn most_first(a: &FacetValue, b: &FacetValue) -> std::cmp::Ordering {
     b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value))
@@ -741,5 +751,29 @@ mod tests {
             ..Filters::default()
         };
         assert_eq!(catalog.filter(vec![0, 1], &filters).0, [0]);
+    }
+
+    #[test]
+    fn scaled_counts_are_estimates_in_two_figures_most_first() {
+        let value = |value: &str, count| FacetValue {
+            value: value.into(),
+            count,
+            selected: false,
+        };
+        let sample = FacetValues {
+            values: vec![value("DPA", 137), value("AFP", 2), value("RFE/RL", 1)],
+            estimated: false,
+        };
+        let scaled = sample.scaled(9.03);
+        assert!(scaled.estimated);
+        // 1237.11, 18.06 and 9.03, each in two figures.
+        assert_eq!(
+            scaled.values,
+            [value("DPA", 1200), value("AFP", 18), value("RFE/RL", 9)]
+        );
+        assert_eq!(two_figures(996), 1000);
+        assert_eq!(two_figures(1250), 1300);
+        assert_eq!(two_figures(99), 99);
+        assert_eq!(two_figures(0), 0);
     }
 }

@@ -13,18 +13,10 @@ fn facet_title(facet: Facet) -> &'static str {
     }
 }
 
-/// A value's count as its filter shows it. An estimate (a broad search in a
-/// large archive, see `split/estimate.rs`) says so, rounded to two
-/// figures: more would claim a precision it does not have.
+/// A value's count as its filter shows it, saying so where it is an
+/// estimate (a broad search in a large archive, see `split/estimate.rs`).
 fn count_label(count: usize, estimated: bool) -> String {
-    if !estimated {
-        return format!(" ({count})");
-    }
-    let mut unit = 1;
-    while count / unit >= 100 {
-        unit *= 10;
-    }
-    format!(" (about {})", (count + unit / 2) / unit * unit)
+    format!(" ({}{count})", if estimated { "about " } else { "" })
 }
 
 #[derive(Properties, PartialEq)]
@@ -139,12 +131,8 @@ mod tests {
     use super::count_label;
 
     #[test]
-    fn estimated_counts_say_so_in_two_figures() {
+    fn estimated_counts_say_so() {
         assert_eq!(count_label(1237, false), " (1237)");
-        assert_eq!(count_label(1237, true), " (about 1200)");
-        assert_eq!(count_label(1250, true), " (about 1300)");
-        assert_eq!(count_label(99, true), " (about 99)");
-        assert_eq!(count_label(996, true), " (about 1000)");
-        assert_eq!(count_label(1, true), " (about 1)");
+        assert_eq!(count_label(1200, true), " (about 1200)");
     }
 }
