@@ -62,6 +62,22 @@ fn text_after(html: &str, attribute: &str) -> String {
     html[open..close].to_string()
 }
 
+/// The list at `shown`'s answers while the state asks for `asked`: a
+/// search typed since, whose answer has not come.
+async fn render_waiting(shown: &str, asked: &str) -> String {
+    let engine = seed_index();
+    let answered = State::new(list(shown), Prefs::default(), Library::default());
+    let props = ReaderProps {
+        answers: gather_now(&*engine, &answered).expect("the engine answers at once"),
+        engine,
+        base: "/".into(),
+        prerender: Prerender::All,
+        initial: State::new(list(asked), Prefs::default(), Library::default()),
+        arrival: None,
+    };
+    without_comments(&LocalServerRenderer::<Reader>::with_props(props).render().await)
+}
+
 fn list(query: &str) -> Location {
     Location {
         query: query.into(),
@@ -235,4 +251,17 @@ async fn without_javascript_no_prerendered_page_shows_a_control() {
     // The search box, Saved only, 4 publishers, 10 countries, 1 month.
     assert_eq!(count("<input"), 1 + 1 + 4 + 10 + 1, "{all:#?}");
     assert_eq!(all.len(), 12 + 1 + 17);
+}
+
+#[tokio::test]
+async fn the_results_are_busy_until_the_latest_search_is_answered() {
+    let answered = render(seed_index(), list("tokayev")).await;
+    assert!(answered.contains(r#"<div aria-busy="false" class="results">"#));
+    let waiting = render_waiting("tokayev", "tokayev protests").await;
+    assert!(waiting.contains(r#"<div aria-busy="true" class="results">"#));
+    // The last answer stays shown meanwhile.
+    assert_eq!(
+        text_after(&waiting, r#"role="status""#),
+        text_after(&answered, r#"role="status""#)
+    );
 }

@@ -8,7 +8,7 @@ use super::filters::{Chips, FilterPanel};
 use super::meta;
 use super::state::{Action, Panel};
 use crate::catalog::{Facet, Sort};
-use crate::engine::protocol::SearchAnswer;
+use crate::engine::protocol::{Request, SearchAnswer};
 
 /// The list: what is shown in words, the sort and filters, the results or
 /// the empty state, and "Show more".
@@ -24,7 +24,7 @@ pub fn ListView() -> Html {
     // A search the engine could not answer (offline, say) says so, over
     // the last list shown.
     let failure = needs(&ctx.state).and_then(|request| ctx.answers.failure(&request).map(str::to_string));
-    let status = match failure {
+    let status = match &failure {
         Some(why) => format!("The search could not be finished: {why}"),
         None => answered
             .as_ref()
@@ -50,6 +50,14 @@ pub fn ListView() -> Html {
     let more = ctx.callback(|_: MouseEvent| Action::MoreResults);
     let clear_filters = ctx.callback(|_: MouseEvent| Action::ClearFilters);
     let clear_search = ctx.callback(|_: MouseEvent| Action::Type(String::new()));
+    // Busy while the engine works on the list asked for: the last list
+    // stays shown (and assistive technology may wait for the new one).
+    let asked = needs(&ctx.state);
+    let busy = failure.is_none()
+        && match (&asked, &answered) {
+            (Some(Request::Search(asked)), Some(answered)) => *asked != answered.request,
+            _ => false,
+        };
     let heading = if searching { "Search results" } else { "Articles" };
     html! {
         <div class="list-view">
@@ -78,7 +86,7 @@ pub fn ListView() -> Html {
                 <Chips />
             </div>
             <FilterPanel facets={results.facets.clone()} />
-            <div class="results">
+            <div class="results" aria-busy={busy.to_string()}>
                 if results.hits.is_empty() {
                     <div class="empty">
                         <p>{ "Nothing here matches." }</p>
