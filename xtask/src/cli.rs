@@ -22,9 +22,8 @@ pub const USAGE: &str = "usage: cargo xtask <command>
   bench --scale [--stress]  the split index at 10,000 and 100,000 generated articles (--stress adds
                  1,000,000): build time, files, and what the benchmark queries fetch
   corpus <N>     generate a corpus of N articles into target/corpora/
-  split <CORPUS> <DIR> [--pieces]  write the split index of a corpus file into DIR, streamed, and print
-                 the time and peak memory (--pieces: parse the file a piece at a time, so it is never
-                 whole in memory; slugs are then unique per piece only: for measuring, not for a site)
+  archive <CORPUS> <DIR>  what dist builds of a corpus (a file or a folder) into DIR, without the app:
+                 the split index and the pages of the newest 5000 articles; prints the time and peak memory
   lighthouse     Lighthouse (mobile) on the home page and an article
   fuzz [--seconds N]  each cargo-fuzz target for N seconds (default 600)
   help           this text";
@@ -56,10 +55,9 @@ pub enum Task {
     Scale {
         stress: bool,
     },
-    Split {
+    Archive {
         corpus: String,
         dir: String,
-        pieces: bool,
     },
     Lighthouse,
     Fuzz {
@@ -88,7 +86,6 @@ fn parse_with(mut parser: lexopt::Parser) -> Result<Task, lexopt::Error> {
     let mut articles = None;
     let mut browsers = Vec::new();
     let mut files = Vec::new();
-    let mut pieces = false;
     while let Some(arg) = parser.next()? {
         match (command.as_str(), arg) {
             (_, Long("help") | Short('h')) => return Ok(Task::Help),
@@ -109,8 +106,7 @@ fn parse_with(mut parser: lexopt::Parser) -> Result<Task, lexopt::Error> {
                 browsers.push(Browser::named(&name).ok_or(format!("no browser '{name}': chromium or firefox"))?);
             }
             ("e2e", Value(file)) => files.push(file.string()?),
-            ("split", Value(path)) if files.len() < 2 => files.push(path.string()?),
-            ("split", Long("pieces")) => pieces = true,
+            ("archive", Value(path)) if files.len() < 2 => files.push(path.string()?),
             (_, arg) => return Err(arg.unexpected()),
         }
     }
@@ -133,9 +129,9 @@ fn parse_with(mut parser: lexopt::Parser) -> Result<Task, lexopt::Error> {
         "corpus" => Task::Corpus {
             articles: articles.ok_or("corpus needs a number of articles")?,
         },
-        "split" => match <[String; 2]>::try_from(files) {
-            Ok([corpus, dir]) => Task::Split { corpus, dir, pieces },
-            Err(_) => return Err("split needs a corpus file and a directory".into()),
+        "archive" => match <[String; 2]>::try_from(files) {
+            Ok([corpus, dir]) => Task::Archive { corpus, dir },
+            Err(_) => return Err("archive needs a corpus and a directory".into()),
         },
         "lighthouse" => Task::Lighthouse,
         "fuzz" => Task::Fuzz { seconds },
@@ -198,11 +194,10 @@ mod tests {
         assert_eq!(task("fuzz"), Ok(Task::Fuzz { seconds: 600 }));
         assert_eq!(task("corpus 1000"), Ok(Task::Corpus { articles: 1000 }));
         assert_eq!(
-            task("split c.txt out --pieces"),
-            Ok(Task::Split {
+            task("archive c.txt out"),
+            Ok(Task::Archive {
                 corpus: "c.txt".into(),
                 dir: "out".into(),
-                pieces: true
             })
         );
         assert_eq!(task("test"), Ok(Task::Test));
@@ -238,8 +233,8 @@ mod tests {
         assert_eq!(task("test --base /news/"), Err("invalid option '--base'".into()));
         assert_eq!(task("corpus"), Err("corpus needs a number of articles".into()));
         assert_eq!(
-            task("split c.txt"),
-            Err("split needs a corpus file and a directory".into())
+            task("archive c.txt"),
+            Err("archive needs a corpus and a directory".into())
         );
         assert_eq!(task("corpus 10 20"), Err("unexpected argument \"20\"".into()));
         assert!(task("corpus ten")

@@ -7,6 +7,7 @@ mod cli;
 mod fuzz;
 mod generate;
 mod lighthouse;
+mod on_disk;
 mod prerender;
 mod run;
 mod scale;
@@ -49,7 +50,7 @@ fn main() -> ExitCode {
         Task::Fuzz { seconds } => fuzz::run_all(&root, seconds),
         Task::Bench { stress } => bench::run_all(&root, stress),
         Task::Scale { stress } => scale::run(&root, stress),
-        Task::Split { corpus, dir, pieces } => scale::build(Path::new(&corpus), Path::new(&dir), pieces),
+        Task::Archive { corpus, dir } => scale::build(Path::new(&corpus), Path::new(&dir)),
         Task::Corpus { articles } => generate::corpus(&root, articles).map(|path| println!("{}", path.display())),
     };
     match result {
