@@ -11,10 +11,11 @@ use crate::test::Browser;
 
 pub const USAGE: &str = "usage: cargo xtask <command>
   serve [--base P] [--prerender N]  build the release site and serve it on http://127.0.0.1:8080/ (under P)
-  dist [--base P] [--site-url U] [--prerender N]  build the release site into dist/ for serving under the path P
-                 (/ or /news/; default /) at the origin U (https://example.org; for canonical links),
-                 with a page for each of the newest N articles (default 5000; `all` for every one);
-                 the others open through 404.html, with JavaScript
+  dist [--base P] [--site-url U] [--prerender N] [--corpus C]  build the release site into dist/ for serving
+                 under the path P (/ or /news/; default /) at the origin U (https://example.org; for canonical
+                 links), with a page for each of the newest N articles (default 5000; `all` for every one);
+                 the others open through 404.html, with JavaScript. The archive is the corpus C (a file or a
+                 folder; default $FOLIO_SEEDS or seeds/), read a line at a time
   test           run every test: fmt, clippy, native, browser (Chromium, Firefox) and end-to-end
   e2e [--browser chromium|firefox] [FILE...]  only the end-to-end tests (of tests/e2e/FILE), in both browsers
                  or the one named; builds and serves what they need
@@ -40,6 +41,7 @@ pub enum Task {
         base: String,
         site_url: Option<String>,
         prerender: Prerender,
+        corpus: Option<String>,
     },
     Test,
     EndToEnd {
@@ -79,6 +81,7 @@ fn parse_with(mut parser: lexopt::Parser) -> Result<Task, lexopt::Error> {
     };
     let mut base = String::from("/");
     let mut site_url = None;
+    let mut corpus = None;
     let mut limit = prerender::DEFAULT;
     let mut stress = false;
     let mut scale = false;
@@ -91,6 +94,7 @@ fn parse_with(mut parser: lexopt::Parser) -> Result<Task, lexopt::Error> {
             (_, Long("help") | Short('h')) => return Ok(Task::Help),
             ("serve" | "dist", Long("base")) => base = parser.value()?.string()?,
             ("dist", Long("site-url")) => site_url = Some(parser.value()?.string()?),
+            ("dist", Long("corpus")) => corpus = Some(parser.value()?.string()?),
             ("serve" | "dist", Long("prerender")) => {
                 let value = parser.value()?.string()?;
                 limit = Prerender::parse(&value).ok_or(format!(
@@ -117,6 +121,7 @@ fn parse_with(mut parser: lexopt::Parser) -> Result<Task, lexopt::Error> {
             base,
             site_url,
             prerender: limit,
+            corpus,
         },
         "test" => Task::Test,
         "e2e" if browsers.is_empty() => Task::EndToEnd {
@@ -155,14 +160,16 @@ mod tests {
                 base: "/news/".into(),
                 site_url: Some("https://example.org".into()),
                 prerender: Prerender::Newest(5_000),
+                corpus: None,
             })
         );
         assert_eq!(
-            task("dist --base=/news/ --prerender 200"),
+            task("dist --base=/news/ --prerender 200 --corpus big.txt"),
             Ok(Task::Dist {
                 base: "/news/".into(),
                 site_url: None,
                 prerender: Prerender::Newest(200),
+                corpus: Some("big.txt".into()),
             })
         );
         assert_eq!(
@@ -171,6 +178,7 @@ mod tests {
                 base: "/".into(),
                 site_url: None,
                 prerender: Prerender::All,
+                corpus: None,
             })
         );
         assert_eq!(

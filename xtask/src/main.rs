@@ -42,8 +42,24 @@ fn main() -> ExitCode {
             base,
             site_url,
             prerender,
-        } => site::build(&root, &site::normalise_base(&base), site_url.as_deref(), prerender)
-            .map(|dist| say(&format!("{} is ready", dist.display()))),
+            corpus,
+        } => {
+            let base = site::normalise_base(&base);
+            // A corpus named here is read by the build alone: through
+            // $FOLIO_SEEDS, `cargo` would first bundle it whole into the CLI.
+            match corpus {
+                Some(corpus) => site::build_from(
+                    &root,
+                    Path::new(&corpus),
+                    &root.join("dist"),
+                    &base,
+                    site_url.as_deref(),
+                    prerender,
+                ),
+                None => site::build(&root, &base, site_url.as_deref(), prerender),
+            }
+            .map(|dist| say(&format!("{} is ready", dist.display())))
+        }
         Task::Test => test::all(&root),
         Task::EndToEnd { browsers, files } => test::end_to_end_only(&root, &browsers, &files),
         Task::Lighthouse => lighthouse::run_all(&root),
