@@ -4,11 +4,20 @@
 
 use folio::corpus::{self, BlockKind, Corpus, CorpusError, Source};
 
+/// Parses `text` whole, and checks that read a line at a time in two
+/// passes (`corpus::stream`) it gives the same articles, warnings and errors.
 fn parse_as(name: &str, text: &[u8]) -> Result<Corpus, CorpusError> {
-    corpus::parse(&[Source {
+    let sources = [Source {
         name: name.to_string().into(),
         bytes: text.to_vec().into(),
-    }])
+    }];
+    let whole = corpus::parse(&sources);
+    let streamed = corpus::stream::scan(&sources).map(|scan| {
+        let warnings = scan.warnings.clone();
+        (scan.articles(&sources).collect::<Vec<_>>(), warnings)
+    });
+    assert_eq!(streamed, whole.clone().map(|corpus| (corpus.articles, corpus.warnings)));
+    whole
 }
 
 fn parse(text: &str) -> Corpus {

@@ -11,10 +11,11 @@ use crate::test::Browser;
 
 pub const USAGE: &str = "usage: cargo xtask <command>
   serve [--base P] [--prerender N]  build the release site and serve it on http://127.0.0.1:8080/ (under P)
-  dist [--base P] [--site-url U] [--prerender N]  build the release site into dist/ for serving under the path P
-                 (/ or /news/; default /) at the origin U (https://example.org; for canonical links),
-                 with a page for each of the newest N articles (default 5000; `all` for every one);
-                 the others open through 404.html, with JavaScript
+  dist [--base P] [--site-url U] [--prerender N] [--corpus C]  build the release site into dist/ for serving
+                 under the path P (/ or /news/; default /) at the origin U (https://example.org; for canonical
+                 links), with a page for each of the newest N articles (default 5000; `all` for every one);
+                 the others open through 404.html, with JavaScript. The archive is the corpus C (a file or a
+                 folder; default $FOLIO_SEEDS or seeds/), read a line at a time
   test           run every test: fmt, clippy, native, browser (Chromium, Firefox) and end-to-end
   e2e [--browser chromium|firefox] [FILE...]  only the end-to-end tests (of tests/e2e/FILE), in both browsers
                  or the one named; builds and serves what they need
@@ -22,9 +23,8 @@ pub const USAGE: &str = "usage: cargo xtask <command>
   bench --scale [--stress]  the split index at 10,000 and 100,000 generated articles (--stress adds
                  1,000,000): build time, files, and what the benchmark queries fetch
   corpus <N>     generate a corpus of N articles into target/corpora/
-  split <CORPUS> <DIR> [--pieces]  write the split index of a corpus file into DIR, streamed, and print
-                 the time and peak memory (--pieces: parse the file a piece at a time, so it is never
-                 whole in memory; slugs are then unique per piece only: for measuring, not for a site)
+  archive <CORPUS> <DIR>  what dist builds of a corpus (a file or a folder) into DIR, without the app:
+                 the split index and the pages of the newest 5000 articles; prints the time and peak memory
   lighthouse     Lighthouse (mobile) on the home page and an article
   fuzz [--seconds N]  each cargo-fuzz target for N seconds (default 600)
   help           this text";
@@ -41,6 +41,7 @@ pub enum Task {
         base: String,
         site_url: Option<String>,
         prerender: Prerender,
+        corpus: Option<String>,
     },
     Test,
     EndToEnd {
@@ -56,10 +57,9 @@ pub enum Task {
     Scale {
         stress: bool,
     },
-    Split {
+    Archive {
         corpus: String,
         dir: String,
-        pieces: bool,
     },
     Lighthouse,
     Fuzz {
@@ -81,6 +81,7 @@ fn parse_with(mut parser: lexopt::Parser) -> Result<Task, lexopt::Error> {
     };
     let mut base = String::from("/");
     let mut site_url = None;
+    let mut corpus = None;
     let mut limit = prerender::DEFAULT;
     let mut stress = false;
     let mut scale = false;
@@ -88,12 +89,12 @@ fn parse_with(mut parser: lexopt::Parser) -> Result<Task, lexopt::Error> {
     let mut articles = None;
     let mut browsers = Vec::new();
     let mut files = Vec::new();
-    let mut pieces = false;
     while let Some(arg) = parser.next()? {
         match (command.as_str(), arg) {
             (_, Long("help") | Short('h')) => return Ok(Task::Help),
             ("serve" | "dist", Long("base")) => base = parser.value()?.string()?,
             ("dist", Long("site-url")) => site_url = Some(parser.value()?.string()?),
+            ("dist", Long("corpus")) => corpus = Some(parser.value()?.string()?),
             ("serve" | "dist", Long("prerender")) => {
                 let value = parser.value()?.string()?;
                 limit = Prerender::parse(&value).ok_or(format!(
@@ -109,8 +110,7 @@ fn parse_with(mut parser: lexopt::Parser) -> Result<Task, lexopt::Error> {
                 browsers.push(Browser::named(&name).ok_or(format!("no browser '{name}': chromium or firefox"))?);
             }
             ("e2e", Value(file)) => files.push(file.string()?),
-            ("split", Value(path)) if files.len() < 2 => files.push(path.string()?),
-            ("split", Long("pieces")) => pieces = true,
+            ("archive", Value(path)) if files.len() < 2 => files.push(path.string()?),
             (_, arg) => return Err(arg.unexpected()),
         }
     }
@@ -121,6 +121,7 @@ fn parse_with(mut parser: lexopt::Parser) -> Result<Task, lexopt::Error> {
             base,
             site_url,
             prerender: limit,
+            corpus,
         },
         "test" => Task::Test,
         "e2e" if browsers.is_empty() => Task::EndToEnd {
@@ -133,9 +134,9 @@ fn parse_with(mut parser: lexopt::Parser) -> Result<Task, lexopt::Error> {
         "corpus" => Task::Corpus {
             articles: articles.ok_or("corpus needs a number of articles")?,
         },
-        "split" => match <[String; 2]>::try_from(files) {
-            Ok([corpus, dir]) => Task::Split { corpus, dir, pieces },
-            Err(_) => return Err("split needs a corpus file and a directory".into()),
+        "archive" => match <[String; 2]>::try_from(files) {
+            Ok([corpus, dir]) => Task::Archive { corpus, dir },
+            Err(_) => return Err("archive needs a corpus and a directory".into()),
         },
         "lighthouse" => Task::Lighthouse,
         "fuzz" => Task::Fuzz { seconds },
@@ -159,14 +160,16 @@ mod tests {
                 base: "/news/".into(),
                 site_url: Some("https://example.org".into()),
                 prerender: Prerender::Newest(5_000),
+                corpus: None,
             })
         );
         assert_eq!(
-            task("dist --base=/news/ --prerender 200"),
+            task("dist --base=/news/ --prerender 200 --corpus big.txt"),
             Ok(Task::Dist {
                 base: "/news/".into(),
                 site_url: None,
                 prerender: Prerender::Newest(200),
+                corpus: Some("big.txt".into()),
             })
         );
         assert_eq!(
@@ -175,6 +178,7 @@ mod tests {
                 base: "/".into(),
                 site_url: None,
                 prerender: Prerender::All,
+                corpus: None,
             })
         );
         assert_eq!(
@@ -198,11 +202,10 @@ mod tests {
         assert_eq!(task("fuzz"), Ok(Task::Fuzz { seconds: 600 }));
         assert_eq!(task("corpus 1000"), Ok(Task::Corpus { articles: 1000 }));
         assert_eq!(
-            task("split c.txt out --pieces"),
-            Ok(Task::Split {
+            task("archive c.txt out"),
+            Ok(Task::Archive {
                 corpus: "c.txt".into(),
                 dir: "out".into(),
-                pieces: true
             })
         );
         assert_eq!(task("test"), Ok(Task::Test));
@@ -238,8 +241,8 @@ mod tests {
         assert_eq!(task("test --base /news/"), Err("invalid option '--base'".into()));
         assert_eq!(task("corpus"), Err("corpus needs a number of articles".into()));
         assert_eq!(
-            task("split c.txt"),
-            Err("split needs a corpus file and a directory".into())
+            task("archive c.txt"),
+            Err("archive needs a corpus and a directory".into())
         );
         assert_eq!(task("corpus 10 20"), Err("unexpected argument \"20\"".into()));
         assert!(task("corpus ten")

@@ -7,6 +7,7 @@ mod cli;
 mod fuzz;
 mod generate;
 mod lighthouse;
+mod on_disk;
 mod prerender;
 mod run;
 mod scale;
@@ -41,15 +42,31 @@ fn main() -> ExitCode {
             base,
             site_url,
             prerender,
-        } => site::build(&root, &site::normalise_base(&base), site_url.as_deref(), prerender)
-            .map(|dist| say(&format!("{} is ready", dist.display()))),
+            corpus,
+        } => {
+            let base = site::normalise_base(&base);
+            // A corpus named here is read by the build alone: through
+            // $FOLIO_SEEDS, `cargo` would first bundle it whole into the CLI.
+            match corpus {
+                Some(corpus) => site::build_from(
+                    &root,
+                    Path::new(&corpus),
+                    &root.join("dist"),
+                    &base,
+                    site_url.as_deref(),
+                    prerender,
+                ),
+                None => site::build(&root, &base, site_url.as_deref(), prerender),
+            }
+            .map(|dist| say(&format!("{} is ready", dist.display())))
+        }
         Task::Test => test::all(&root),
         Task::EndToEnd { browsers, files } => test::end_to_end_only(&root, &browsers, &files),
         Task::Lighthouse => lighthouse::run_all(&root),
         Task::Fuzz { seconds } => fuzz::run_all(&root, seconds),
         Task::Bench { stress } => bench::run_all(&root, stress),
         Task::Scale { stress } => scale::run(&root, stress),
-        Task::Split { corpus, dir, pieces } => scale::build(Path::new(&corpus), Path::new(&dir), pieces),
+        Task::Archive { corpus, dir } => scale::build(Path::new(&corpus), Path::new(&dir)),
         Task::Corpus { articles } => generate::corpus(&root, articles).map(|path| println!("{}", path.display())),
     };
     match result {

@@ -10,9 +10,8 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::time::Instant;
 
-use folio::engine::{Engine, InProcess};
+use folio::engine::Engine;
 use folio::route::{Location, Page, Prerender};
-use folio::search::Index;
 use folio::ui::answers::{gather_now, Answers};
 use folio::ui::library::Library;
 use folio::ui::meta::{page_meta, SITE};
@@ -21,6 +20,7 @@ use folio::ui::state::State;
 use folio::ui::{Reader, ReaderProps};
 use yew::LocalServerRenderer;
 
+use crate::on_disk::OnDisk;
 use crate::run::{say, Fail};
 
 /// How many of the newest articles get a page of their own unless told
@@ -37,17 +37,13 @@ pub const NEWEST: usize = 5_000;
 pub const DEFAULT: Prerender = Prerender::Newest(NEWEST);
 
 /// Renders the home page, the articles `prerender` takes and the not-found
-/// page into `dist` (which Trunk built with `base` as its public URL), using
-/// the archive's `index` (in date order: see `archive`). With the site's origin (`https://example.org`),
+/// page into `dist` (which Trunk built with `base` as its public URL), from
+/// the archive's split index in `dist` (see `archive`), read as the
+/// worker reads it, a file at a time: a build holds the files the pages
+/// need, never the index. With the site's origin (`https://example.org`),
 /// pages get canonical links and Open Graph URLs, which must be absolute.
 /// Returns how many pages were written.
-pub fn prerender(
-    dist: &Path,
-    index: Index,
-    base: &str,
-    origin: Option<&str>,
-    prerender: Prerender,
-) -> Result<usize, Fail> {
+pub fn prerender(dist: &Path, base: &str, origin: Option<&str>, prerender: Prerender) -> Result<usize, Fail> {
     let started = Instant::now();
     let template =
         std::fs::read_to_string(dist.join("index.html")).map_err(|e| Fail(format!("dist/index.html: {e}")))?;
@@ -60,17 +56,18 @@ pub fn prerender(
     }
     let icon = std::fs::read(dist.join("icon.svg")).map_err(|e| Fail(format!("dist/icon.svg: {e}")))?;
     let template = template.replace(ICON, &inline_icon(&icon));
-    let count = index.len();
+    let engine = Rc::new(OnDisk::open(dist)?);
+    let count = engine.len();
     let limit = prerender.limit(count);
-    let locations: Vec<Location> = pages(&index, prerender).collect();
-    let engine = Rc::new(InProcess::new(index));
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| Fail(format!("tokio: {e}")))?;
     let mut written = 0;
-    for location in locations {
+    for location in pages(&engine, prerender) {
+        let location = location?;
         let path = file(dist, &location);
         let (body, answers) = runtime.block_on(render(engine.clone(), base, prerender, location.clone()))?;
+        engine.failure()?;
         let html = page(&template, &answers, base, origin, limit, &location, &body);
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| Fail(format!("{}: {e}", dir.display())))?;
@@ -90,21 +87,34 @@ pub fn prerender(
 }
 
 /// The pages to write, one at a time: home, the articles `prerender` takes
-/// (newest first, as the list orders them), and the not-found page. Only
-/// those are ever rendered.
-fn pages(index: &Index, prerender: Prerender) -> impl Iterator<Item = Location> + '_ {
+/// (newest first, as the list orders them: a split index numbers its
+/// articles so), and the not-found page. Only those are ever rendered.
+fn pages(index: &OnDisk, prerender: Prerender) -> impl Iterator<Item = Result<Location, Fail>> + '_ {
     let limit = prerender.limit(index.len()).unwrap_or(index.len());
     let at = |page| Location {
         page,
         ..Location::default()
     };
-    let articles = index
-        .newest(limit)
-        .iter()
-        .map(move |&doc| at(Page::Article(index.articles()[doc as usize].slug.clone())));
-    std::iter::once(at(Page::List))
+    let articles = (0..limit).map(move |doc| {
+        let slug = index.read(|e| e.article(doc).map(|a| a.slug.clone()))?;
+        Ok(at(Page::Article(slug)))
+    });
+    std::iter::once(Ok(at(Page::List)))
         .chain(articles)
-        .chain(std::iter::once(at(Page::NotFound)))
+        .chain(std::iter::once(Ok(at(Page::NotFound))))
+}
+
+/// Writes into `dir` a bare page with what prerendering fills in, and the
+/// icon, where Trunk's build is not needed (tests, `cargo xtask archive`).
+pub fn bare_page(dir: &Path) -> Result<(), Fail> {
+    let template = format!(
+        "<html><head><meta charset=\"utf-8\" /><title>folio</title>\n    {DESCRIPTION}\n    {ICON}</head><body></body></html>"
+    );
+    for (name, text) in [("index.html", template.as_str()), ("icon.svg", "<svg/>")] {
+        let path = dir.join(name);
+        std::fs::write(&path, text).map_err(|e| Fail(format!("{}: {e}", path.display())))?;
+    }
+    Ok(())
 }
 
 /// Where a page's file goes: `index.html`, `articles/<slug>/index.html` or
@@ -146,7 +156,7 @@ fn inline_icon(svg: &[u8]) -> String {
 
 /// The page at `location`, and the engine's answers it was rendered from.
 async fn render(
-    engine: Rc<InProcess>,
+    engine: Rc<OnDisk>,
     base: &str,
     prerender: Prerender,
     location: Location,
@@ -261,17 +271,13 @@ mod tests {
         let dist = std::env::temp_dir().join(format!("folio-prerender-{}-{name}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dist);
         std::fs::create_dir_all(&dist).unwrap();
-        let template = format!(
-            "<html><head><meta charset=\"utf-8\" /><title>folio</title>\n    {DESCRIPTION}\n    {ICON}</head><body></body></html>"
-        );
-        std::fs::write(dist.join("index.html"), template).unwrap();
-        std::fs::write(dist.join("icon.svg"), "<svg/>").unwrap();
+        bare_page(&dist).unwrap();
         let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
-        let index = crate::archive::read(&seeds).unwrap();
-        let written = super::prerender(&dist, index, "/news/", None, prerender).unwrap();
+        crate::archive::write(&dist, crate::archive::read(&seeds).unwrap()).unwrap();
+        let written = super::prerender(&dist, "/news/", None, prerender).unwrap();
         let mut files = Vec::new();
         collect(&dist, &dist, &mut files);
-        files.retain(|f| f != "icon.svg");
+        files.retain(|f| f != "icon.svg" && !f.starts_with("index/"));
         files.sort();
         assert_eq!(written, files.len());
         let not_found = std::fs::read_to_string(dist.join("404.html")).unwrap();

@@ -1,7 +1,9 @@
 //! `cargo xtask bench --scale`: the split index on generated corpora (10,000
-//! and 100,000 articles; `--stress` adds 1,000,000): how long it takes to
-//! write (streamed, by `cargo xtask split` in a process of its own, so its
-//! peak memory is its own), what it writes, and what the benchmark queries fetch from it:
+//! and 100,000 articles; `--stress` adds 1,000,000): how long `dist` takes
+//! to build an archive's part of a site (the corpus read, the index
+//! written streamed, the newest pages prerendered from it: by
+//! `cargo xtask archive` in a process of its own, so its peak memory is its
+//! own), what it writes, and what the benchmark queries fetch from it:
 //! cold (a new engine for each query, as on a first search) and typed
 //! letter by letter into one engine (what a reader's keystrokes fetch).
 //! Fetches are counted natively, with every file gzipped as a host would
@@ -13,18 +15,17 @@
 //! (`benches/pagefind/run.mjs`).
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
 use folio::bench::QUERIES;
 use folio::catalog::{Filters, Sort};
-use folio::corpus::{self, Article, Source};
 use folio::search::Query;
-use folio::split::{self, Engine, Limits, Split, Step};
+use folio::split::{Engine, Step, ENTRY};
 
 use crate::run::{self as command, output, say, Fail};
-use crate::{bench, generate, setup, site};
+use crate::{archive, bench, generate, on_disk, prerender, setup};
 
 const SIZES: [usize; 2] = [10_000, 100_000];
 const STRESS: usize = 1_000_000;
@@ -37,7 +38,7 @@ pub fn run(root: &Path, stress: bool) -> Result<(), Fail> {
     let mut corpora = Vec::new();
     for size in sizes {
         let path = generate::corpus(root, size)?;
-        measure(root, &path, size == STRESS)?;
+        measure(root, &path)?;
         corpora.push((size, path));
     }
     setup::pagefind_tools(root)?;
@@ -74,103 +75,30 @@ impl Fetched {
     }
 }
 
-/// The name the directory is written under, beside the other files.
-const DIRECTORY: &str = "directory";
-
-/// Writes the split index of the corpus at `path` into `dir`, streamed,
-/// and prints how long it took and the process's peak memory (VmHWM).
-/// With `pieces`, the corpus is parsed a piece at a time as the writer
-/// takes the articles: parsing 1,000,000 generated articles whole holds
-/// 3.8 GB, more than the split itself.
-pub fn build(path: &Path, dir: &Path, pieces: bool) -> Result<(), Fail> {
-    let fail = |e: &dyn std::fmt::Display| Fail(format!("{}: {e}", path.display()));
+/// Builds into `dir` what `cargo xtask dist` builds of the corpus at
+/// `path` (a file or a folder) besides the app: the split index in
+/// `dir/index/` and the pages of the newest articles (the default
+/// prerender limit), rendered into a bare page (the app's own comes from
+/// Trunk, the same for every corpus). Prints how long each part took and
+/// the process's peak memory (VmHWM).
+pub fn build(path: &Path, dir: &Path) -> Result<(), Fail> {
     let start = Instant::now();
     let _ = std::fs::remove_dir_all(dir);
-    std::fs::create_dir_all(dir).map_err(|e| fail(&e))?;
-    let mut out = |name: &str, bytes: &[u8]| std::fs::write(dir.join(name), bytes);
-    let summary = if pieces {
-        let file = std::fs::File::open(path).map_err(|e| fail(&e))?;
-        let mut failed = None;
-        let articles = in_pieces(std::io::BufReader::new(file)).flat_map(|piece| {
-            match piece
-                .map_err(|e| fail(&e))
-                .and_then(|piece| parse(path, piece.as_bytes()))
-            {
-                Ok(articles) => articles,
-                Err(e) => {
-                    failed = Some(e);
-                    Vec::new()
-                }
-            }
-        });
-        let summary = split::write_to(articles, &Limits::default(), split::MEMORY, &mut out);
-        if let Some(e) = failed {
-            return Err(e);
-        }
-        summary
-    } else {
-        let bytes = std::fs::read(path).map_err(|e| fail(&e))?;
-        let articles = parse(path, &bytes)?;
-        drop(bytes);
-        println!(
-            "parsed whole: {:.1} s, peak RSS {} MB",
-            start.elapsed().as_secs_f64(),
-            peak_rss_mb()
-        );
-        split::write_to(articles, &Limits::default(), split::MEMORY, &mut out)
-    }
-    .map_err(|e| fail(&e))?;
-    std::fs::write(dir.join(DIRECTORY), &summary.directory).map_err(|e| fail(&e))?;
+    std::fs::create_dir_all(dir).map_err(|e| Fail(format!("{}: {e}", dir.display())))?;
+    prerender::bare_page(dir)?;
+    let corpus = archive::read(path)?;
+    let read = start.elapsed().as_secs_f64();
+    archive::write(dir, corpus)?;
+    let written = start.elapsed().as_secs_f64();
+    let pages = prerender::prerender(dir, "/", None, prerender::DEFAULT)?;
+    let all = start.elapsed().as_secs_f64();
     println!(
-        "{} articles split{} in {:.1} s: {} files, {:.1} MB; peak RSS {} MB",
-        summary.articles,
-        if pieces { " (parsed in pieces)" } else { "" },
-        start.elapsed().as_secs_f64(),
-        summary.files,
-        summary.bytes as f64 / 1e6,
+        "archive built in {all:.1} s (read {read:.1} s, index {:.1} s, {pages} pages {:.1} s); peak RSS {} MB",
+        written - read,
+        all - written,
         peak_rss_mb()
     );
     Ok(())
-}
-
-fn parse(path: &Path, bytes: &[u8]) -> Result<Vec<Article>, Fail> {
-    let source = Source {
-        name: path.display().to_string().into(),
-        bytes: bytes.into(),
-    };
-    Ok(corpus::parse(&[source]).map_err(|e| Fail(e.to_string()))?.articles)
-}
-
-/// A plain-text corpus in pieces of about 64 MB, read as they are asked
-/// for, each cut before a title that follows an article's `Source:` line.
-fn in_pieces(mut corpus: impl std::io::BufRead) -> impl Iterator<Item = std::io::Result<String>> {
-    const PIECE: usize = 64 << 20;
-    let mut line = String::new();
-    std::iter::from_fn(move || {
-        let mut piece = std::mem::take(&mut line);
-        // Whether the last line with text was a `Source:` line, and a blank line followed it.
-        let (mut after_source, mut blank) = (false, false);
-        loop {
-            line.clear();
-            match corpus.read_line(&mut line) {
-                Ok(0) => return (!piece.is_empty()).then_some(Ok(piece)),
-                Ok(_) => {}
-                Err(e) => return Some(Err(e)),
-            }
-            if line.trim().is_empty() {
-                blank = true;
-            } else {
-                let end_line = line.starts_with("Source:") || line.starts_with("Copyright");
-                if piece.len() >= PIECE && after_source && blank && !end_line {
-                    // `line`, a title, starts the next piece.
-                    return Some(Ok(piece));
-                }
-                after_source = line.starts_with("Source:");
-                blank = false;
-            }
-            piece.push_str(&line);
-        }
-    })
 }
 
 /// The peak resident memory of this process so far, in megabytes.
@@ -183,39 +111,26 @@ fn peak_rss_mb() -> u64 {
         .map_or(0, |kb| kb / 1024)
 }
 
-fn measure(root: &Path, path: &Path, pieces: bool) -> Result<(), Fail> {
+fn measure(root: &Path, path: &Path) -> Result<(), Fail> {
     say(&format!("{}", path.display()));
     let name = path
         .file_stem()
         .map_or("corpus".into(), |s| s.to_string_lossy().into_owned());
-    let dir = root.join("target/split").join(name);
+    let dir = root.join("target/archive").join(name);
     let exe = std::env::current_exe().map_err(|e| Fail(e.to_string()))?;
-    let mut build = Command::new(exe);
-    build.arg("split").arg(path).arg(&dir);
-    if pieces {
-        build.arg("--pieces");
-    }
-    command::run(&mut build)?;
-    let split = read_split(&dir)?;
+    command::run(Command::new(exe).arg("archive").arg(path).arg(&dir))?;
+    let split = read_split(&dir.join(archive::FOLDER))?;
 
-    let gzipped: BTreeMap<&str, usize> = split
-        .files
-        .iter()
-        .map(|(name, bytes)| (name.as_str(), site::gzip_len(bytes)))
-        .collect();
+    let gzipped: BTreeMap<&str, usize> = split.files.iter().map(|(name, _, gz)| (name.as_str(), *gz)).collect();
     let mut kinds: BTreeMap<char, (usize, usize, usize, usize)> = BTreeMap::new();
-    for (name, bytes) in &split.files {
+    for (name, bytes, _) in &split.files {
         let kind = kinds.entry(name.chars().next().unwrap_or('?')).or_default();
         kind.0 += 1;
         kind.1 += bytes.len();
         kind.2 += gzipped[name.as_str()];
         kind.3 = kind.3.max(gzipped[name.as_str()]);
     }
-    println!(
-        "\ndirectory: {} B, {} B gzipped",
-        split.directory.len(),
-        site::gzip_len(&split.directory)
-    );
+    println!("\nentry: {} B, {} B gzipped", split.entry.len(), split.entry_gzipped);
     println!("\n| files | count | MB | MB gzipped | largest KB gzipped |");
     println!("| --- | ---: | ---: | ---: | ---: |");
     for (kind, (count, raw, gz, largest)) in &kinds {
@@ -262,13 +177,13 @@ fn measure(root: &Path, path: &Path, pieces: bool) -> Result<(), Fail> {
     Ok(())
 }
 
-fn new_engine(split: &Split) -> Result<Engine, Fail> {
-    Engine::new(&split.directory).map_err(|e| Fail(e.to_string()))
+fn new_engine(split: &Written) -> Result<Engine, Fail> {
+    Engine::open(&split.entry).map_err(|e| Fail(e.to_string()))
 }
 
 /// Searches as the app will, fetching a round at a time.
 fn fetch_until_done(
-    split: &Split,
+    split: &Written,
     gzipped: &BTreeMap<&str, usize>,
     engine: &mut Engine,
     query: &Query,
@@ -280,10 +195,10 @@ fn fetch_until_done(
             Step::Need(names) => {
                 fetched.rounds += 1;
                 for name in &names {
-                    let (_, bytes) = split
+                    let (_, bytes, _) = split
                         .files
                         .iter()
-                        .find(|(n, _)| n == name)
+                        .find(|(n, _, _)| n == name)
                         .ok_or_else(|| Fail(format!("the engine asked for {name}, which was not written")))?;
                     engine.add(name, bytes).map_err(|e| Fail(e.to_string()))?;
                     fetched.files += 1;
@@ -295,21 +210,33 @@ fn fetch_until_done(
     }
 }
 
-/// A split index as `cargo xtask split` wrote it.
-fn read_split(dir: &Path) -> Result<Split, Fail> {
-    let fail = |path: &PathBuf, e: std::io::Error| Fail(format!("{}: {e}", path.display()));
-    let mut split = Split::default();
-    let entries = std::fs::read_dir(dir).map_err(|e| fail(&dir.to_path_buf(), e))?;
+/// A split index as `cargo xtask archive` wrote it, every file in memory.
+struct Written {
+    entry: Vec<u8>,
+    entry_gzipped: usize,
+    /// Each file but the entry: its name, bytes and size gzipped.
+    files: Vec<(String, Vec<u8>, usize)>,
+}
+
+/// The split index in `folder`.
+fn read_split(folder: &Path) -> Result<Written, Fail> {
+    let fail = |path: &Path, e: std::io::Error| Fail(format!("{}: {e}", path.display()));
+    let entries = std::fs::read_dir(folder).map_err(|e| fail(folder, e))?;
+    let mut split = Written {
+        entry: on_disk::read(folder, ENTRY)?,
+        entry_gzipped: std::fs::metadata(folder.join(ENTRY))
+            .map_err(|e| fail(folder, e))?
+            .len() as usize,
+        files: Vec::new(),
+    };
     for entry in entries {
-        let path = entry.map_err(|e| fail(&dir.to_path_buf(), e))?.path();
-        let bytes = std::fs::read(&path).map_err(|e| fail(&path, e))?;
+        let path = entry.map_err(|e| fail(folder, e))?.path();
         let name = path
             .file_name()
             .map_or(String::new(), |n| n.to_string_lossy().into_owned());
-        if name == DIRECTORY {
-            split.directory = bytes;
-        } else {
-            split.files.push((name, bytes));
+        if name != ENTRY {
+            let gzipped = std::fs::metadata(&path).map_err(|e| fail(&path, e))?.len() as usize;
+            split.files.push((name.clone(), on_disk::read(folder, &name)?, gzipped));
         }
     }
     split.files.sort();

@@ -35,10 +35,10 @@ pub fn build_from(
 ) -> Result<PathBuf, Fail> {
     setup::build_tools(root)?;
     let base = normalise_base(base);
-    // The corpus is read first: a broken one fails here, with file:line,
+    // The corpus is scanned first: a broken one fails here, with file:line,
     // before the long wasm build. The app's wasm holds no articles (the
     // index goes into `dist/index/`), so it is the same for every corpus.
-    let index = archive::read(seeds)?;
+    let corpus = archive::read(seeds)?;
     run(Command::new("trunk")
         .args(["build", "--release", "--public-url", &base, "--dist"])
         .arg(dist)
@@ -49,8 +49,8 @@ pub fn build_from(
     minify_glue(root, &dist)?;
     minify_css(&dist)?;
     engine_worker(root, &dist)?;
-    archive::write(&dist, &index)?;
-    prerender::prerender(&dist, index, &base, origin, prerender)?;
+    archive::write(&dist, corpus)?;
+    prerender::prerender(&dist, &base, origin, prerender)?;
     service_worker(&dist, &base)?;
     content_security_policy(&dist)?;
     report_sizes(&dist)?;

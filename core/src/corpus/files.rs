@@ -11,6 +11,41 @@ use crate::order;
 /// order, and slugs stay stable).
 pub fn read_sources(paths: &[PathBuf]) -> Result<Vec<Source<'static>>, CorpusError> {
     let mut sources = Vec::new();
+    each_file(paths, |file| {
+        sources.push(Source {
+            name: file.display().to_string().into(),
+            bytes: std::fs::read(file)?.into(),
+        });
+        Ok(())
+    })?;
+    Ok(sources)
+}
+
+/// The corpus files named by `paths`, as [`read_sources`] finds them, to
+/// be read a line at a time (`corpus::stream`) instead of held whole.
+pub fn corpus_files_of(paths: &[PathBuf]) -> Result<Vec<CorpusFile>, CorpusError> {
+    let mut files = Vec::new();
+    each_file(paths, |file| {
+        std::fs::File::open(file)?;
+        files.push(CorpusFile {
+            name: file.display().to_string(),
+            path: file.to_path_buf(),
+        });
+        Ok(())
+    })?;
+    Ok(files)
+}
+
+/// A corpus file on disk, named as in messages.
+#[derive(Clone, Debug)]
+pub struct CorpusFile {
+    pub name: String,
+    pub path: PathBuf,
+}
+
+/// Gives `take` every corpus file `paths` name, in order; what cannot be
+/// listed or taken is an error at that path, all of them together.
+fn each_file(paths: &[PathBuf], mut take: impl FnMut(&Path) -> std::io::Result<()>) -> Result<(), CorpusError> {
     let mut diagnostics = Vec::new();
     for path in paths {
         match corpus_files(path) {
@@ -21,16 +56,12 @@ pub fn read_sources(paths: &[PathBuf]) -> Result<Vec<Source<'static>>, CorpusErr
             )),
             Ok(files) => {
                 for file in files {
-                    match std::fs::read(&file) {
-                        Ok(bytes) => sources.push(Source {
-                            name: file.display().to_string().into(),
-                            bytes: bytes.into(),
-                        }),
-                        Err(e) => diagnostics.push(Diagnostic::error(
+                    if let Err(e) = take(&file) {
+                        diagnostics.push(Diagnostic::error(
                             &file.display().to_string(),
                             0,
                             format!("cannot read: {e}"),
-                        )),
+                        ));
                     }
                 }
             }
@@ -42,7 +73,7 @@ pub fn read_sources(paths: &[PathBuf]) -> Result<Vec<Source<'static>>, CorpusErr
         }
     }
     if diagnostics.is_empty() {
-        Ok(sources)
+        Ok(())
     } else {
         Err(CorpusError { diagnostics })
     }

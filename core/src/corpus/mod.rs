@@ -25,13 +25,14 @@ mod model;
 pub(crate) mod places;
 mod slug;
 mod source;
+pub mod stream;
 mod text_format;
 
 use std::borrow::Cow;
 use std::fmt;
 
 pub use date::{month_name, Certainty, Date};
-pub use files::read_sources;
+pub use files::{corpus_files_of, read_sources, CorpusFile};
 pub use model::{Article, Block, BlockKind, Photo, PublisherOrigin, WORDS_PER_MINUTE};
 pub use source::clean;
 
@@ -144,13 +145,7 @@ pub fn parse(sources: &[Source<'_>]) -> Result<Corpus, CorpusError> {
         drafts.extend(parsed);
     }
     if drafts.is_empty() && !diagnostics.iter().any(|d| d.severity == Severity::Error) {
-        let names: Vec<&str> = sources.iter().map(|s| &*s.name).collect();
-        let file = if names.is_empty() {
-            "corpus".to_string()
-        } else {
-            names.join(", ")
-        };
-        diagnostics.push(Diagnostic::error(&file, 0, "the corpus has no articles"));
+        diagnostics.push(no_articles(sources.iter().map(|s| &*s.name)));
     }
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {
         return Err(CorpusError { diagnostics });
@@ -161,7 +156,18 @@ pub fn parse(sources: &[Source<'_>]) -> Result<Corpus, CorpusError> {
     })
 }
 
-/// The corpus-wide steps: unique slugs, and years for day-month dates from
+/// The error of a corpus with no articles, at its files' names.
+fn no_articles<'a>(names: impl Iterator<Item = &'a str>) -> Diagnostic {
+    let names: Vec<&str> = names.collect();
+    let file = if names.is_empty() {
+        "corpus".to_string()
+    } else {
+        names.join(", ")
+    };
+    Diagnostic::error(&file, 0, "the corpus has no articles")
+}
+
+/// The corpus-wide steps (`stream` takes them in two passes): unique slugs, and years for day-month dates from
 /// the latest full date anywhere in the corpus.
 fn finish(drafts: Vec<draft::Draft>) -> Vec<Article> {
     let slugs = slug::unique_slugs(drafts.iter().map(|d| d.title.as_str()));

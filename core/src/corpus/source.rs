@@ -48,36 +48,202 @@ pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
 /// The non-blank lines of `text`, cleaned, with their numbers.
 pub fn lines(text: &str) -> Vec<Line<'_>> {
     let mut out = Vec::new();
-    let mut after_blank = true;
-    // `\r\n`, `\n` and a lone `\r` (old Mac files) all end a line.
-    let mut number = 0;
-    let mut rest = text;
-    while !rest.is_empty() {
-        let end = rest
-            .bytes()
-            .position(|b| b == b'\n' || b == b'\r')
-            .unwrap_or(rest.len());
-        let raw = &rest[..end];
-        rest = &rest[end..];
-        rest = rest
-            .strip_prefix("\r\n")
-            .or_else(|| rest.strip_prefix('\n'))
-            .or_else(|| rest.strip_prefix('\r'))
-            .unwrap_or(rest);
-        number += 1;
-        let cleaned = clean(raw);
-        if cleaned.is_empty() {
-            after_blank = true;
-        } else {
-            out.push(Line {
-                number,
-                text: cleaned,
-                after_blank,
-            });
-            after_blank = false;
+    Splitter::default().split(text, |line| out.push(line));
+    out
+}
+
+/// Cuts text into clean lines a piece at a time, numbering them across
+/// pieces: a file read a line at a time gets the same lines, numbers and
+/// blanks as the whole of it would from [`lines`], as long as each piece
+/// but the last ends with `\n` (so no `\r\n` is cut in two).
+pub struct Splitter {
+    number: usize,
+    after_blank: bool,
+}
+
+impl Default for Splitter {
+    fn default() -> Self {
+        Splitter {
+            number: 0,
+            after_blank: true,
         }
     }
-    out
+}
+
+impl Splitter {
+    pub fn split<'a>(&mut self, text: &'a str, mut out: impl FnMut(Line<'a>)) {
+        // `\r\n`, `\n` and a lone `\r` (old Mac files) all end a line.
+        let mut rest = text;
+        while !rest.is_empty() {
+            let end = rest
+                .bytes()
+                .position(|b| b == b'\n' || b == b'\r')
+                .unwrap_or(rest.len());
+            let raw = &rest[..end];
+            rest = &rest[end..];
+            rest = rest
+                .strip_prefix("\r\n")
+                .or_else(|| rest.strip_prefix('\n'))
+                .or_else(|| rest.strip_prefix('\r'))
+                .unwrap_or(rest);
+            self.number += 1;
+            let cleaned = clean(raw);
+            if cleaned.is_empty() {
+                self.after_blank = true;
+            } else {
+                out(Line {
+                    number: self.number,
+                    text: cleaned,
+                    after_blank: self.after_blank,
+                });
+                self.after_blank = false;
+            }
+        }
+    }
+}
+
+/// A corpus file read a line at a time with the checks [`decode`] makes of
+/// a whole one, and the same errors: a NUL byte anywhere wins over bad
+/// UTF-8 earlier (so the file is read to its end for one), and each names
+/// the first bad byte's offset and line. A line ends at `\n`: that byte is
+/// never inside a UTF-8 sequence, so a line is valid exactly when its part
+/// of the whole file is.
+pub struct Checked<R> {
+    name: String,
+    reader: R,
+    /// Bytes and `\n`s read so far.
+    offset: usize,
+    newlines: usize,
+    line: Vec<u8>,
+    /// Bad UTF-8 seen, with the line it is on: the error unless a NUL follows.
+    invalid: Option<Diagnostic>,
+    failed: Option<Failure>,
+    ended: bool,
+}
+
+/// Why a file read a line at a time stopped before its end.
+#[derive(Debug)]
+pub enum Failure {
+    /// Bytes that are not text ([`decode`]'s error).
+    Bytes(Diagnostic),
+    Io(std::io::Error),
+}
+
+impl<R: std::io::BufRead> Checked<R> {
+    pub fn new(name: &str, reader: R) -> Self {
+        Checked {
+            name: name.to_string(),
+            reader,
+            offset: 0,
+            newlines: 0,
+            line: Vec::new(),
+            invalid: None,
+            failed: None,
+            ended: false,
+        }
+    }
+
+    /// The next line of text with its `\n` (none on a last line without
+    /// one), the byte-order mark gone; `None` at the end or at the first
+    /// bad byte, for which see [`Checked::failure`].
+    pub fn next_line(&mut self) -> Option<&str> {
+        loop {
+            if self.ended {
+                return None;
+            }
+            self.line.clear();
+            let start = self.offset;
+            match self.reader.read_until(b'\n', &mut self.line) {
+                Ok(0) => {
+                    self.failed = self.invalid.take().map(Failure::Bytes);
+                    self.ended = true;
+                    return None;
+                }
+                Ok(read) => self.offset += read,
+                Err(e) => {
+                    self.failed = Some(Failure::Io(e));
+                    self.ended = true;
+                    return None;
+                }
+            }
+            let line_of = |newlines: usize, bytes: &[u8]| 1 + newlines + bytes.iter().filter(|&&b| b == b'\n').count();
+            if let Some(at) = self.line.iter().position(|&b| b == 0) {
+                self.failed = Some(Failure::Bytes(Diagnostic::error(
+                    &self.name,
+                    line_of(self.newlines, &self.line[..at]),
+                    format!("not a text file: NUL byte at byte offset {}", start + at),
+                )));
+                self.ended = true;
+                return None;
+            }
+            if self.invalid.is_none() {
+                if let Err(e) = std::str::from_utf8(&self.line) {
+                    let at = e.valid_up_to();
+                    self.invalid = Some(Diagnostic::error(
+                        &self.name,
+                        line_of(self.newlines, &self.line[..at]),
+                        format!(
+                            "invalid UTF-8 at byte offset {} (byte 0x{:02X}); save the file as UTF-8",
+                            start + at,
+                            self.line[at]
+                        ),
+                    ));
+                }
+            }
+            self.newlines += usize::from(self.line.last() == Some(&b'\n'));
+            if self.invalid.is_none() {
+                // Checked just above.
+                let text = std::str::from_utf8(&self.line).unwrap_or_default();
+                return Some(if start == 0 {
+                    text.strip_prefix('\u{feff}').unwrap_or(text)
+                } else {
+                    text
+                });
+            }
+            // Past bad UTF-8, only a NUL can change the error: read on.
+        }
+    }
+
+    /// Why reading stopped early, once [`Checked::next_line`] gave `None`.
+    pub fn failure(&mut self) -> Option<Failure> {
+        self.failed.take()
+    }
+}
+
+/// The clean lines of a file read a line at a time ([`Checked`]), as
+/// [`lines`] gives those of a whole one.
+pub struct CheckedLines<R> {
+    pub checked: Checked<R>,
+    splitter: Splitter,
+    ahead: std::collections::VecDeque<Line<'static>>,
+}
+
+impl<R: std::io::BufRead> CheckedLines<R> {
+    pub fn new(checked: Checked<R>) -> Self {
+        CheckedLines {
+            checked,
+            splitter: Splitter::default(),
+            ahead: std::collections::VecDeque::new(),
+        }
+    }
+}
+
+impl<R: std::io::BufRead> Iterator for CheckedLines<R> {
+    type Item = Line<'static>;
+
+    fn next(&mut self) -> Option<Line<'static>> {
+        while self.ahead.is_empty() {
+            let text = self.checked.next_line()?;
+            let ahead = &mut self.ahead;
+            self.splitter.split(text, |line| {
+                ahead.push_back(Line {
+                    text: Cow::Owned(line.text.into_owned()),
+                    ..line
+                })
+            });
+        }
+        self.ahead.pop_front()
+    }
 }
 
 /// Whitespace that separates words, including the invisible kinds that

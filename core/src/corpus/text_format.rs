@@ -47,42 +47,80 @@ fn is_special(line: &str) -> bool {
     meta::source_line(line).is_some() || meta::is_copyright_line(line) || meta::published_by(line).is_some()
 }
 
-fn units<'a>(lines: Vec<Line<'a>>) -> Vec<Unit<'a>> {
-    let mut units: Vec<Unit<'a>> = Vec::new();
-    let mut prev_special = true;
-    for line in lines {
-        let special = is_special(&line.text);
-        match units.last_mut() {
-            Some(unit) if !line.after_blank && !special && !prev_special => {
-                unit.lines.push_back((line.number, line.text));
-            }
-            _ => units.push(Unit {
-                lines: VecDeque::from([(line.number, line.text)]),
-            }),
-        }
-        prev_special = special;
+/// The units of a file's lines, one at a time: a unit is done when the
+/// line after it starts the next one.
+struct Units<'a, I> {
+    lines: I,
+    /// The line after the last unit, and whether it is special.
+    next: Option<(Line<'a>, bool)>,
+}
+
+impl<'a, I: Iterator<Item = Line<'a>>> Units<'a, I> {
+    fn new(mut lines: I) -> Self {
+        let next = lines.next().map(|line| {
+            let special = is_special(&line.text);
+            (line, special)
+        });
+        Units { lines, next }
     }
-    units
+}
+
+impl<'a, I: Iterator<Item = Line<'a>>> Iterator for Units<'a, I> {
+    type Item = Unit<'a>;
+
+    fn next(&mut self) -> Option<Unit<'a>> {
+        let (first, mut prev_special) = self.next.take()?;
+        let mut unit = Unit {
+            lines: VecDeque::from([(first.number, first.text)]),
+        };
+        for line in self.lines.by_ref() {
+            let special = is_special(&line.text);
+            if line.after_blank || special || prev_special {
+                self.next = Some((line, special));
+                break;
+            }
+            unit.lines.push_back((line.number, line.text));
+            prev_special = special;
+        }
+        Some(unit)
+    }
 }
 
 /// Reads units front to back; titles and publisher names take one line of a
-/// unit, paragraphs take what is left of it.
-struct Cursor<'a> {
-    units: Vec<Unit<'a>>,
-    at: usize,
+/// unit, paragraphs take what is left of it. Units are read as they are
+/// needed, so a file is never held whole.
+struct Cursor<'a, I> {
+    units: Units<'a, I>,
+    /// The unit being read (and one put back), in front.
+    ahead: VecDeque<Unit<'a>>,
 }
 
-impl<'a> Cursor<'a> {
-    fn peek(&self) -> Option<(usize, &str)> {
-        let (number, text) = self.units.get(self.at)?.lines.front()?;
+impl<'a, I: Iterator<Item = Line<'a>>> Cursor<'a, I> {
+    fn new(lines: I) -> Self {
+        Cursor {
+            units: Units::new(lines),
+            ahead: VecDeque::new(),
+        }
+    }
+
+    fn front(&mut self) -> Option<&mut Unit<'a>> {
+        if self.ahead.is_empty() {
+            let unit = self.units.next()?;
+            self.ahead.push_back(unit);
+        }
+        self.ahead.front_mut()
+    }
+
+    fn peek(&mut self) -> Option<(usize, &str)> {
+        let (number, text) = self.front()?.lines.front()?;
         Some((*number, text))
     }
 
     fn take_line(&mut self) -> Option<(usize, Cow<'a, str>)> {
-        let unit = self.units.get_mut(self.at)?;
+        let unit = self.front()?;
         let line = unit.lines.pop_front();
         if unit.lines.is_empty() {
-            self.at += 1;
+            self.ahead.pop_front();
         }
         line
     }
@@ -90,18 +128,19 @@ impl<'a> Cursor<'a> {
     /// The rest of the current unit as one paragraph: its first line number,
     /// the joined text, and whether it was a single line.
     fn take_paragraph(&mut self) -> Option<(usize, String, bool)> {
-        let unit = self.units.get_mut(self.at)?;
-        self.at += 1;
+        self.front()?;
+        let unit = self.ahead.pop_front()?;
         let single = unit.lines.len() == 1;
         let first = unit.lines.front()?.0;
-        let text = unit.lines.drain(..).map(|(_, t)| t).collect::<Vec<_>>().join(" ");
+        let text = unit.lines.into_iter().map(|(_, t)| t).collect::<Vec<_>>().join(" ");
         Some((first, text, single))
     }
 
     /// Returns a paragraph just taken, for the next article to read.
     fn put_back(&mut self, line: usize, paragraph: String) {
-        self.at -= 1;
-        self.units[self.at].lines = VecDeque::from([(line, Cow::Owned(paragraph))]);
+        self.ahead.push_front(Unit {
+            lines: VecDeque::from([(line, Cow::Owned(paragraph))]),
+        });
     }
 
     /// Skips to just after the next terminator, to recover from an error
@@ -120,65 +159,95 @@ impl<'a> Cursor<'a> {
 
 /// Parses one plain-text file into drafts, pushing warnings and errors.
 pub fn parse(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<Draft> {
-    let mut cursor = Cursor {
-        units: units(source::lines(text)),
-        at: 0,
-    };
-    let mut drafts: Vec<Draft> = Vec::new();
-    // A title carried over from an article that ran into the next one.
-    let mut carried: Option<(String, usize)> = None;
-    loop {
-        let (line, title) = match carried.take() {
-            Some((title, line)) => (line, Cow::Owned(title)),
-            None => {
-                let Some((line, text)) = cursor.peek() else {
-                    break;
-                };
-                if let Some(problem) = title_problem(text) {
-                    if !attach_end_line(drafts.last_mut(), text) {
-                        diagnostics.push(Diagnostic::error(file, line, problem));
-                        cursor.skip_past_terminator();
-                    } else {
-                        cursor.take_line();
-                    }
-                    continue;
-                }
-                let Some((line, title)) = cursor.take_line() else {
-                    break;
-                };
-                (line, title)
-            }
-        };
-        let mut draft = Draft::new(file, line, title);
-        let ended = read_body(file, &mut cursor, &mut draft, &mut carried, diagnostics);
-        if !ended && carried.is_none() {
-            if draft.blocks.is_empty() && !draft.teaser {
-                diagnostics.push(Diagnostic::warning(
-                    file,
-                    draft.line,
-                    format!("article “{}” has no text", draft.title),
-                ));
-            } else {
-                diagnostics.push(Diagnostic::warning(
-                    file,
-                    draft.line,
-                    format!(
-                        "article “{}” has no end line (`Source:`, `Copyright` or `Continue reading`); it ends at the end of the file",
-                        draft.title
-                    ),
-                ));
-            }
-        }
-        drafts.push(draft);
-        // End lines right after a terminator belong to the same article.
-        while let Some((_, text)) = cursor.peek() {
-            if !attach_end_line(drafts.last_mut(), text) {
-                break;
-            }
-            cursor.take_line();
+    let mut drafts = Drafts::new(file, source::lines(text).into_iter());
+    std::iter::from_fn(|| drafts.next(diagnostics)).collect()
+}
+
+/// The drafts of one file's lines, one at a time, as [`parse`] gives them
+/// all: a file too large to hold is read as its drafts are asked for.
+pub struct Drafts<'a, I> {
+    file: String,
+    cursor: Cursor<'a, I>,
+    /// A title carried over from an article that ran into the next one.
+    carried: Option<(String, usize)>,
+    /// The last draft read: end lines after it may still belong to it, so
+    /// it is given out once the next begins.
+    last: Option<Draft>,
+}
+
+impl<'a, I: Iterator<Item = Line<'a>>> Drafts<'a, I> {
+    pub fn new(file: &str, lines: I) -> Self {
+        Drafts {
+            file: file.to_string(),
+            cursor: Cursor::new(lines),
+            carried: None,
+            last: None,
         }
     }
-    drafts
+
+    /// The lines read from, for why they ended.
+    pub fn lines(&mut self) -> &mut I {
+        &mut self.cursor.units.lines
+    }
+
+    /// The next draft, pushing the warnings and errors met on the way.
+    pub fn next(&mut self, diagnostics: &mut Vec<Diagnostic>) -> Option<Draft> {
+        let file = self.file.as_str();
+        let cursor = &mut self.cursor;
+        loop {
+            let (line, title) = match self.carried.take() {
+                Some((title, line)) => (line, Cow::Owned(title)),
+                None => {
+                    let Some((line, text)) = cursor.peek() else {
+                        return self.last.take();
+                    };
+                    if let Some(problem) = title_problem(text) {
+                        if !attach_end_line(self.last.as_mut(), text) {
+                            diagnostics.push(Diagnostic::error(file, line, problem));
+                            cursor.skip_past_terminator();
+                        } else {
+                            cursor.take_line();
+                        }
+                        continue;
+                    }
+                    let Some((line, title)) = cursor.take_line() else {
+                        return self.last.take();
+                    };
+                    (line, title)
+                }
+            };
+            let mut draft = Draft::new(file, line, title);
+            let ended = read_body(file, cursor, &mut draft, &mut self.carried, diagnostics);
+            if !ended && self.carried.is_none() {
+                if draft.blocks.is_empty() && !draft.teaser {
+                    diagnostics.push(Diagnostic::warning(
+                        file,
+                        draft.line,
+                        format!("article “{}” has no text", draft.title),
+                    ));
+                } else {
+                    diagnostics.push(Diagnostic::warning(
+                        file,
+                        draft.line,
+                        format!(
+                            "article “{}” has no end line (`Source:`, `Copyright` or `Continue reading`); it ends at the end of the file",
+                            draft.title
+                        ),
+                    ));
+                }
+            }
+            // End lines right after a terminator belong to the same article.
+            while let Some((_, text)) = cursor.peek() {
+                if !attach_end_line(Some(&mut draft), text) {
+                    break;
+                }
+                cursor.take_line();
+            }
+            if let Some(done) = self.last.replace(draft) {
+                return Some(done);
+            }
+        }
+    }
 }
 
 /// Why `line` cannot be a title, if it cannot.
@@ -218,9 +287,9 @@ fn attach_end_line(draft: Option<&mut Draft>, line: &str) -> bool {
 /// Reads the publisher and body of `draft` up to its terminator; returns
 /// whether one was found. When the next article starts before a terminator,
 /// its title goes to `carried` and the draft ends there.
-fn read_body<'a>(
+fn read_body<'a, I: Iterator<Item = Line<'a>>>(
     file: &str,
-    cursor: &mut Cursor<'a>,
+    cursor: &mut Cursor<'a, I>,
     draft: &mut Draft,
     carried: &mut Option<(String, usize)>,
     diagnostics: &mut Vec<Diagnostic>,
@@ -274,11 +343,11 @@ fn read_body<'a>(
     false
 }
 
-fn read_publisher(
+fn read_publisher<'a, I: Iterator<Item = Line<'a>>>(
     file: &str,
     line: usize,
     name: String,
-    cursor: &mut Cursor<'_>,
+    cursor: &mut Cursor<'a, I>,
     draft: &mut Draft,
     diagnostics: &mut Vec<Diagnostic>,
 ) {

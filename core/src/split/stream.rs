@@ -56,7 +56,8 @@ pub struct Summary {
 /// [`std::env::temp_dir`] (the articles again, their word ids and the
 /// runs: more than 1.6 GB for 1,000,000 generated articles), removed when
 /// done. Those articles split in about 4 minutes with a peak of 845 MB
-/// (`cargo xtask split`).
+/// when parsed in pieces; a site's whole build of them, through
+/// `corpus::stream`, is measured by `cargo xtask archive`.
 ///
 /// ```
 /// use folio_core::corpus::{self, Source};
