@@ -36,6 +36,21 @@ pub const NEWEST: usize = 5_000;
 /// What `dist`, `serve` and the other builds prerender unless told otherwise.
 pub const DEFAULT: Prerender = Prerender::Newest(NEWEST);
 
+/// The most files some hosts allow a site (Cloudflare Pages: 20,000).
+pub const SITE_FILES: usize = 20_000;
+
+/// `prerender`, taking no more of the newest articles than fit in
+/// [`SITE_FILES`] beside the `existing` files (the app and the index) and
+/// the not-found page: the index comes first, and pages fill what is left
+/// (at 1,000,000 generated articles the index alone is 18,186 files).
+/// `all` is taken as asked.
+pub fn within_files(prerender: Prerender, existing: usize) -> Prerender {
+    match prerender {
+        Prerender::Newest(newest) => Prerender::Newest(newest.min(SITE_FILES.saturating_sub(existing + 1))),
+        all => all,
+    }
+}
+
 /// Renders the home page, the articles `prerender` takes and the not-found
 /// page into `dist` (which Trunk built with `base` as its public URL), from
 /// the archive's split index in `dist` (see `archive`), read as the
@@ -249,6 +264,14 @@ fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pages_fill_what_the_index_leaves_of_a_sites_files() {
+        assert_eq!(within_files(Prerender::Newest(5_000), 100), Prerender::Newest(5_000));
+        assert_eq!(within_files(Prerender::Newest(5_000), 18_200), Prerender::Newest(1_799));
+        assert_eq!(within_files(Prerender::Newest(5_000), 25_000), Prerender::Newest(0));
+        assert_eq!(within_files(Prerender::All, 25_000), Prerender::All);
+    }
 
     /// The seed, newest first: five of 10 January 2022 (in corpus order),
     /// one of 8 January, then the three undated (in corpus order).

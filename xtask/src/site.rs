@@ -50,7 +50,18 @@ pub fn build_from(
     minify_css(&dist)?;
     engine_worker(root, &dist)?;
     archive::write(&dist, corpus)?;
-    prerender::prerender(&dist, &base, origin, prerender)?;
+    let mut existing = Vec::new();
+    collect(&dist, &mut existing).map_err(|e| Fail(format!("{}: {e}", dist.display())))?;
+    let fitting = prerender::within_files(prerender, existing.len());
+    if fitting != prerender {
+        say(&format!(
+            "prerendering fewer articles, so that the site keeps within {} files (some hosts' limit): \
+             the app and the index are {}; `--prerender all` takes every article",
+            prerender::SITE_FILES,
+            existing.len()
+        ));
+    }
+    prerender::prerender(&dist, &base, origin, fitting)?;
     service_worker(&dist, &base)?;
     content_security_policy(&dist)?;
     report_sizes(&dist)?;
