@@ -48,9 +48,9 @@ pub fn build_from(
     let dist = dist.to_path_buf();
     minify_glue(root, &dist)?;
     engine_worker(root, &dist)?;
-    archive::write(&dist, &index)?;
+    let manifest = archive::write(&dist, &index)?;
     prerender::prerender(&dist, index, &base, origin, prerender)?;
-    service_worker(&dist, &base)?;
+    service_worker(&dist, &base, manifest.as_ref())?;
     content_security_policy(&dist)?;
     report_sizes(&dist)?;
     Ok(dist)
@@ -137,8 +137,11 @@ pub fn normalise_base(base: &str) -> String {
 /// Fills in `sw.js`: the base path, a cache name that changes with every
 /// build, and the app shell (the top-level files: pages, hashed scripts,
 /// wasm, stylesheet, icon, manifest; and the index's entry). Article pages
-/// and the index's other files are cached as they are read.
-fn service_worker(dist: &Path, base: &str) -> Result<(), Fail> {
+/// and the index's other files are cached as they are read. For keeping
+/// the whole archive offline, the index's `manifest` (its name, number of
+/// files and total bytes, none of which grows with the archive), or `null`
+/// when the entry holds the whole index.
+fn service_worker(dist: &Path, base: &str, manifest: Option<&archive::Manifest>) -> Result<(), Fail> {
     let mut shell: Vec<String> = vec![base.to_string()];
     let mut names: Vec<String> = std::fs::read_dir(dist)
         .map_err(|e| Fail(format!("{}: {e}", dist.display())))?
@@ -161,8 +164,17 @@ fn service_worker(dist: &Path, base: &str) -> Result<(), Fail> {
     let worker = worker
         .replace("@BASE@", base)
         .replace("@VERSION@", &version)
-        .replace("@SHELL@", &list);
+        .replace("@SHELL@", &list)
+        .replace("@ARCHIVE@", &archive_constant(manifest));
     std::fs::write(&path, worker).map_err(|e| Fail(format!("{}: {e}", path.display())))
+}
+
+/// `sw.js`'s `ARCHIVE`: what keeping the whole archive offline downloads.
+fn archive_constant(manifest: Option<&archive::Manifest>) -> String {
+    manifest.map_or_else(
+        || "null".to_string(),
+        |m| serde_json::json!({ "manifest": m.name, "files": m.files, "bytes": m.bytes }).to_string(),
+    )
 }
 
 /// Puts a strict Content-Security-Policy in every page: no inline script
@@ -209,7 +221,7 @@ fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-fn hex(bytes: &[u8]) -> String {
+pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
