@@ -258,6 +258,19 @@ test('after one visit the site works offline', async () => {
   }
 });
 
+test('a small archive says it is kept offline with the app, with nothing to download', async () => {
+  const page = await openPage(context, VIEWPORTS.phone);
+  await page.goto(url(''));
+  await controlled(page);
+  await started(page);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const offline = page.getByRole('group', { name: 'Offline' });
+  await offline.getByText('The whole archive is kept offline with the app.', { exact: true }).waitFor();
+  assert.equal(await offline.getByRole('button').count(), 0);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test('a new version is picked up on the next visit', async () => {
   // A copy of the site that this test can change, as a deploy would.
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'folio-update-'));
