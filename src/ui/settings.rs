@@ -5,7 +5,8 @@ use super::context::use_ctx;
 use super::prefs::{Theme, TEXT_SIZES};
 use super::state::{Action, Panel};
 
-/// Reading preferences, and carrying the reader's library to another device.
+/// Reading preferences, carrying the reader's library to another device,
+/// and keeping the whole archive offline.
 #[component]
 pub fn Settings() -> Html {
     let ctx = use_ctx();
@@ -65,6 +66,14 @@ pub fn Settings() -> Html {
                 <label for="import" class="button">{ "Import…" }</label>
                 <input type="file" id="import" class="visually-hidden" accept="application/json,.json" onchange={import} />
                 <p role="status">{ (*message).clone() }</p>
+            </fieldset>
+            // Kept by the service worker and shown by `static/offline.js`
+            // (the element's script, run when Yew inserts it), not by the
+            // app's wasm, which is at its size budget.
+            <fieldset>
+                <legend>{ "Offline" }</legend>
+                <folio-offline></folio-offline>
+                <script type="module" src="offline.js"></script>
             </fieldset>
             <button type="button" onclick={close}>{ "Close" }</button>
         </section>

@@ -8,7 +8,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, openPage, required, VIEWPORTS, started } from './browser.mjs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { controlled, launch, launchBrowser, openPage, required, VIEWPORTS, started } from './browser.mjs';
+import { serveStatic } from './host.mjs';
 
 const SITE = required('ARCHIVE_URL');
 const EXPECTED = JSON.parse(readFileSync(required('ARCHIVE_EXPECTED'), 'utf8'));
@@ -87,4 +90,117 @@ test('a search whose files cannot be had says so, and what was fetched still ans
   // The lost file's 404 is the test's doing; nothing else went wrong.
   assert.deepEqual(page.problems.filter((p) => !/^HTTP 404: .*\/index\/d[0-9a-f]+$/.test(p)), []);
   await page.close();
+});
+
+// The built site, and the files lost from it (put aside by xtask).
+const DIST = required('ARCHIVE_DIST');
+const LOST = required('ARCHIVE_LOST');
+
+/// What the service worker was told keeping the archive downloads.
+const ARCHIVE = JSON.parse(readFileSync(join(DIST, 'sw.js'), 'utf8').match(/^const ARCHIVE = (.*);$/m)[1]);
+
+/// The manifest's files, `[name, size]`, in its order.
+const MANIFEST = gunzipSync(readFileSync(join(DIST, 'index', ARCHIVE.manifest)))
+  .toString().split('\n').filter(Boolean).map((line) => [line.split(' ')[0], Number(line.split(' ')[1])]);
+const MANIFEST_BYTES = readFileSync(join(DIST, 'index', ARCHIVE.manifest)).length;
+
+/// A size as the settings say it (`src/ui/offline.rs`).
+function size(bytes) {
+  if (bytes < 1000) return `${bytes} B`;
+  if (bytes < 999_500) return `${Math.floor((bytes + 500) / 1000)} KB`;
+  const tenths = Math.floor((bytes * 10 + 500_000) / 1_000_000);
+  return `${Math.floor(tenths / 10)}.${tenths % 10} MB`;
+}
+
+test('the whole archive is kept offline on request: its size first, progress, cancel, reload, resume, offline search, remove', async () => {
+  // The service worker told the manifest's number of files and bytes.
+  assert.equal(ARCHIVE.files, MANIFEST.length);
+  assert.equal(ARCHIVE.bytes, MANIFEST.reduce((sum, [, bytes]) => sum + bytes, 0) + MANIFEST_BYTES);
+  // A host of its own (with the lost files back), which the test holds
+  // mid-download and then takes away.
+  const server = await serveStatic([DIST, LOST], new URL(SITE).pathname);
+  const site = `${server.url}${new URL(SITE).pathname.slice(1)}`;
+  const browser = await launchBrowser();
+  try {
+    const page = await openPage(await browser.newContext(), VIEWPORTS.phone);
+    const offline = page.getByRole('group', { name: 'Offline' });
+    const openSettings = async () => {
+      await started(page);
+      await page.getByRole('button', { name: 'Settings' }).click();
+    };
+    // Once the service worker controls the page (from its second load),
+    // the index files the first screen fetches are kept in its cache.
+    await page.goto(site);
+    await controlled(page);
+    await page.reload();
+    await openSettings();
+    // Its size, before anything is fetched: the manifest is not asked for.
+    const all = `${ARCHIVE.files} files`;
+    await offline.getByText(`Search every article without a connection. This downloads ${size(ARCHIVE.bytes)} (${all}).`, { exact: true }).waitFor();
+    assert.deepEqual(server.state.asked.filter((path) => path.includes('/index/manifest-')), []);
+
+    // The files the first screen fetched are copied from the worker's
+    // cache, first; of the rest, the host sends ten and holds the others.
+    const asked = (from) => server.state.asked.slice(from).filter((path) => path.includes('/index/') && !path.endsWith('/entry'))
+      .map((path) => path.slice(path.lastIndexOf('/') + 1));
+    const cached = new Set(asked(0));
+    assert.ok(cached.size > 0, 'the first screen fetched some index files');
+    const sent = new Set([...cached, ...MANIFEST.map(([name]) => name).filter((name) => !cached.has(name)).slice(0, 10)]);
+    server.state.holding = (name) => ![ARCHIVE.manifest, 'entry'].includes(name) && !sent.has(name);
+    const askedBefore = server.state.asked.length;
+    await offline.getByRole('button', { name: 'Keep the whole archive offline' }).click();
+    const sentBytes = MANIFEST_BYTES + MANIFEST.filter(([name]) => sent.has(name)).reduce((sum, [, bytes]) => sum + bytes, 0);
+    const progress = `${sent.size} of ${all} (${size(sentBytes)} of ${size(ARCHIVE.bytes)})`;
+    const bar = offline.getByRole('progressbar', { name: `Downloading the archive: ${progress}` });
+    await bar.waitFor();
+    assert.deepEqual(await bar.evaluate((el) => [el.value, el.max]), [sent.size, ARCHIVE.files]);
+
+    // A reload midway: the download goes on.
+    await page.reload();
+    await openSettings();
+    await bar.waitFor();
+
+    // Cancelled, it stops where it stands, and says so after a reload too.
+    await offline.getByRole('button', { name: 'Cancel' }).click();
+    const partial = `${progress.replace(' (', ' kept offline (')}.`;
+    await offline.getByText(partial, { exact: true }).waitFor();
+    await page.reload();
+    await openSettings();
+    await offline.getByText(partial, { exact: true }).waitFor();
+
+    // Resumed, it completes.
+    server.state.release();
+    await offline.getByRole('button', { name: 'Resume' }).click();
+    await offline.getByText(`The whole archive is kept offline: ${all}, ${size(ARCHIVE.bytes)}.`, { exact: true }).waitFor();
+    // The host was asked once for each file but those cached, and the
+    // manifest; again for those it held when the download was cancelled.
+    const download = asked(askedBefore);
+    assert.equal(new Set(download).size, ARCHIVE.files - cached.size + 1);
+    assert.ok(download.every((name) => !cached.has(name)));
+    const again = download.filter((name, i) => download.indexOf(name) !== i);
+    assert.ok(server.state.held.length > 0);
+    assert.deepEqual(again.sort(), [...server.state.held].sort());
+
+    // Offline, with the host gone: searches never made before answer.
+    server.close();
+    await page.context().setOffline(true);
+    await page.reload();
+    await started(page);
+    for (const { query, total } of EXPECTED.searches) {
+      await search(page, query);
+      await page.getByText(resultsFor(total, query), { exact: true }).waitFor();
+    }
+
+    // Removed, the archive's cache is gone; the app's stays.
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await offline.getByRole('button', { name: 'Remove the offline archive' }).click();
+    await offline.getByRole('button', { name: 'Keep the whole archive offline' }).waitFor();
+    const caches = await page.evaluate(() => caches.keys());
+    assert.equal(caches.length, 1, caches.join());
+    assert.match(caches[0], /^folio:\/news\/:[0-9a-f]{12}$/);
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await browser.close();
+    server.close();
+  }
 });

@@ -175,6 +175,16 @@ export async function started(page) {
   }
 }
 
+/// Waits until the service worker is installed and controls `page`.
+export async function controlled(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
+    }
+  });
+}
+
 /// Saves a screenshot as a test artifact (never committed) to look at.
 export async function screenshot(page, name) {
   mkdirSync(ARTIFACTS, { recursive: true });

@@ -5,10 +5,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, launchBrowser, launchWithoutJavaScript, openPage, required, started, VIEWPORTS } from './browser.mjs';
+import { controlled, launch, launchBrowser, launchWithoutJavaScript, openPage, required, started, VIEWPORTS } from './browser.mjs';
+import { serveStatic } from './host.mjs';
 
 const SITE = required('FOLIO_URL');
 
@@ -258,6 +258,19 @@ test('after one visit the site works offline', async () => {
   }
 });
 
+test('a small archive says it is kept offline with the app, with nothing to download', async () => {
+  const page = await openPage(context, VIEWPORTS.phone);
+  await page.goto(url(''));
+  await controlled(page);
+  await started(page);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const offline = page.getByRole('group', { name: 'Offline' });
+  await offline.getByText('The whole archive is kept offline with the app.', { exact: true }).waitFor();
+  assert.equal(await offline.getByRole('button').count(), 0);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test('a new version is picked up on the next visit', async () => {
   // A copy of the site that this test can change, as a deploy would.
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'folio-update-'));
@@ -318,45 +331,3 @@ test('on a network that never answers, pages come from the saved copies', async 
     server.close();
   }
 });
-
-// Waits until the service worker is installed and controls `page`.
-async function controlled(page) {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
-    }
-  });
-}
-
-// Serves `root` under `base` on 127.0.0.1 (any port), like a static host;
-// while `stallPages` is set, it never answers for a page (a weak signal).
-async function serveStatic(root, base) {
-  const state = { stallPages: false };
-  const types = {
-    '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
-    '.css': 'text/css', '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json',
-  };
-  const server = http.createServer(async (request, response) => {
-    let file = decodeURIComponent(new URL(request.url, 'http://x').pathname);
-    if (!file.startsWith(base)) file = '/404.html';
-    else file = file.slice(base.length - 1);
-    if (file.endsWith('/')) file += 'index.html';
-    if (state.stallPages && file.endsWith('.html')) return;
-    const full = path.join(root, path.normalize(file));
-    try {
-      const body = await fs.readFile(full);
-      response.writeHead(200, { 'Content-Type': types[path.extname(full)] ?? 'application/octet-stream' });
-      response.end(body);
-    } catch {
-      response.writeHead(404, { 'Content-Type': types['.html'] });
-      response.end(await fs.readFile(path.join(root, '404.html')));
-    }
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const close = () => {
-    server.closeAllConnections();
-    server.close();
-  };
-  return { url: `http://127.0.0.1:${server.address().port}/`, state, close };
-}

@@ -14,9 +14,11 @@ use folio::corpus::{self, CorpusFile};
 use folio::search::Query;
 use folio::split::{self, Engine, Limits, Split, Step, ENTRY};
 
+use sha2::{Digest, Sha256};
+
 use crate::on_disk::{self, OnDisk};
 use crate::run::{say, Fail};
-use crate::site::gzip;
+use crate::site::{gzip, hex};
 
 /// The folder of `dist` the split index goes in; the engine's worker
 /// fetches `index/entry` first (`src/engine/serve.rs`).
@@ -53,7 +55,9 @@ pub fn read(seeds: &Path) -> Result<Corpus, Fail> {
 /// `DecompressionStream`, so nothing relies on the host's compression.
 /// Each article names its file relative to the corpus folder: the index
 /// files carry the name, and must not depend on where the build ran.
-pub fn write(dist: &Path, corpus: Corpus) -> Result<(), Fail> {
+/// Unless the entry packs them all, the other files are listed in a
+/// [`Manifest`], which is returned.
+pub fn write(dist: &Path, corpus: Corpus) -> Result<Option<Manifest>, Fail> {
     let folder = dist.join(FOLDER);
     let _ = std::fs::remove_dir_all(&folder);
     std::fs::create_dir_all(&folder).map_err(|e| Fail(format!("{}: {e}", folder.display())))?;
@@ -72,8 +76,9 @@ pub fn write(dist: &Path, corpus: Corpus) -> Result<(), Fail> {
     let mut small = Some(Vec::new());
     let mut names = Vec::new();
     let mut out = |name: &str, bytes: &[u8]| {
-        std::fs::write(folder.join(name), gzip(bytes))?;
-        names.push(name.to_string());
+        let gzipped = gzip(bytes);
+        std::fs::write(folder.join(name), &gzipped)?;
+        names.push((name.to_string(), gzipped.len()));
         if let Some(files) = &mut small {
             files.push((name.to_string(), bytes.to_vec()));
             if files.iter().map(|(_, b)| b.len()).sum::<usize>() > PACK {
@@ -92,25 +97,62 @@ pub fn write(dist: &Path, corpus: Corpus) -> Result<(), Fail> {
         directory: summary.directory,
         files: small.unwrap_or_default(),
     };
+    let store = |name: &str, gzipped: &[u8]| {
+        let path = folder.join(name);
+        std::fs::write(&path, gzipped).map_err(|e| Fail(format!("{}: {e}", path.display())))
+    };
     if packed {
-        for name in &names {
+        for (name, _) in &names {
             let path = folder.join(name);
             std::fs::remove_file(&path).map_err(|e| Fail(format!("{}: {e}", path.display())))?;
         }
     }
-    let path = folder.join(ENTRY);
-    std::fs::write(&path, gzip(&split::entry(&split, PACK))).map_err(|e| Fail(format!("{}: {e}", path.display())))?;
+    store(ENTRY, &gzip(&split::entry(&split, PACK)))?;
+    let written: Vec<(&str, usize)> = names.iter().map(|(name, size)| (name.as_str(), *size)).collect();
+    let manifest = (!packed && !written.is_empty()).then(|| Manifest::of(&written));
+    if let Some(manifest) = &manifest {
+        store(&manifest.name, &manifest.gzipped)?;
+    }
     say(&format!(
         "split index: {} articles, {} files in {FOLDER}/ ({})",
         summary.articles,
         if packed { 1 } else { names.len() + 1 },
-        if packed {
-            "all in the entry"
-        } else {
-            "the entry names the rest"
+        match &manifest {
+            None => "all in the entry".to_string(),
+            Some(m) => format!("the entry names the rest; keeping them offline downloads {} B", m.bytes),
         }
     ));
-    Ok(())
+    Ok(manifest)
+}
+
+/// The list of an index's files but its entry, with their sizes as stored
+/// (gzipped): what "Keep the whole archive offline" downloads
+/// (`static/sw.js`). It grows with the archive, so no visit reads it until
+/// the reader asks to keep the archive: the service worker is told only its
+/// name, the number of files and the total, which do not grow.
+#[derive(Debug, PartialEq)]
+pub struct Manifest {
+    /// `manifest-` and its checksum: a new index gets a new name, so a
+    /// kept copy of an older one is never taken for it.
+    pub name: String,
+    pub files: usize,
+    /// Everything the action downloads: the files and the manifest itself.
+    pub bytes: usize,
+    /// The file: a line `name size` per file, gzipped like every index file.
+    pub gzipped: Vec<u8>,
+}
+
+impl Manifest {
+    fn of(files: &[(&str, usize)]) -> Manifest {
+        let text: String = files.iter().map(|(name, size)| format!("{name} {size}\n")).collect();
+        let gzipped = gzip(text.as_bytes());
+        Manifest {
+            name: format!("manifest-{}", hex(&Sha256::digest(&gzipped)[..8])),
+            files: files.len(),
+            bytes: files.iter().map(|(_, size)| size).sum::<usize>() + gzipped.len(),
+            gzipped,
+        }
+    }
 }
 
 /// What the end-to-end tests expect of the site built into `dist`, read
@@ -142,12 +184,12 @@ pub fn expectations(dist: &Path, queries: &[String], lost: &str) -> Result<Strin
     )
 }
 
-/// Deletes from the site in `dist` the files a search for `query` needs
-/// first but no search for `kept` needs, as a host that lost them (or an
-/// offline copy without them) would have it: the end-to-end tests see that
-/// search fail clearly while the others still answer. Returns the files'
-/// names.
-pub fn lose_files_of(dist: &Path, query: &str, kept: &[String]) -> Result<Vec<String>, Fail> {
+/// Moves out of the site in `dist`, into `aside`, the files a search for
+/// `query` needs first but no search for `kept` needs, as a host that lost
+/// them (or an offline copy without them) would have it: the end-to-end
+/// tests see that search fail clearly while the others still answer, and
+/// serve the whole site again from both folders. Returns the files' names.
+pub fn lose_files_of(dist: &Path, query: &str, kept: &[String], aside: &Path) -> Result<Vec<String>, Fail> {
     let folder = dist.join(FOLDER);
     let read = |name: &str| on_disk::read(&folder, name);
     let mut engine = Engine::open(&read(ENTRY)?).map_err(|e| Fail(e.to_string()))?;
@@ -172,18 +214,25 @@ pub fn lose_files_of(dist: &Path, query: &str, kept: &[String]) -> Result<Vec<St
             "every file a search for {query} needs first, other searches need too"
         )));
     }
+    let _ = std::fs::remove_dir_all(aside);
+    let aside_index = aside.join(FOLDER);
+    std::fs::create_dir_all(&aside_index).map_err(|e| Fail(format!("{}: {e}", aside_index.display())))?;
     for name in &lost {
         let path = folder.join(name);
-        std::fs::remove_file(&path).map_err(|e| Fail(format!("{}: {e}", path.display())))?;
+        std::fs::rename(&path, aside_index.join(name)).map_err(|e| Fail(format!("{}: {e}", path.display())))?;
     }
     Ok(lost)
 }
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
+    use std::io::Read as _;
+
     use folio::search::Index;
 
     use super::*;
+    use crate::generate;
 
     /// The entry of the corpus in `seeds`, written streamed, and the one
     /// `split::write` cuts from its index in memory (how sites were built
@@ -221,5 +270,72 @@ mod tests {
         let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
         let (written, expected) = entries(&seeds, "seed");
         assert!(written == expected, "the seed's entries differ");
+    }
+
+    fn root() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+    }
+
+    /// An empty scratch `dist` of its own for each test.
+    fn scratch(name: &str) -> PathBuf {
+        let dist = std::env::temp_dir().join(format!("folio-archive-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dist);
+        dist
+    }
+
+    /// The files in `dist/index/`, with their sizes.
+    fn written(dist: &Path) -> BTreeMap<String, usize> {
+        std::fs::read_dir(dist.join(FOLDER))
+            .unwrap()
+            .map(|e| e.unwrap())
+            .map(|e| {
+                (
+                    e.file_name().to_string_lossy().into_owned(),
+                    e.metadata().unwrap().len() as usize,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_small_archive_is_all_in_its_entry_and_has_no_manifest() {
+        let dist = scratch("seed");
+        let manifest = write(&dist, read(&root().join("seeds")).unwrap()).unwrap();
+        assert_eq!(manifest, None);
+        assert_eq!(written(&dist).into_keys().collect::<Vec<_>>(), [ENTRY]);
+        std::fs::remove_dir_all(&dist).unwrap();
+    }
+
+    #[test]
+    fn the_manifest_lists_exactly_the_files_written_but_the_entry_with_their_sizes() {
+        let corpus = generate::corpus(&root(), 500).unwrap();
+        let dist = scratch("generated");
+        let manifest = write(&dist, read(&corpus).unwrap()).unwrap().unwrap();
+
+        let mut files = written(&dist);
+        assert_eq!(files.remove(ENTRY).map(|_| ()), Some(()));
+        assert_eq!(files.remove(&manifest.name), Some(manifest.gzipped.len()));
+        let mut listed = String::new();
+        flate2::read::GzDecoder::new(manifest.gzipped.as_slice())
+            .read_to_string(&mut listed)
+            .unwrap();
+        let listed: BTreeMap<String, usize> = listed
+            .lines()
+            .map(|line| {
+                let (name, size) = line.split_once(' ').unwrap();
+                (name.to_string(), size.parse().unwrap())
+            })
+            .collect();
+        assert!(
+            files.len() > 10,
+            "the generated archive is split: {} files",
+            files.len()
+        );
+        assert_eq!(listed, files);
+        assert_eq!(manifest.files, files.len());
+        assert_eq!(manifest.bytes, files.values().sum::<usize>() + manifest.gzipped.len());
+        let checksum = hex(&Sha256::digest(&manifest.gzipped)[..8]);
+        assert_eq!(manifest.name, format!("manifest-{checksum}"));
+        std::fs::remove_dir_all(&dist).unwrap();
     }
 }

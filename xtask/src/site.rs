@@ -49,7 +49,7 @@ pub fn build_from(
     minify_glue(root, &dist)?;
     minify_css(&dist)?;
     engine_worker(root, &dist)?;
-    archive::write(&dist, corpus)?;
+    let manifest = archive::write(&dist, corpus)?;
     let mut existing = Vec::new();
     collect(&dist, &mut existing).map_err(|e| Fail(format!("{}: {e}", dist.display())))?;
     let fitting = prerender::within_files(prerender, existing.len());
@@ -62,7 +62,7 @@ pub fn build_from(
         ));
     }
     prerender::prerender(&dist, &base, origin, fitting)?;
-    service_worker(&dist, &base)?;
+    service_worker(&dist, &base, manifest.as_ref())?;
     content_security_policy(&dist)?;
     report_sizes(&dist)?;
     Ok(dist)
@@ -189,8 +189,11 @@ pub fn normalise_base(base: &str) -> String {
 /// Fills in `sw.js`: the base path, a cache name that changes with every
 /// build, and the app shell (the top-level files: pages, hashed scripts,
 /// wasm, stylesheet, icon, manifest; and the index's entry). Article pages
-/// and the index's other files are cached as they are read.
-fn service_worker(dist: &Path, base: &str) -> Result<(), Fail> {
+/// and the index's other files are cached as they are read. For keeping
+/// the whole archive offline, the index's `manifest` (its name, number of
+/// files and total bytes, none of which grows with the archive), or `null`
+/// when the entry holds the whole index.
+fn service_worker(dist: &Path, base: &str, manifest: Option<&archive::Manifest>) -> Result<(), Fail> {
     let mut shell: Vec<String> = vec![base.to_string()];
     let mut names: Vec<String> = std::fs::read_dir(dist)
         .map_err(|e| Fail(format!("{}: {e}", dist.display())))?
@@ -203,7 +206,20 @@ fn service_worker(dist: &Path, base: &str) -> Result<(), Fail> {
     names.push(format!("{}/{}", archive::FOLDER, folio::split::ENTRY));
     names.sort();
     shell.extend(names.iter().map(|name| format!("{base}{name}")));
-    let version = hex(&Sha256::digest(shell.join("\n").as_bytes())[..6]);
+    // The version follows the files' contents, not only their names: a
+    // file with a fixed name (`embed.js`, `offline.js`) can change without
+    // its name changing. Not the entry's, which the service worker fetches
+    // network-first anyway: a new corpus need not renew the app's cache.
+    let mut digest = Sha256::new();
+    digest.update(base.as_bytes());
+    for name in &names {
+        digest.update(name.as_bytes());
+        if !name.starts_with(archive::FOLDER) {
+            let path = dist.join(name);
+            digest.update(std::fs::read(&path).map_err(|e| Fail(format!("{}: {e}", path.display())))?);
+        }
+    }
+    let version = hex(&digest.finalize()[..6]);
     let list = format!(
         "[{}]",
         shell.iter().map(|f| format!("{f:?}")).collect::<Vec<_>>().join(", ")
@@ -213,8 +229,17 @@ fn service_worker(dist: &Path, base: &str) -> Result<(), Fail> {
     let worker = worker
         .replace("@BASE@", base)
         .replace("@VERSION@", &version)
-        .replace("@SHELL@", &list);
+        .replace("@SHELL@", &list)
+        .replace("@ARCHIVE@", &archive_constant(manifest));
     std::fs::write(&path, worker).map_err(|e| Fail(format!("{}: {e}", path.display())))
+}
+
+/// `sw.js`'s `ARCHIVE`: what keeping the whole archive offline downloads.
+fn archive_constant(manifest: Option<&archive::Manifest>) -> String {
+    manifest.map_or_else(
+        || "null".to_string(),
+        |m| serde_json::json!({ "manifest": m.name, "files": m.files, "bytes": m.bytes }).to_string(),
+    )
 }
 
 /// Puts a strict Content-Security-Policy in every page: no inline script
@@ -261,7 +286,7 @@ fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-fn hex(bytes: &[u8]) -> String {
+pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
@@ -339,7 +364,30 @@ pub fn gzip(bytes: &[u8]) -> Vec<u8> {
 
 #[cfg(test)]
 mod tests {
-    use super::without_comments;
+    use super::{service_worker, without_comments};
+
+    /// The service worker's version for a `dist` holding `embed.js` with
+    /// `embed`, and the index's entry with `entry`.
+    fn version(dist: &std::path::Path, embed: &str, entry: &str) -> String {
+        std::fs::create_dir_all(dist.join("index")).unwrap();
+        std::fs::write(dist.join("sw.js"), "@VERSION@").unwrap();
+        std::fs::write(dist.join("embed.js"), embed).unwrap();
+        std::fs::write(dist.join("index/entry"), entry).unwrap();
+        service_worker(dist, "/", None).unwrap();
+        std::fs::read_to_string(dist.join("sw.js")).unwrap()
+    }
+
+    #[test]
+    fn a_file_with_a_fixed_name_that_changes_renews_the_cache() {
+        let dist = std::env::temp_dir().join(format!("folio-sw-{}", std::process::id()));
+        let first = version(&dist, "one", "corpus");
+        assert_eq!(version(&dist, "one", "corpus"), first);
+        assert_ne!(version(&dist, "two", "corpus"), first);
+        // A new corpus alone keeps the app's cache: the entry is fetched
+        // network-first.
+        assert_eq!(version(&dist, "one", "another corpus"), first);
+        std::fs::remove_dir_all(&dist).unwrap();
+    }
 
     #[test]
     fn stylesheets_lose_comments_and_indentation_but_not_strings() {

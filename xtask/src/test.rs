@@ -206,7 +206,8 @@ fn end_to_end(root: &Path, browsers: &[Browser], files: &[String]) -> Result<(),
     serve::warm(&archive, &archive_dist);
     let lost = generate::planted_word(9);
     let expected = archive::expectations(&archive_dist, &archive_queries(), &lost)?;
-    archive::lose_files_of(&archive_dist, &lost, &archive_queries())?;
+    let archive_lost = root.join("target/archive-lost");
+    archive::lose_files_of(&archive_dist, &lost, &archive_queries(), &archive_lost)?;
     let archive_expected = root.join("target/e2e-archive.json");
     std::fs::write(&archive_expected, expected).map_err(|e| Fail(format!("{}: {e}", archive_expected.display())))?;
     // The corpus as the CLI reads it, for the nothing-lost check.
@@ -244,6 +245,8 @@ fn end_to_end(root: &Path, browsers: &[Browser], files: &[String]) -> Result<(),
             .env("HOSTILE_URL", &hostile.url)
             .env("ARCHIVE_URL", &archive.url)
             .env("ARCHIVE_EXPECTED", &archive_expected)
+            .env("ARCHIVE_DIST", &archive_dist)
+            .env("ARCHIVE_LOST", &archive_lost)
             .env("CHROMIUM", setup::CHROMIUM)
             .env("FIREFOX", setup::FIREFOX))?;
     }
