@@ -6,10 +6,18 @@
 // the index fetched yet) until its results are painted, and from each
 // keystroke to its results painted (typing queries letter by letter, once
 // live). Results count as painted once the list is no longer `aria-busy`
-// (the engine's answer is in) and a frame has followed.
+// (the engine's answer is in) and a frame has followed. It also reports what
+// the page and its engine's worker fetched until the app was live (the
+// first visit's bytes: bodies as sent, headers included) and for the cold
+// search (bytes, files, and rounds: a request that starts once an earlier
+// one of the search has come back begins a new round, which is telling on
+// Slow 4G, where a round trip takes 150 ms), and the worker's
+// memory once the queries are typed (its wasm memory and its JavaScript
+// heap, read over the DevTools protocol).
 // Usage: node benches/web/reader.mjs <site URL> <label>
-// With FOLIO_NETWORK=slow4g, the network is Lighthouse's Slow 4G: 150 ms
-// round trips, 1.6 Mbps down, 750 kbps up.
+// A slow network is the server's to make (`cargo xtask bench --scale`
+// serves one): Chromium's emulation would not slow the service worker,
+// which fetches the index's files once it controls the page.
 import { launch, openPage, VIEWPORTS } from '../../tests/e2e/browser.mjs';
 
 const [url, label] = process.argv.slice(2);
@@ -54,29 +62,114 @@ const INSTRUMENT = () => {
   }, true);
 };
 
+/// Every request that reaches the network from the context (the page, its
+/// engine's worker, the service worker), once finished: when it started and
+/// ended (ms since the epoch) and the bytes it took. A request the service
+/// worker answers is not one: what the service worker itself fetched for
+/// it is. `requests.settled()` waits for the sizes of those finished so far.
+function recordRequests(context) {
+  const requests = [];
+  const reading = new Set();
+  requests.settled = () => Promise.all(reading);
+  const recorded = async (request) => {
+    const response = await request.response();
+    if (!response || response.fromServiceWorker()) return;
+    const timing = request.timing();
+    const sizes = await request.sizes();
+    requests.push({
+      url: request.url(),
+      start: timing.startTime,
+      end: timing.startTime + timing.responseEnd,
+      bytes: sizes.responseBodySize + sizes.responseHeadersSize,
+    });
+  };
+  context.on('requestfinished', (request) => {
+    const read = recorded(request);
+    reading.add(read);
+    read.then(() => reading.delete(read));
+  });
+  return requests;
+}
+
+/// What `requests` (of one search) took: bytes, files and rounds.
+function fetched(requests) {
+  const sorted = [...requests].sort((a, b) => a.start - b.start);
+  let rounds = 0;
+  let firstBack = -Infinity;
+  for (const request of sorted) {
+    if (rounds === 0 || request.start >= firstBack) {
+      rounds += 1;
+      firstBack = Infinity;
+    }
+    firstBack = Math.min(firstBack, request.end);
+  }
+  const bytes = sorted.reduce((sum, request) => sum + request.bytes, 0);
+  return { bytes, files: sorted.length, rounds };
+}
+
+/// A DevTools session into each dedicated worker the page starts, to read
+/// its memory: `memory()` gives the bytes of its wasm memories plus its
+/// JavaScript heap.
+async function watchWorkers(cdp) {
+  const sessions = [];
+  const waiting = new Map();
+  let next = 1;
+  cdp.on('Target.attachedToTarget', (event) => {
+    if (event.targetInfo.type === 'worker') sessions.push(event.sessionId);
+  });
+  cdp.on('Target.receivedMessageFromTarget', (event) => {
+    const message = JSON.parse(event.message);
+    waiting.get(message.id)?.(message.result);
+    waiting.delete(message.id);
+  });
+  const call = (sessionId, method, params = {}) => new Promise((resolve) => {
+    const id = next++;
+    waiting.set(id, resolve);
+    cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
+  });
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  return async () => {
+    let bytes = 0;
+    for (const session of sessions) {
+      const prototype = await call(session, 'Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
+      const memories = await call(session, 'Runtime.queryObjects', { prototypeObjectId: prototype.result.objectId });
+      const wasm = await call(session, 'Runtime.callFunctionOn', {
+        objectId: memories.objects.objectId,
+        functionDeclaration: 'function () { return this.reduce((sum, memory) => sum + memory.buffer.byteLength, 0); }',
+        returnByValue: true,
+      });
+      const heap = await call(session, 'Runtime.getHeapUsage');
+      bytes += wasm.result.value + heap.usedSize;
+    }
+    return bytes;
+  };
+}
+
 const context = await launch();
 try {
   const page = await openPage(context, VIEWPORTS.phone);
+  const requests = recordRequests(context);
   const cdp = await page.context().newCDPSession(page);
+  const workerMemory = await watchWorkers(cdp);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  if (process.env.FOLIO_NETWORK === 'slow4g') {
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: 150,
-      downloadThroughput: (1.6 * 1024 * 1024) / 8,
-      uploadThroughput: (750 * 1024) / 8,
-    });
-  }
   await page.addInitScript(INSTRUMENT);
   await page.goto(url);
   await page.waitForFunction(() => window.__folio.firstList > 0, null, { timeout: 120_000 });
   await page.waitForFunction(() => window.__folio.live !== null, null, { timeout: 120_000 });
   const { firstList, live, longestTask } = await page.evaluate(() => window.__folio);
+  const liveAt = Date.now();
+  await requests.settled();
+  const firstVisit = fetched(requests.filter((request) => request.start <= liveAt));
   const search = page.getByRole('searchbox', { name: 'Search articles' });
+  const searchedAt = Date.now();
   await search.fill(QUERIES[0]);
   await page.waitForFunction(() => window.__folio.keystrokes.length > 0, null, { timeout: 120_000 });
   const [coldSearch] = await page.evaluate(() => window.__folio.keystrokes.splice(0));
+  await requests.settled();
+  // The search's own files: the service worker, installing meanwhile,
+  // fetches the app's files and the index's entry.
+  const cold = fetched(requests.filter((request) => request.start >= searchedAt
+    && request.url.includes('/index/') && !request.url.endsWith('/index/entry')));
   for (const query of QUERIES) {
     await search.fill('');
     for (const letter of query) {
@@ -91,12 +184,17 @@ try {
     label,
     first_list_ms: Math.round(firstList),
     live_ms: Math.round(live),
+    first_visit_kb: +(firstVisit.bytes / 1e3).toFixed(1),
     longest_task_ms: Math.round(longestTask),
     cold_search_ms: Math.round(coldSearch),
+    cold_rounds: cold.rounds,
+    cold_files: cold.files,
+    cold_kb: +(cold.bytes / 1e3).toFixed(1),
     keystrokes: samples.length,
     p50_ms: +at(0.5).toFixed(1),
     p95_ms: +at(0.95).toFixed(1),
     max_ms: +at(1).toFixed(1),
+    worker_mb: +((await workerMemory()) / 1e6).toFixed(1),
   }));
 } finally {
   await context.close();

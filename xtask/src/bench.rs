@@ -154,7 +154,7 @@ fn row(json: &str) -> String {
 }
 
 /// A field of a flat JSON object, numbers to one decimal.
-fn field(json: &str, name: &str) -> String {
+pub fn field(json: &str, name: &str) -> String {
     let key = format!("\"{name}\":");
     json.find(&key)
         .map(|at| {

@@ -15,6 +15,7 @@ mod serve;
 mod setup;
 mod site;
 mod test;
+mod throttle;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

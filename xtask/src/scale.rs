@@ -7,7 +7,14 @@
 //! cold (a new engine for each query, as on a first search) and typed
 //! letter by letter into one engine (what a reader's keystrokes fetch).
 //! Fetches are counted natively, with every file gzipped as a host would
-//! send it; the browser measurements come with the worker.
+//! send it.
+//!
+//! Then the reader in headless Chromium at 4x CPU slowdown on the whole
+//! site built from each corpus (`benches/web/reader.mjs`), once served
+//! as it is and once over Slow 4G (see [`crate::throttle`]): the first visit's bytes,
+//! when the app is live, a cold search (rounds, bytes, time to its results
+//! painted), keystrokes, and the engine's worker's memory. One table sums
+//! up each size.
 //!
 //! Then Pagefind (issue 12's comparison) on the same 10,000 and 100,000
 //! articles, one HTML page each: its indexing time and memory, and what the
@@ -24,8 +31,9 @@ use folio::catalog::{Filters, Sort};
 use folio::search::Query;
 use folio::split::{Engine, Step, ENTRY};
 
-use crate::run::{self as command, output, say, Fail};
-use crate::{archive, bench, generate, on_disk, prerender, setup};
+use crate::run::{output, say, Fail};
+use crate::throttle::Link;
+use crate::{archive, bench, generate, on_disk, prerender, serve, setup, site};
 
 const SIZES: [usize; 2] = [10_000, 100_000];
 const STRESS: usize = 1_000_000;
@@ -36,10 +44,17 @@ pub fn run(root: &Path, stress: bool) -> Result<(), Fail> {
         sizes.push(STRESS);
     }
     let mut corpora = Vec::new();
+    let mut rows = Vec::new();
     for size in sizes {
         let path = generate::corpus(root, size)?;
-        measure(root, &path)?;
+        let built = measure(root, &path)?;
+        rows.push(in_browser(root, size, &path, &built)?);
         corpora.push((size, path));
+    }
+    println!("\n| articles | dist: archive s | peak MB | site files | site MB | first visit KB | live ms | live ms, Slow 4G | cold search, Slow 4G: rounds · KB · ms | keystroke p50 / p95 ms | worker MB |");
+    println!("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: |");
+    for row in rows {
+        println!("{row}");
     }
     setup::pagefind_tools(root)?;
     // Not at the stress size: Pagefind takes about a gigabyte per 10,000
@@ -111,14 +126,67 @@ fn peak_rss_mb() -> u64 {
         .map_or(0, |kb| kb / 1024)
 }
 
-fn measure(root: &Path, path: &Path) -> Result<(), Fail> {
+/// What the build of an archive took, as `cargo xtask archive` reports it.
+struct Built {
+    seconds: String,
+    peak_mb: String,
+}
+
+/// The reader on the whole site built from the corpus at `path`, served
+/// as a static host would: its row of the summary table.
+fn in_browser(root: &Path, size: usize, path: &Path, built: &Built) -> Result<String, Fail> {
+    let dir = root.join("target/scale-site").join(size.to_string());
+    let start = Instant::now();
+    site::build_from(root, path, &dir, "/", None, prerender::DEFAULT)?;
+    say(&format!(
+        "the site of {size} articles built in {:.1} s",
+        start.elapsed().as_secs_f64()
+    ));
+    let mut files = Vec::new();
+    site::collect(&dir, &mut files).map_err(|e| Fail(format!("{}: {e}", dir.display())))?;
+    let bytes: u64 = files.iter().filter_map(|f| f.metadata().ok()).map(|m| m.len()).sum();
+    let local = serve::start(&dir, "127.0.0.1:0", "/")?;
+    serve::warm(&local, &dir);
+    let slow_4g = serve::start_throttled(&dir, "127.0.0.1:0", "/", Link::slow_4g())?;
+    let label = size.to_string();
+    let reader =
+        |server: &serve::Running| output(bench::node(root).args(["benches/web/reader.mjs", &server.url, &label]));
+    let own = reader(&local)?;
+    println!("{own}");
+    let slow = reader(&slow_4g)?;
+    println!("Slow 4G: {slow}");
+    let field = |report: &str, name: &str| bench::field(report, name);
+    Ok(format!(
+        "| {size} | {} | {} | {} | {:.1} | {} | {} | {} | {} · {} · {} | {} / {} | {} |",
+        built.seconds,
+        built.peak_mb,
+        files.len(),
+        bytes as f64 / 1e6,
+        field(&own, "first_visit_kb"),
+        field(&own, "live_ms"),
+        field(&slow, "live_ms"),
+        field(&slow, "cold_rounds"),
+        field(&slow, "cold_kb"),
+        field(&slow, "cold_search_ms"),
+        field(&own, "p50_ms"),
+        field(&own, "p95_ms"),
+        field(&own, "worker_mb"),
+    ))
+}
+
+fn measure(root: &Path, path: &Path) -> Result<Built, Fail> {
     say(&format!("{}", path.display()));
     let name = path
         .file_stem()
         .map_or("corpus".into(), |s| s.to_string_lossy().into_owned());
     let dir = root.join("target/archive").join(name);
     let exe = std::env::current_exe().map_err(|e| Fail(e.to_string()))?;
-    command::run(Command::new(exe).arg("archive").arg(path).arg(&dir))?;
+    let report = output(Command::new(exe).arg("archive").arg(path).arg(&dir))?;
+    print!("{report}");
+    let built = Built {
+        seconds: between(&report, "built in ", " s"),
+        peak_mb: between(&report, "peak RSS ", " MB"),
+    };
     let split = read_split(&dir.join(archive::FOLDER))?;
 
     let gzipped: BTreeMap<&str, usize> = split.files.iter().map(|(name, _, gz)| (name.as_str(), *gz)).collect();
@@ -174,7 +242,15 @@ fn measure(root: &Path, path: &Path) -> Result<(), Fail> {
             total as f64 / 1e3
         );
     }
-    Ok(())
+    Ok(built)
+}
+
+/// The text in `report` between `before` and the next `after`.
+fn between(report: &str, before: &str, after: &str) -> String {
+    report
+        .split_once(before)
+        .and_then(|(_, rest)| rest.split_once(after))
+        .map_or(String::new(), |(text, _)| text.to_string())
 }
 
 fn new_engine(split: &Written) -> Result<Engine, Fail> {

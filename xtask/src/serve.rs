@@ -13,6 +13,7 @@ use std::thread::JoinHandle;
 use tiny_http::{Header, Response, Server};
 
 use crate::run::Fail;
+use crate::throttle::{Link, Throttled};
 
 /// A server running on its own thread.
 pub struct Running {
@@ -42,11 +43,28 @@ pub fn start_with(dir: &Path, address: &str, base: &str, headers: &[(&str, &str)
     Ok(server)
 }
 
+/// Like [`start`], as if over `link` (see [`crate::throttle`]).
+pub fn start_throttled(dir: &Path, address: &str, base: &str, link: Arc<Link>) -> Result<Running, Fail> {
+    let server = listen(dir, address, base, &[], Some(link))?;
+    server.ready();
+    Ok(server)
+}
+
 /// Like [`start_with`], but until [`Running::ready`] is called every request
 /// gets a "building…" page that reloads itself, never `dir` as it is: the
 /// address is taken (and known) before a build, whose half-written or
 /// previous output (made for another base path, say) must not be served.
 pub fn start_building(dir: &Path, address: &str, base: &str, headers: &[(&str, &str)]) -> Result<Running, Fail> {
+    listen(dir, address, base, headers, None)
+}
+
+fn listen(
+    dir: &Path,
+    address: &str,
+    base: &str,
+    headers: &[(&str, &str)],
+    link: Option<Arc<Link>>,
+) -> Result<Running, Fail> {
     let headers: Vec<Header> = headers
         .iter()
         .map(|(name, value)| Header::from_bytes(*name, *value).map_err(|()| Fail(format!("bad header {name}"))))
@@ -62,14 +80,14 @@ pub fn start_building(dir: &Path, address: &str, base: &str, headers: &[(&str, &
     let dir = dir.to_path_buf();
     let base = base.to_string();
     let ready = Arc::new(AtomicBool::new(false));
-    let shared = Arc::new((dir, base, headers, Compressed::default(), ready.clone()));
+    let shared = Arc::new((dir, base, headers, Compressed::default(), ready.clone(), link));
     let thread = std::thread::spawn(move || {
         for request in server.incoming_requests() {
             // One thread per request, as real servers answer in parallel:
             // a large file must not hold up the small ones.
             let shared = shared.clone();
             std::thread::spawn(move || {
-                let (dir, base, headers, compressed, ready) = &*shared;
+                let (dir, base, headers, compressed, ready, link) = &*shared;
                 let gzip = request
                     .headers()
                     .iter()
@@ -83,7 +101,19 @@ pub fn start_building(dir: &Path, address: &str, base: &str, headers: &[(&str, &
                     response.add_header(header.clone());
                 }
                 // A client that hung up is no concern of the server's.
-                let _ = request.respond(response);
+                let _ = match link {
+                    Some(link) => {
+                        link.wait_round_trip();
+                        let (status, headers, length) = (
+                            response.status_code(),
+                            response.headers().to_vec(),
+                            response.data_length(),
+                        );
+                        let body = Throttled::new(response.into_reader(), link.clone());
+                        request.respond(Response::new(status, headers, body, length, None))
+                    }
+                    None => request.respond(response),
+                };
             });
         }
     });
