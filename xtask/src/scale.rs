@@ -145,9 +145,13 @@ fn in_browser(root: &Path, size: usize, path: &Path, built: &Built) -> Result<St
     let mut files = Vec::new();
     site::collect(&dir, &mut files).map_err(|e| Fail(format!("{}: {e}", dir.display())))?;
     let bytes: u64 = files.iter().filter_map(|f| f.metadata().ok()).map(|m| m.len()).sum();
-    let local = serve::start(&dir, "127.0.0.1:0", "/")?;
+    // As GitHub Pages serves every file: without it, the service worker's
+    // install would fetch the app's files a second time, where a host's
+    // cache headers let the browser's cache answer.
+    let cached = [("Cache-Control", "max-age=600")];
+    let local = serve::start_with(&dir, "127.0.0.1:0", "/", &cached)?;
     serve::warm(&local, &dir);
-    let slow_4g = serve::start_throttled(&dir, "127.0.0.1:0", "/", Link::slow_4g())?;
+    let slow_4g = serve::start_throttled(&dir, "127.0.0.1:0", "/", &cached, Link::slow_4g())?;
     let label = size.to_string();
     let reader =
         |server: &serve::Running| output(bench::node(root).args(["benches/web/reader.mjs", &server.url, &label]));

@@ -43,9 +43,15 @@ pub fn start_with(dir: &Path, address: &str, base: &str, headers: &[(&str, &str)
     Ok(server)
 }
 
-/// Like [`start`], as if over `link` (see [`crate::throttle`]).
-pub fn start_throttled(dir: &Path, address: &str, base: &str, link: Arc<Link>) -> Result<Running, Fail> {
-    let server = listen(dir, address, base, &[], Some(link))?;
+/// Like [`start_with`], as if over `link` (see [`crate::throttle`]).
+pub fn start_throttled(
+    dir: &Path,
+    address: &str,
+    base: &str,
+    headers: &[(&str, &str)],
+    link: Arc<Link>,
+) -> Result<Running, Fail> {
+    let server = listen(dir, address, base, headers, Some(link))?;
     server.ready();
     Ok(server)
 }
