@@ -165,12 +165,27 @@ fn fetching_files<T>(
     engine: &mut Engine,
     ask: impl Fn(&Engine) -> Step<T>,
 ) -> (T, usize, BTreeSet<String>) {
+    fetching_without(split, engine, &BTreeSet::new(), ask)
+}
+
+/// [`fetching_files`], where the files `lost` cannot be fetched: the engine
+/// is told so, as the worker tells it of a fetch that fails offline.
+fn fetching_without<T>(
+    split: &Split,
+    engine: &mut Engine,
+    lost: &BTreeSet<String>,
+    ask: impl Fn(&Engine) -> Step<T>,
+) -> (T, usize, BTreeSet<String>) {
     let mut fetched = BTreeSet::new();
     for round in 0..8 {
         match ask(engine) {
             Step::Done(found) => return (found, round, fetched),
             Step::Need(names) => {
                 for name in names {
+                    if lost.contains(&name) {
+                        engine.lack(&name);
+                        continue;
+                    }
                     let (_, bytes) = split
                         .files
                         .iter()
@@ -575,4 +590,124 @@ fn broad_searches_estimate_their_facets_from_a_few_catalogue_shards() {
     // 12 and 17) hold only shard 7's 100; so it counts the shards of its
     // 75th, 225th, 375th and 525th matches: 5, 7 (which it has), 8 and 10.
     assert_eq!(catalogue_shards(&mut engine, "tokayev"), 3);
+}
+
+/// Offline, with part of the index not kept: the engine is told of each
+/// file that cannot be fetched and answers from the rest, saying so. An
+/// article whose group cannot be had is left out of the hits and the
+/// total, and the page filled from the matches after it; the articles of
+/// a catalogue shard that cannot be had are left out wherever the
+/// catalogue decides; a word whose postings cannot be had matches nothing.
+/// An article still needs its group, and once told to retry, the engine
+/// asks for the files again.
+#[test]
+fn files_that_cannot_be_had_are_read_as_empty_and_the_answer_says_so() {
+    // Ten reports, newest first; 2 and 3 (one catalogue shard) also say "Kazan".
+    let records: Vec<String> = (0..10)
+        .map(|i| {
+            let kazan = if i == 2 || i == 3 { " Kazan too." } else { "" };
+            format!(
+                "{{\"title\": \"Report {i}\", \"body\": \"Jazz in Almaty.{kazan}\", \"publisher\": \"DPA\", \"date\": \"2022-01-{:02}\"}}\n",
+                20 - i
+            )
+        })
+        .collect();
+    let index = Index::new(split::date_order(corpus(&records)));
+    // An article per group, two per catalogue shard, every list of
+    // postings in a file.
+    let limits = Limits {
+        group: 1,
+        catalog_docs: 2,
+        inline: 0,
+        postings: 1,
+        ..Limits::default()
+    };
+    let split = split::write(&index, &limits).unwrap();
+    let cold = || Engine::new(&split.directory).unwrap();
+    let plain = Filters::default();
+    let dpa = Filters {
+        publishers: BTreeSet::from(["DPA".to_string()]),
+        ..Filters::default()
+    };
+    let jazz = Query::parse("jazz ");
+    let kazan = Query::parse("kazan ");
+    // The files of one kind that a cold engine reads for `ask`.
+    let files_of = |kind: char, ask: &dyn Fn(&Engine) -> Step<()>| -> BTreeSet<String> {
+        let (_, _, fetched) = fetching_files(&split, &mut cold(), ask);
+        fetched.into_iter().filter(|name| name.starts_with(kind)).collect()
+    };
+    let group_1 = files_of('g', &|e| e.article(1).map(|_| ()));
+    let kazan_catalogue = files_of('c', &|e| e.search(&kazan, &dpa, Sort::Relevance, 10).map(|_| ()));
+    let kazan_postings = files_of('p', &|e| e.search(&kazan, &plain, Sort::Relevance, 10).map(|_| ()));
+    for files in [&group_1, &kazan_catalogue, &kazan_postings] {
+        assert_eq!(files.len(), 1, "{files:?}");
+    }
+    let titles = |results: &Results| -> Vec<String> {
+        results
+            .hits
+            .iter()
+            .map(|hit| index.articles()[hit.doc].title.clone())
+            .collect()
+    };
+    let complete = index.search(&jazz, &plain, Sort::Relevance, 5);
+    assert_eq!(
+        titles(&complete),
+        ["Report 0", "Report 1", "Report 4", "Report 5", "Report 6"]
+    );
+    assert!(!complete.incomplete);
+
+    // Article 1's group lost: the page of five goes on to the sixth match.
+    let mut engine = cold();
+    let (found, _, _) = fetching_without(&split, &mut engine, &group_1, |e| {
+        e.search(&jazz, &plain, Sort::Relevance, 5)
+    });
+    assert_eq!(
+        titles(&found),
+        ["Report 0", "Report 4", "Report 5", "Report 6", "Report 7"]
+    );
+    assert_eq!((found.total, found.incomplete), (9, true));
+    assert!(engine.lacks(group_1.first().unwrap()));
+    // The article itself still needs it; told to retry, the search asks again.
+    assert_eq!(engine.article(1).map(|_| ()), Step::Need(group_1.clone()));
+    engine.retry();
+    assert_eq!(
+        engine.search(&jazz, &plain, Sort::Relevance, 5).map(|_| ()),
+        Step::Need(group_1.clone())
+    );
+
+    // Articles 2 and 3 not described: left out where the catalogue decides.
+    let mut engine = cold();
+    let (found, _, _) = fetching_without(&split, &mut engine, &kazan_catalogue, |e| {
+        e.search(&jazz, &plain, Sort::Oldest, 10)
+    });
+    assert_eq!(
+        titles(&found),
+        ["Report 9", "Report 8", "Report 7", "Report 6", "Report 5", "Report 4", "Report 1", "Report 0"]
+    );
+    assert_eq!((found.total, found.incomplete), (8, true));
+    assert_eq!(found.facets.publishers.values[0].count, 8);
+    let (found, _, _) = fetching_without(&split, &mut engine, &kazan_catalogue, |e| {
+        e.search(&kazan, &dpa, Sort::Relevance, 10)
+    });
+    assert_eq!((found.total, found.hits.len(), found.incomplete), (0, 0, true));
+
+    // "Kazan" unmatched: nothing for it, and for both words the close matches.
+    let mut engine = cold();
+    let (found, _, _) = fetching_without(&split, &mut engine, &kazan_postings, |e| {
+        e.search(&kazan, &plain, Sort::Relevance, 10)
+    });
+    assert_eq!((found.total, found.hits.len(), found.incomplete), (0, 0, true));
+    let both = Query::parse("jazz kazan ");
+    let (found, _, _) = fetching_without(&split, &mut engine, &kazan_postings, |e| {
+        e.search(&both, &plain, Sort::Relevance, 10)
+    });
+    assert_eq!((found.total, found.fallback, found.incomplete), (10, true, true));
+    // A search that reads none of them is complete.
+    let (found, _, _) = fetching_without(&split, &mut engine, &kazan_postings, |e| {
+        e.search(&jazz, &plain, Sort::Relevance, 5)
+    });
+    let (whole, _, _) = fetching_files(&split, &mut cold(), |e| e.search(&jazz, &plain, Sort::Relevance, 5));
+    assert_eq!(found, whole);
+    assert_eq!(titles(&found), titles(&complete));
+    assert!(!found.incomplete);
 }

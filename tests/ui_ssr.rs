@@ -5,10 +5,11 @@
 use std::rc::Rc;
 
 use folio::corpus::{self, Source};
+use folio::engine::protocol::SearchAnswer;
 use folio::engine::InProcess;
 use folio::route::{Location, Page, Prerender};
 use folio::search::Index;
-use folio::ui::answers::gather_now;
+use folio::ui::answers::{gather_now, Answered};
 use folio::ui::library::Library;
 use folio::ui::prefs::Prefs;
 use folio::ui::state::State;
@@ -264,4 +265,34 @@ async fn the_results_are_busy_until_the_latest_search_is_answered() {
         text_after(&waiting, r#"role="status""#),
         text_after(&answered, r#"role="status""#)
     );
+}
+
+/// Offline, an answer read around files that could not be fetched says,
+/// in the live region with its count, that its results may be incomplete.
+#[tokio::test]
+async fn an_incomplete_answer_says_so_with_its_count() {
+    let engine = seed_index();
+    let initial = State::new(Location::default(), Prefs::default(), Library::default());
+    let mut answers = gather_now(&*engine, &initial).expect("the engine answers at once");
+    let complete = answers.search.take().expect("the list is answered");
+    answers.search = Some(Rc::new(Answered {
+        request: complete.request.clone(),
+        answer: SearchAnswer {
+            incomplete: true,
+            ..complete.answer.clone()
+        },
+    }));
+    let props = ReaderProps {
+        answers,
+        engine,
+        base: "/".into(),
+        prerender: Prerender::All,
+        initial,
+        arrival: None,
+    };
+    let html = without_comments(&LocalServerRenderer::<Reader>::with_props(props).render().await);
+    assert!(html.contains(
+        r#"<p role="status" aria-live="polite" class="status">9 articles. Results may be incomplete: part of the archive is not kept offline.</p>"#
+    ));
+    assert_eq!(html.matches(r#"<li class="card">"#).count(), 9);
 }

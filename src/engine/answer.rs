@@ -166,6 +166,7 @@ fn search<S: Source>(source: &S, request: &SearchRequest) -> Step<SearchAnswer> 
         total: results.total,
         at_least: results.at_least,
         fallback: results.fallback,
+        incomplete: results.incomplete,
         facets: results.facets,
         hits: results
             .hits

@@ -310,6 +310,7 @@ wire_struct!(SearchAnswer {
     total,
     at_least,
     fallback,
+    incomplete,
     facets,
     hits
 });

@@ -43,16 +43,44 @@ extern "C" {
 /// gzip's first two bytes.
 const GZIP: [u8; 2] = [0x1f, 0x8b];
 
+/// Why a file could not be had.
+pub struct Missed {
+    /// The fetch itself failed, or its body broke off: the network is
+    /// unreachable (offline, with the file not kept), not the file broken
+    /// (an HTTP error, or bytes that do not open).
+    pub unreachable: bool,
+    /// What the reader is told, naming the file.
+    pub message: String,
+}
+
+impl Missed {
+    /// The file `name` could not be fetched at all.
+    pub fn unreachable(name: &str) -> Missed {
+        Missed {
+            unreachable: true,
+            message: format!("index file {name} could not be fetched (offline?)"),
+        }
+    }
+
+    fn broken(message: String) -> Missed {
+        Missed {
+            unreachable: false,
+            message,
+        }
+    }
+}
+
 /// The files `names` under `folder` (a URL ending in `/`), fetched all at
-/// once (one round) and opened. Fails with a message naming the first file
-/// that could not be had.
-pub async fn files(folder: &str, names: &[String]) -> Result<Vec<Vec<u8>>, String> {
-    let fetches: Vec<Promise> = names.iter().map(|name| request(folder, name)).collect();
+/// once (one round) and opened, each or why it could not be had. Each
+/// fetch is awaited from the start: one that fails (offline) while an
+/// earlier one is read would otherwise be an unhandled rejection.
+pub async fn files(folder: &str, names: &[String]) -> Vec<Result<Vec<u8>, Missed>> {
+    let fetches: Vec<JsFuture> = names.iter().map(|name| request(folder, name).into()).collect();
     let mut files = Vec::with_capacity(names.len());
     for (name, fetched) in names.iter().zip(fetches) {
-        files.push(opened(name, fetched).await?);
+        files.push(opened(name, fetched).await);
     }
-    Ok(files)
+    files
 }
 
 /// Starts fetching the file `name` under `folder`.
@@ -61,20 +89,17 @@ pub fn request(folder: &str, name: &str) -> Promise {
 }
 
 /// The file `name` once `fetched` (a `fetch` of it) has come, opened.
-pub async fn opened(name: &str, fetched: Promise) -> Result<Vec<u8>, String> {
-    let response: Response = JsFuture::from(fetched)
-        .await
-        .map_err(|_| format!("index file {name} could not be fetched (offline?)"))?
-        .unchecked_into();
+pub async fn opened(name: &str, fetched: JsFuture) -> Result<Vec<u8>, Missed> {
+    let response: Response = fetched.await.map_err(|_| Missed::unreachable(name))?.unchecked_into();
     if !response.ok() {
-        return Err(format!("index file {name}: HTTP {}", response.status()));
+        return Err(Missed::broken(format!("index file {name}: HTTP {}", response.status())));
     }
     let bytes = JsFuture::from(response.array_buffer())
         .await
-        .map_err(|_| format!("index file {name} could not be read"))?;
+        .map_err(|_| Missed::unreachable(name))?;
     gunzipped(Uint8Array::new(&bytes).to_vec())
         .await
-        .map_err(|()| format!("index file {name} is not a gzip file"))
+        .map_err(|()| Missed::broken(format!("index file {name} is not a gzip file")))
 }
 
 /// `bytes` decompressed if they are gzip, else as they are.

@@ -81,6 +81,9 @@ pub struct SearchAnswer {
     pub at_least: bool,
     /// No article matched every word; these are the best partial matches.
     pub fallback: bool,
+    /// Some of the index could not be fetched (offline): the hits, total
+    /// and counts are of the rest (see `search::Results::incomplete`).
+    pub incomplete: bool,
     pub facets: Facets,
     pub hits: Vec<CardText>,
 }

@@ -3,6 +3,15 @@
 //! answers each request in the order it came, fetching what each answer
 //! needs a round at a time. Every file fetched stays in the engine, so
 //! nothing is fetched twice in a visit.
+//!
+//! A file that cannot be fetched because the network is unreachable (the
+//! fetch fails; offline, a file the service worker has not kept) is read
+//! as empty, and the search says its results may be incomplete
+//! (`split::Engine::lack`); an HTTP error or a broken file still fails the
+//! answer. Such a file is not asked for again while the browser says it
+//! is offline, so typing offline waits on no failed fetch; once it says it
+//! is online (the network back, or a host that was down), each answer asks
+//! for it again, once.
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
@@ -13,14 +22,28 @@ use wasm_bindgen::prelude::*;
 
 use super::answer::answer;
 use super::codec::{decode, encode};
-use super::fetch;
+use super::fetch::{self, Missed};
 use super::port::{bytes_of, Endpoint};
 use super::protocol::{Numbered, Request, Response};
 use crate::split::{Engine, Step, ENTRY};
 
-/// More rounds than any answer takes (three for a cold search, a few more
-/// for an article with saved articles): past this, the index is broken.
+/// More rounds than any answer takes (three for a cold search, two more
+/// offline to fill its page, a few more for an article with saved
+/// articles): past this, the index is broken.
 const MOST_ROUNDS: usize = 12;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `navigator`, in a window or a worker.
+    #[wasm_bindgen(thread_local_v2, js_name = navigator)]
+    static NAVIGATOR: Navigator;
+
+    type Navigator;
+    /// False when the browser knows it is offline; true may still be
+    /// offline (a host gone, a network that carries nothing).
+    #[wasm_bindgen(method, getter, js_name = onLine)]
+    fn on_line(this: &Navigator) -> bool;
+}
 
 struct Server {
     endpoint: Endpoint,
@@ -69,26 +92,41 @@ impl Server {
         self.busy.set(false);
     }
 
-    /// The answer to `request`, fetching what it needs.
+    /// The answer to `request`, fetching what it needs; a file that cannot
+    /// be fetched is fetched once per answer at most.
     async fn answer(&self, request: &Request) -> Response {
+        if let Some(Ok(engine)) = &mut *self.engine.borrow_mut() {
+            if NAVIGATOR.with(Navigator::on_line) {
+                engine.retry();
+            }
+        }
         for _ in 0..MOST_ROUNDS {
-            let step = match &*self.engine.borrow() {
-                Some(Ok(engine)) => answer(engine, request),
+            let need: Vec<String> = match &*self.engine.borrow() {
+                Some(Ok(engine)) => match answer(engine, request) {
+                    Step::Done(response) => return response,
+                    // What a search can do without was left out of its
+                    // need; an article or a slug cannot be.
+                    Step::Need(need) => match need.iter().find(|name| engine.lacks(name)) {
+                        Some(name) => return Response::Failed(Missed::unreachable(name).message),
+                        None => need.into_iter().collect(),
+                    },
+                },
                 Some(Err(error)) => return Response::Failed(error.clone()),
                 None => return Response::Failed("The search engine is not ready.".into()),
             };
-            let need: Vec<String> = match step {
-                Step::Done(response) => return response,
-                Step::Need(need) => need.into_iter().collect(),
-            };
-            let files = match fetch::files(&self.folder, &need).await {
-                Ok(files) => files,
-                Err(error) => return Response::Failed(error),
-            };
+            let files = fetch::files(&self.folder, &need).await;
             if let Some(Ok(engine)) = &mut *self.engine.borrow_mut() {
-                for (name, bytes) in need.iter().zip(&files) {
-                    if let Err(error) = engine.add(name, bytes) {
-                        return Response::Failed(error.to_string());
+                for (name, file) in need.iter().zip(files) {
+                    let added = match file {
+                        Ok(bytes) => engine.add(name, &bytes).map_err(|error| error.to_string()),
+                        Err(Missed { unreachable: true, .. }) => {
+                            engine.lack(name);
+                            Ok(())
+                        }
+                        Err(missed) => Err(missed.message),
+                    };
+                    if let Err(error) = added {
+                        return Response::Failed(error);
                     }
                 }
             }
@@ -100,9 +138,9 @@ impl Server {
     /// answers what came meanwhile.
     async fn open(self: Rc<Self>, fetched: Option<Promise>) {
         let fetched = fetched.unwrap_or_else(|| fetch::request(&self.folder, ENTRY));
-        let engine = match fetch::opened(ENTRY, fetched).await {
+        let engine = match fetch::opened(ENTRY, fetched.into()).await {
             Ok(entry) => Engine::open(&entry).map_err(|e| e.to_string()),
-            Err(error) => Err(error),
+            Err(missed) => Err(missed.message),
         };
         *self.engine.borrow_mut() = Some(engine);
         self.answer_waiting().await;

@@ -259,15 +259,23 @@ struct Gathering {
 
 impl Gathering {
     fn receive(&mut self, response: Numbered<Response>) {
-        match &response.body {
-            Response::Started { articles } => self.answers.articles = *articles,
-            Response::Failed(error) => {
-                if let Some(done) = self.done.take() {
-                    done(Err(error.clone()));
-                }
-                return;
+        let failed = match &response.body {
+            Response::Started { articles } => {
+                self.answers.articles = *articles;
+                None
             }
-            _ => {}
+            Response::Failed(error) => Some(error.clone()),
+            // Offline, without the articles the page shows: the page was
+            // prerendered from all of them, and hydrating it from fewer
+            // would not match it.
+            Response::Search(search) if search.incomplete => Some(NOT_KEPT.to_string()),
+            _ => None,
+        };
+        if let Some(error) = failed {
+            if let Some(done) = self.done.take() {
+                done(Err(error));
+            }
+            return;
         }
         if let Some(answer) = self.asking.take(response) {
             self.answers.keep(answer);
@@ -280,6 +288,9 @@ impl Gathering {
         }
     }
 }
+
+/// Why the first view cannot be shown from an incomplete answer.
+const NOT_KEPT: &str = "Part of the archive is not kept offline.";
 
 /// [`gather`] from an engine that answers at once (prerendering, tests).
 pub fn gather_now(engine: &dyn Engine, state: &State) -> Result<Answers, String> {
@@ -322,6 +333,41 @@ mod tests {
             Answer::Search(search) => Some(search.answer.total),
             Answer::Article(_) | Answer::Failed(_) => None,
         }
+    }
+
+    /// An engine that answers every search as read around files it could
+    /// not fetch (offline).
+    #[derive(Default)]
+    struct Offline(RefCell<Option<crate::engine::Receiver>>);
+
+    impl Engine for Offline {
+        fn on_answer(&self, receive: crate::engine::Receiver) {
+            *self.0.borrow_mut() = Some(receive);
+        }
+
+        fn send(&self, request: Numbered<Request>) {
+            let body = match request.body {
+                Request::Start => Response::Started { articles: 9 },
+                _ => Response::Search(SearchAnswer {
+                    incomplete: true,
+                    ..SearchAnswer::default()
+                }),
+            };
+            let receive = self.0.borrow().clone().expect("a receiver");
+            receive(Numbered {
+                number: request.number,
+                body,
+            });
+        }
+    }
+
+    #[test]
+    fn a_first_view_is_never_gathered_from_an_incomplete_answer() {
+        let state = State::new(Location::default(), Prefs::default(), Library::default());
+        assert_eq!(
+            gather_now(&Offline::default(), &state),
+            Err("Part of the archive is not kept offline.".to_string())
+        );
     }
 
     #[test]

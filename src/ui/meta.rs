@@ -55,8 +55,20 @@ pub fn prerender_note(newest: usize) -> String {
 }
 
 /// What the list shows, in words, for the live region above it: `results`
-/// of the search for `list`.
+/// of the search for `list`, and whether they may miss articles (offline,
+/// with part of the archive not kept): in the same words, so the counts
+/// are never read without it.
 pub fn status(list: &List, results: &SearchAnswer, corpus: usize) -> String {
+    let shown = shown(list, results, corpus);
+    if results.incomplete {
+        format!("{shown}. Results may be incomplete: part of the archive is not kept offline.")
+    } else {
+        shown
+    }
+}
+
+/// The count of what the list shows, in words.
+fn shown(list: &List, results: &SearchAnswer, corpus: usize) -> String {
     let query = list.query.trim();
     let narrowed = is_narrowed(&list.filters, list.saved.is_some());
     let count = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
@@ -156,5 +168,13 @@ mod tests {
             ..List::default()
         };
         assert_eq!(status(&saved, &results(1, false), 9), "1 article of 9");
+        let incomplete = SearchAnswer {
+            incomplete: true,
+            ..results(4, false)
+        };
+        assert_eq!(
+            status(&searching, &incomplete, 9),
+            "4 results for “Tokayev”. Results may be incomplete: part of the archive is not kept offline."
+        );
     }
 }

@@ -3,8 +3,9 @@
 // entry to hold, so the engine's worker fetches files a round at a time.
 // The answers must be those of the index in memory (written by xtask to
 // ARCHIVE_EXPECTED), no file is fetched twice in a visit, an article with
-// no page of its own opens at its URL, and a search says so when a file it
-// needs cannot be had.
+// no page of its own opens at its URL, a search says so when a file it
+// needs cannot be had, and offline, with only part of the index kept, a
+// search shows what is kept and says its results may be incomplete.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -199,6 +200,62 @@ test('the whole archive is kept offline on request: its size first, progress, ca
     assert.equal(caches.length, 1, caches.join());
     assert.match(caches[0], /^folio:\/news\/:[0-9a-f]{12}$/);
     assert.deepEqual(page.problems, []);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+});
+
+test('offline, a search over an index kept in part shows what is kept and says its results may be incomplete', async () => {
+  // xtask chose the files kept (what home and a page of the first two
+  // searches read, but one article group of the first) and answered the
+  // first from them, natively, as the worker answers offline.
+  const { kept, query, total, titles, incomplete } = EXPECTED.offline;
+  assert.equal(incomplete, true, `a search for ${query} reads a file that is not kept`);
+  const complete = EXPECTED.searches[1];
+  const server = await serveStatic([DIST, LOST], new URL(SITE).pathname);
+  const site = `${server.url}${new URL(SITE).pathname.slice(1)}`;
+  const index = `${site}index/`;
+  const browser = await launchBrowser();
+  try {
+    const page = await openPage(await browser.newContext(), VIEWPORTS.desktop);
+    // From its second load the service worker keeps the entry and the
+    // index files fetched; its cache is then made to hold only `kept`, as
+    // earlier searches would have left it (`adding` needs the host).
+    await page.goto(site);
+    await controlled(page);
+    await page.reload();
+    await started(page);
+    const keepOnly = (adding) => page.evaluate(async ({ index, kept, adding }) => {
+      const cache = await caches.open((await caches.keys()).find((name) => !name.endsWith(':archive')));
+      if (adding) await cache.addAll(kept.map((name) => index + name));
+      const names = (await cache.keys()).map((request) => request.url)
+        .filter((url) => url.startsWith(index)).map((url) => url.slice(index.length));
+      for (const name of names.filter((name) => name !== 'entry' && !kept.includes(name))) await cache.delete(index + name);
+      return names.filter((name) => name === 'entry' || kept.includes(name)).sort();
+    }, { index, kept, adding });
+    await keepOnly(true);
+    server.close();
+    await page.context().setOffline(true);
+    // Offline, nothing more can come into the cache.
+    assert.deepEqual(await keepOnly(false), ['entry', ...kept].sort());
+    await page.reload();
+    await started(page);
+
+    const note = 'Results may be incomplete: part of the archive is not kept offline.';
+    await search(page, query);
+    await page.getByText(`${resultsFor(total, query)}. ${note}`, { exact: true }).waitFor();
+    assert.equal(await page.getByRole('status').filter({ hasText: note }).count(), 1);
+    const shown = await page.locator('#results .card-title').allTextContents();
+    assert.deepEqual(shown.slice(0, titles.length), titles);
+    // Every file of this search is kept: the whole answer, and no note.
+    await search(page, complete.query);
+    await page.getByText(resultsFor(complete.total, complete.query), { exact: true }).waitFor();
+    const all = await page.locator('#results .card-title').allTextContents();
+    assert.deepEqual(all.slice(0, complete.titles.length), complete.titles);
+    assert.equal(await page.getByText(note).count(), 0);
+    // What could not be fetched offline failed as requests, and nothing else went wrong.
+    assert.deepEqual(page.problems.filter((p) => !p.startsWith(`request failed: ${index}`)), []);
   } finally {
     await browser.close();
     server.close();

@@ -11,8 +11,9 @@ use std::path::{Path, PathBuf};
 use folio::catalog::{Filters, Sort};
 use folio::corpus::stream::{self, Scan};
 use folio::corpus::{self, CorpusFile};
-use folio::search::Query;
+use folio::search::{Query, Results};
 use folio::split::{self, Engine, Limits, Split, Step, ENTRY};
+use folio::ui::state::PAGE_SIZE;
 
 use sha2::{Digest, Sha256};
 
@@ -178,10 +179,102 @@ pub fn expectations(dist: &Path, queries: &[String], lost: &str) -> Result<Strin
                 .map(|a| serde_json::json!({ "slug": a.slug, "title": a.title }))
         })?),
     };
-    Ok(
-        serde_json::json!({ "articles": index.len(), "searches": searches, "lost": lost, "oldest": oldest })
-            .to_string(),
-    )
+    let offline = offline(&dist.join(FOLDER), queries)?;
+    Ok(serde_json::json!({
+        "articles": index.len(),
+        "searches": searches,
+        "lost": lost,
+        "oldest": oldest,
+        "offline": offline,
+    })
+    .to_string())
+}
+
+/// What the end-to-end tests expect offline with part of the index kept
+/// (`offline` in the expectations): the files that a page of the home
+/// list and of the searches for `queries[0]` and `queries[1]` reads (cold,
+/// as the app asks), less the article group of a hit of the first that
+/// the others do not read. The second then answers in full; the first
+/// from the rest, leaving out that group's articles (and trying the
+/// matches after them, not kept either) and saying its results may be
+/// incomplete (its total and first titles here, read as the worker reads
+/// them offline).
+fn offline(folder: &Path, queries: &[String]) -> Result<serde_json::Value, Fail> {
+    let [first, second, ..] = queries else {
+        return Err(Fail("the offline expectations need two searches".into()));
+    };
+    let (_, found, mut kept) = reading(folder, first, &|_| true)?;
+    let (_, _, mut theirs) = reading(folder, second, &|_| true)?;
+    // And the home list's: the app hydrates the prerendered home page from
+    // it, which it cannot do from an incomplete answer.
+    theirs.extend(reading(folder, "", &|_| true)?.2);
+    let cold = open(folder)?;
+    let lost = found
+        .hits
+        .iter()
+        .filter_map(|hit| match cold.article(hit.doc) {
+            Step::Need(group) => group.into_iter().find(|name| !theirs.contains(name)),
+            Step::Done(_) => None,
+        })
+        .next()
+        .ok_or_else(|| {
+            Fail(format!(
+                "a search for {second} reads every group a search for {first} shows"
+            ))
+        })?;
+    kept.extend(theirs);
+    kept.remove(&lost);
+    let (engine, found, _) = reading(folder, first, &|name| kept.contains(name))?;
+    let titles: Vec<String> = found
+        .hits
+        .iter()
+        .take(3)
+        .filter_map(|hit| match engine.article(hit.doc) {
+            Step::Done(article) => Some(article.title.clone()),
+            Step::Need(_) => None,
+        })
+        .collect();
+    Ok(serde_json::json!({
+        "kept": kept,
+        "query": first,
+        "total": found.total,
+        "titles": titles,
+        "incomplete": found.incomplete,
+    }))
+}
+
+/// The engine of the index in `folder`, cold: its entry read.
+fn open(folder: &Path) -> Result<Engine, Fail> {
+    Engine::open(&on_disk::read(folder, ENTRY)?).map_err(|e| Fail(e.to_string()))
+}
+
+/// A page of the search for `query` from a cold engine that can read the
+/// files `kept` allows (the others cannot be had, as offline), with the
+/// engine and the files it read.
+fn reading(
+    folder: &Path,
+    query: &str,
+    kept: &dyn Fn(&str) -> bool,
+) -> Result<(Engine, Results, BTreeSet<String>), Fail> {
+    let mut engine = open(folder)?;
+    let mut read = BTreeSet::new();
+    let query = Query::parse(query);
+    loop {
+        let names = match engine.search(&query, &Filters::default(), Sort::Relevance, PAGE_SIZE) {
+            Step::Done(results) => return Ok((engine, results, read)),
+            Step::Need(names) => names,
+        };
+        for name in names {
+            if kept(&name) {
+                engine
+                    .add(&name, &on_disk::read(folder, &name)?)
+                    .map_err(|e| Fail(e.to_string()))?;
+                read.insert(name);
+            } else {
+                engine.lack(&name);
+            }
+        }
+    }
 }
 
 /// Moves out of the site in `dist`, into `aside`, the files a search for

@@ -47,6 +47,10 @@ pub struct Results {
     pub hits: Vec<Hit>,
     /// Counts per facet value for the query (each facet without its own filter).
     pub facets: Facets,
+    /// Read around files of a split index that could not be fetched
+    /// (offline): the hits, the total and the counts are of what could be
+    /// read, and may miss articles (see `split::Engine::lack`).
+    pub incomplete: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -203,6 +207,7 @@ pub(crate) fn search<S: Store>(store: &S, query: &Query, filters: &Filters, sort
         fallback: ranking.fallback,
         hits,
         facets: ranking.facets,
+        incomplete: false,
     }
 }
 
@@ -268,7 +273,7 @@ trait Evaluate: Store + Sized {
         let everything = required == 0 && excluded.is_none();
         let counted = |matching: Vec<u32>| {
             self.need_catalog(&matching);
-            self.catalog().filter(matching, filters)
+            self.catalog().filter(self.describable(matching), filters)
         };
         let (kept, facets) = match (count, self.whole_facets()) {
             (Count::Nothing, _) if plain => (matching, Facets::default()),

@@ -53,6 +53,14 @@ pub(crate) trait Store {
     /// count or order them). The in-memory index describes every article.
     fn need_catalog(&self, _docs: &[u32]) {}
 
+    /// `docs` without the articles the catalogue can never describe (a
+    /// split index's catalogue shard that could not be fetched): where the
+    /// catalogue decides, they are left out of what is filtered, counted
+    /// and ordered, so the total, the order and the counts agree.
+    fn describable(&self, docs: Vec<u32>) -> Vec<u32> {
+        docs
+    }
+
     /// Whether everything read so far was there. A split index's view
     /// reads what it has and notes what it lacks; a search stops at the
     /// end of a step that lacked something, so that it never asks for the

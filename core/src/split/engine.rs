@@ -17,6 +17,11 @@ use crate::search::index::byline;
 use crate::search::query::Clause;
 use crate::search::{expand, rank, snippet, typos_allowed, Highlights, Query, Results, Word};
 
+/// How far past its page a search looks for hits to show in place of
+/// those whose article groups cannot be had: a page of 20 tries at most
+/// 80 matches, two more rounds of fetches, each failing at once offline.
+const REFILL: usize = 4;
+
 /// What a search gives: an answer, or the files to fetch before asking again.
 #[derive(Debug, PartialEq)]
 pub enum Step<T> {
@@ -65,6 +70,8 @@ pub struct Engine {
     slugs: FxHashMap<String, Vec<(String, u32)>>,
     /// The catalogue of every article described so far.
     catalog: Catalog,
+    /// Files that could not be fetched (see [`Engine::lack`]).
+    lacking: BTreeSet<String>,
 }
 
 impl Engine {
@@ -83,7 +90,34 @@ impl Engine {
             catalogs: FxHashMap::default(),
             slugs: FxHashMap::default(),
             catalog,
+            lacking: BTreeSet::new(),
         })
+    }
+
+    /// Takes note that the file `name`, which the engine asked for, could
+    /// not be fetched: the network is unreachable (offline, with the file
+    /// not kept). Until [`Engine::retry`], a search reads it as empty and
+    /// never asks for it again, and its results say they may be incomplete
+    /// ([`Results::incomplete`]): a dictionary shard's words are unknown, a
+    /// postings file's articles unmatched, a catalogue shard's articles
+    /// left out wherever the catalogue decides (filters, the oldest first,
+    /// counting), so that the total, the order and the counts agree, and
+    /// an article group's articles left out of the hits (the catalogue
+    /// holds no title to show them by) and of the total. An article itself,
+    /// or a slug, still needs its file.
+    pub fn lack(&mut self, name: &str) {
+        self.lacking.insert(name.to_string());
+    }
+
+    /// Forgets which files could not be fetched: the next answers ask for
+    /// them again (the network may be back).
+    pub fn retry(&mut self) {
+        self.lacking.clear();
+    }
+
+    /// Whether the file `name` could not be fetched (see [`Engine::lack`]).
+    pub fn lacks(&self, name: &str) -> bool {
+        !self.lacking.is_empty() && self.lacking.contains(name)
     }
 
     /// Takes a fetched file (one the engine asked for, by its name).
@@ -129,21 +163,40 @@ impl Engine {
 
     /// Runs a search as [`crate::search::Index::search`] does. Done only
     /// once the articles of its hits are here too ([`Engine::article`]),
-    /// so a page of results costs no round more.
+    /// so a page of results costs no round more. A hit whose group cannot
+    /// be had ([`Engine::lack`]) is left out, and the total with it; the
+    /// page is filled from the matches after it, up to [`REFILL`] times
+    /// its length, so that a page whose articles were not kept offline
+    /// does not stand empty under a count of results.
     pub fn search(&self, query: &Query, filters: &Filters, sort: Sort, limit: usize) -> Step<Results> {
-        let (results, mut need) = match self.with_view(query, |view| rank::search(view, query, filters, sort, limit)) {
-            Step::Done(done) => done,
-            Step::Need(need) => return Step::Need(need),
-        };
-        for hit in &results.hits {
-            if let Err(name) = self.loaded(hit.doc as u32) {
-                need.insert(name);
+        let mut want = limit;
+        loop {
+            let (mut results, mut need, lacked) =
+                match self.with_view(query, |view| rank::search(view, query, filters, sort, want)) {
+                    Step::Done(done) => done,
+                    Step::Need(need) => return Step::Need(need),
+                };
+            let ranked = results.hits.len();
+            results.hits.retain(|hit| match self.loaded(hit.doc as u32) {
+                Ok(_) => true,
+                Err(name) if self.lacks(&name) => false,
+                Err(name) => {
+                    need.insert(name);
+                    true
+                }
+            });
+            if !need.is_empty() {
+                return Step::Need(need);
             }
-        }
-        if need.is_empty() {
-            Step::Done(results)
-        } else {
-            Step::Need(need)
+            let left_out = ranked - results.hits.len();
+            if left_out > 0 && results.hits.len() < limit && ranked < results.total && want < REFILL * limit {
+                want *= 2;
+                continue;
+            }
+            results.hits.truncate(limit);
+            results.total -= left_out;
+            results.incomplete = lacked || left_out > 0;
+            return Step::Done(results);
         }
     }
 
@@ -191,20 +244,23 @@ impl Engine {
     }
 
     /// Runs `work` on a view of the index once the dictionary shards the
-    /// query's words need are here; with what it found, the files it lacked.
-    fn with_view<T>(&self, query: &Query, work: impl FnOnce(&View<'_>) -> T) -> Step<(T, BTreeSet<String>)> {
-        let need: BTreeSet<String> = self
+    /// query's words need are here (or cannot be had); with what it found,
+    /// the files it lacked, and whether it read around files that cannot
+    /// be had (see [`Engine::lack`]).
+    fn with_view<T>(&self, query: &Query, work: impl FnOnce(&View<'_>) -> T) -> Step<(T, BTreeSet<String>, bool)> {
+        let (lacked, need): (BTreeSet<String>, BTreeSet<String>) = self
             .dictionary_needs(query)
             .into_iter()
             .filter(|name| !self.shards.contains_key(name))
-            .collect();
+            .partition(|name| self.lacks(name));
         if !need.is_empty() {
             return Step::Need(need);
         }
         let view = View::new(self);
         view.need_pairs(query);
         let done = work(&view);
-        Step::Done((done, view.missing()))
+        let (need, lacking) = view.missing();
+        Step::Done((done, need, lacking || !lacked.is_empty()))
     }
 
     /// Article `doc`, or the name of the group to fetch for it.
@@ -316,11 +372,11 @@ impl Engine {
     }
 }
 
-/// What a view found, unless it lacked files.
-fn finish<T>(step: Step<(T, BTreeSet<String>)>) -> Step<T> {
+/// What a view found, unless it lacked files it may fetch.
+fn finish<T>(step: Step<(T, BTreeSet<String>, bool)>) -> Step<T> {
     match step {
-        Step::Done((done, need)) if need.is_empty() => Step::Done(done),
-        Step::Done((_, need)) | Step::Need(need) => Step::Need(need),
+        Step::Done((done, need, _)) if need.is_empty() => Step::Done(done),
+        Step::Done((_, need, _)) | Step::Need(need) => Step::Need(need),
     }
 }
 

@@ -2,9 +2,11 @@
 //! hold, with local ids in the order of the whole index's ids (so
 //! expansions add up in the same order and scores come out the same), and
 //! everything else read through the engine's files. What is missing reads
-//! as empty and is noted, for the engine to fetch.
+//! as empty and is noted, for the engine to fetch, or, for a file that
+//! cannot be had (see [`Engine::lack`]), to say the answer may be
+//! incomplete.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeSet;
 
 use rustc_hash::FxHashMap;
@@ -38,6 +40,8 @@ pub(super) struct View<'e> {
     /// article has. A phrase asks once per candidate article.
     pair_docs: RefCell<FxHashMap<(u32, u32), PairDocs>>,
     missing: RefCell<BTreeSet<String>>,
+    /// Whether it read around a file that cannot be had.
+    lacked: Cell<bool>,
 }
 
 impl<'e> View<'e> {
@@ -84,6 +88,7 @@ impl<'e> View<'e> {
             pairs,
             pair_docs: RefCell::default(),
             missing: RefCell::default(),
+            lacked: Cell::new(false),
         }
     }
 
@@ -112,9 +117,20 @@ impl<'e> View<'e> {
         }
     }
 
-    /// The files a search lacked.
-    pub fn missing(self) -> BTreeSet<String> {
-        self.missing.into_inner()
+    /// The files a search lacked and may fetch, and whether it read around
+    /// files that cannot be had.
+    pub fn missing(self) -> (BTreeSet<String>, bool) {
+        (self.missing.into_inner(), self.lacked.get())
+    }
+
+    /// Notes the file `name` as missing: to fetch, or, if it cannot be
+    /// had, read around.
+    fn note(&self, name: &str) {
+        if self.engine.lacks(name) {
+            self.lacked.set(true);
+        } else {
+            self.missing.borrow_mut().insert(name.to_string());
+        }
     }
 
     /// A postings list's bytes, or none, noted as missing.
@@ -126,7 +142,7 @@ impl<'e> View<'e> {
                 match self.engine.postings(name) {
                     Some(run) => run.get(*start as usize..*end as usize).unwrap_or(&[]),
                     None => {
-                        self.missing.borrow_mut().insert(name.clone());
+                        self.note(name);
                         &[]
                     }
                 }
@@ -139,7 +155,7 @@ impl<'e> View<'e> {
         let (first, name) = self.engine.directory().group_of(doc)?;
         let group = self.engine.group(&name);
         if group.is_none() {
-            self.missing.borrow_mut().insert(name);
+            self.note(&name);
         }
         Some((group?, (doc - first) as usize)).filter(|(g, i)| *i < g.group.articles.len())
     }
@@ -225,7 +241,8 @@ impl Store for View<'_> {
         let directory = self.engine.directory();
         let sample = estimate::sample(directory, docs)?;
         self.need_catalog(&sample);
-        let scale = docs.len() as f64 / sample.len() as f64;
+        let sample = self.describable(sample);
+        let scale = docs.len() as f64 / sample.len().max(1) as f64;
         let sampled = self.catalog().filter(sample, &Filters::default()).1;
         Some(Facets {
             publishers: sampled.publishers.scaled(scale),
@@ -235,7 +252,6 @@ impl Store for View<'_> {
     }
 
     fn need_catalog(&self, docs: &[u32]) {
-        let mut missing = self.missing.borrow_mut();
         let directory = self.engine.directory();
         let mut last = None;
         for &doc in docs {
@@ -246,10 +262,24 @@ impl Store for View<'_> {
             last = Some(shard);
             if let Some(name) = directory.catalog_of(doc) {
                 if !self.engine.has_catalog(name) {
-                    missing.insert(name.to_string());
+                    self.note(name);
                 }
             }
         }
+    }
+
+    fn describable(&self, mut docs: Vec<u32>) -> Vec<u32> {
+        let directory = self.engine.directory();
+        let lost: Vec<bool> = directory.catalogs.iter().map(|name| self.engine.lacks(name)).collect();
+        if lost.contains(&true) {
+            docs.retain(|&doc| {
+                !lost
+                    .get(doc as usize / directory.catalog_docs)
+                    .copied()
+                    .unwrap_or(false)
+            });
+        }
+        docs
     }
 
     fn ready(&self) -> bool {
