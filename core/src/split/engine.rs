@@ -193,11 +193,10 @@ impl Engine {
     /// Runs `work` on a view of the index once the dictionary shards the
     /// query's words need are here; with what it found, the files it lacked.
     fn with_view<T>(&self, query: &Query, work: impl FnOnce(&View<'_>) -> T) -> Step<(T, BTreeSet<String>)> {
-        let need: BTreeSet<String> = self
-            .dictionary_needs(query)
-            .into_iter()
-            .filter(|name| !self.shards.contains_key(name))
-            .collect();
+        let mut need = self.dictionary_needs(query);
+        // Kept in place: collecting into a new set would sort with std's
+        // stable sort, the engine's only use of it (2.8 KB gzipped of wasm).
+        need.retain(|name| !self.shards.contains_key(name));
         if !need.is_empty() {
             return Step::Need(need);
         }
