@@ -9,6 +9,7 @@
 pub mod bench;
 pub mod catalog;
 pub mod corpus;
+pub mod lowercase;
 pub mod neighbours;
 pub mod order;
 pub mod route;

@@ -33,7 +33,7 @@ pub fn push_folded(c: char, out: &mut String) {
         out.push_str(latin);
         return;
     }
-    out.extend(c.to_lowercase());
+    crate::lowercase::push_lower(c, out);
 }
 
 /// Folds a whole string; see [`push_folded`].

@@ -188,7 +188,10 @@ fn by_first_word() -> &'static FxHashMap<String, Vec<&'static Entry>> {
     INDEX.get_or_init(|| {
         let mut index: FxHashMap<String, Vec<&'static Entry>> = FxHashMap::default();
         for entry in GAZETTEER {
-            index.entry(entry.words[0].to_lowercase()).or_default().push(entry);
+            index
+                .entry(crate::lowercase::lowercase(entry.words[0]))
+                .or_default()
+                .push(entry);
         }
         index
     })

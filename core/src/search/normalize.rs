@@ -49,7 +49,7 @@ const MIN_NAME_KEY_LEN: usize = 4;
 /// transliterated like everything else).
 pub fn stem(folded: &str, original: &str) -> String {
     if crate::text::is_cyrillic(original) {
-        let lower = crate::text::without_possessive(original).to_lowercase();
+        let lower = crate::lowercase::lowercase(crate::text::without_possessive(original));
         let stem = Stemmer::new(Algorithm::Russian).stem(&lower).into_owned();
         crate::text::fold(&stem)
     } else {
@@ -174,7 +174,7 @@ fn uninflected(written: &str) -> Option<String> {
     if written.is_ascii() || !crate::text::is_cyrillic(written) {
         return None;
     }
-    let lower = crate::text::without_possessive(written).to_lowercase();
+    let lower = crate::lowercase::lowercase(crate::text::without_possessive(written));
     let ending = CASE_ENDINGS.iter().find(|ending| lower.ends_with(*ending))?;
     let mut stem = lower[..lower.len() - ending.len()].to_string();
     if stem.chars().count() < 3 {
