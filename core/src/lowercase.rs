@@ -24,11 +24,7 @@ pub fn push_lower(c: char, out: &mut String) {
 /// for any text without a capital sigma (`Σ`), whose word-final form it
 /// alone writes as `ς`.
 pub fn lowercase(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        push_lower(c, &mut out);
-    }
-    out
+    crate::text::per_char(text, push_lower)
 }
 
 /// The lowercase of `c` when it is one character (every one but `İ`).

@@ -38,9 +38,14 @@ pub fn push_folded(c: char, out: &mut String) {
 
 /// Folds a whole string; see [`push_folded`].
 pub fn fold(text: &str) -> String {
+    per_char(text, push_folded)
+}
+
+/// `text` with each character replaced by what `push` writes for it.
+pub(crate) fn per_char(text: &str, push: fn(char, &mut String)) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        push_folded(c, &mut out);
+        push(c, &mut out);
     }
     out
 }
