@@ -117,7 +117,7 @@ impl Engine {
 
     /// Whether the file `name` could not be fetched (see [`Engine::lack`]).
     pub fn lacks(&self, name: &str) -> bool {
-        !self.lacking.is_empty() && self.lacking.contains(name)
+        self.lacking.contains(name)
     }
 
     /// Takes a fetched file (one the engine asked for, by its name).
