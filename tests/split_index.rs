@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use folio::catalog::{Facets, Filters, Sort};
+use folio::catalog::{Facet, FacetValues, Facets, Filters, Sort};
 use folio::corpus::{self, Article, Source};
 use folio::engine::protocol::{ArticleRequest, List, Request, Response, SearchRequest};
 use folio::engine::{answer, answer_now};
@@ -141,15 +141,19 @@ fn limits() -> impl Strategy<Value = Limits> {
         1usize..40,
         0usize..96,
         1usize..16,
+        1usize..64,
     )
-        .prop_map(|(dictionary, postings, group, groups, inline, catalog_docs)| Limits {
-            dictionary,
-            postings,
-            group,
-            groups,
-            inline,
-            catalog_docs,
-        })
+        .prop_map(
+            |(dictionary, postings, group, groups, inline, catalog_docs, list)| Limits {
+                dictionary,
+                postings,
+                group,
+                groups,
+                inline,
+                catalog_docs,
+                list,
+            },
+        )
 }
 
 /// Asks the split index as a browser would: whatever it needs, fetched a
@@ -219,36 +223,50 @@ struct Found {
     articles: Vec<Article>,
 }
 
-/// Whether a split index estimates the facet counts of a search (see
-/// `split/estimate.rs`): a list with no filter and not oldest first, with
-/// words to match, whose matches lie in more catalogue shards than a
-/// search reads.
-fn estimates(index: &Index, query: &Query, filters: &Filters, sort: Sort, limits: &Limits) -> bool {
-    let plain = *filters == Filters::default() && sort != Sort::Oldest;
+/// Whether a split index estimates the publisher and the country counts of
+/// a search (see `split/estimate.rs`): each facet counts the matches that
+/// the other facets' filters keep, and is estimated where those lie in
+/// more catalogue shards than a search reads, unless they are the whole
+/// archive (whose counts the directory holds) or are counted anyway (saved
+/// articles, or the oldest first with no filter: the order reads the
+/// catalogue of every match).
+fn estimates(index: &Index, query: &Query, filters: &Filters, sort: Sort, limits: &Limits) -> [bool; 2] {
+    let narrowed = !(filters.publishers.is_empty() && filters.countries.is_empty() && filters.months.is_empty());
+    if filters.only.is_some() || (!narrowed && sort == Sort::Oldest) {
+        return [false; 2];
+    }
     let words = !(query.required.is_empty() && query.excluded.is_empty());
-    let shards: BTreeSet<usize> = index
-        .ranked(query, filters, sort)
-        .into_iter()
-        .map(|doc| doc / limits.catalog_docs)
-        .collect();
-    plain && words && shards.len() > SAMPLE_SHARDS
+    [Facet::Publisher, Facet::Country].map(|facet| {
+        let mut others = filters.clone();
+        others.values_mut(facet).clear();
+        let whole = !words && others == Filters::default();
+        let shards: BTreeSet<usize> = index
+            .ranked(query, &others, sort)
+            .into_iter()
+            .map(|doc| doc / limits.catalog_docs)
+            .collect();
+        !whole && shards.len() > SAMPLE_SHARDS
+    })
 }
 
 /// Checks `found`'s facet counts against the exact `counts`: where the
 /// split index `estimated` them, publishers and countries are marked as
-/// estimates and name only values that match (each at least once), and
-/// months stay exact. Then makes them exact, for the rest of the answer
-/// to be compared.
-fn settle(found: &mut Facets, counts: &Facets, estimated: bool) -> Result<(), TestCaseError> {
+/// estimates and name only values that match (each at least once) or are
+/// chosen, and months stay exact. Then makes them exact, for the rest of
+/// the answer to be compared.
+fn settle(found: &mut Facets, counts: &Facets, estimated: [bool; 2]) -> Result<(), TestCaseError> {
     prop_assert!(!found.months.estimated, "months are exact");
-    for (found, exact) in [
+    for ((found, exact), estimated) in [
         (&mut found.publishers, &counts.publishers),
         (&mut found.countries, &counts.countries),
-    ] {
+    ]
+    .into_iter()
+    .zip(estimated)
+    {
         prop_assert_eq!(found.estimated, estimated);
         if estimated {
             for value in &found.values {
-                prop_assert!(value.count > 0, "{:?}", value);
+                prop_assert!(value.count > 0 || value.selected, "{:?}", value);
                 prop_assert!(
                     exact.values.iter().any(|v| v.value == value.value),
                     "{:?} matches nothing",
@@ -339,7 +357,7 @@ proptest! {
                 let (mut answer, rounds) = fetching(&split, &mut engine, |e| answer(e, request));
                 let exact = answer_now(&index, request);
                 if let (Response::Search(found), Response::Search(counted)) = (&mut answer, &exact) {
-                    let estimated = list.saved.is_none() && estimates(&index, &Query::parse(text), filters, *sort, &limits);
+                    let estimated = if list.saved.is_some() { [false; 2] } else { estimates(&index, &Query::parse(text), filters, *sort, &limits) };
                     settle(&mut found.facets, &counted.facets, estimated)?;
                 }
                 prop_assert_eq!(&answer, &exact, "{:?}", request);
@@ -592,12 +610,114 @@ fn broad_searches_estimate_their_facets_from_a_few_catalogue_shards() {
     assert_eq!(catalogue_shards(&mut engine, "tokayev"), 3);
 }
 
+/// A filter reads the lists of its values' articles instead of the
+/// catalogue entry of every match (every catalogue shard, for a filter on
+/// home): the hits and the total are exact; the counts of the filtered
+/// facet are the whole archive's, and the others are estimated from the
+/// few catalogue shards that broad searches read, except months, which
+/// are exact. Home filtered costs two rounds: the lists, then the page's
+/// articles with the sample.
+#[test]
+fn filters_read_their_values_lists_not_the_catalogue() {
+    let records: Vec<String> = (0..2000)
+        .map(|i| {
+            let publisher = ["RFE/RL", "RFE/RL", "DPA", "Global Voices"][i % 4];
+            let place = if i % 3 == 0 { " Almaty." } else { "" };
+            // Newest first by `i`: article `i` is number `i`.
+            let date = format!("{}-{:02}-{:02}", 2020 - i / 336, 12 - (i / 28) % 12, 28 - i % 28);
+            format!("{{\"title\": \"Report {i}\", \"body\": \"Jazz tonight.{place}\", \"publisher\": \"{publisher}\", \"date\": \"{date}\"}}\n")
+        })
+        .collect();
+    let index = Index::new(split::date_order(corpus(&records)));
+    let limits = Limits {
+        catalog_docs: 100,
+        ..Limits::default()
+    };
+    let split = split::write(&index, &limits).unwrap();
+    let dpa = Filters {
+        publishers: BTreeSet::from(["DPA".to_string()]),
+        ..Filters::default()
+    };
+    let kinds = |fetched: &BTreeSet<String>, kind: char| fetched.iter().filter(|n| n.starts_with(kind)).count();
+
+    let home = Query::parse("");
+    let (found, rounds, fetched) = fetching_files(&split, &mut Engine::new(&split.directory).unwrap(), |e| {
+        e.search(&home, &dpa, Sort::Relevance, 10)
+    });
+    let exact = index.search(&home, &dpa, Sort::Relevance, 10);
+    let titles: Vec<&str> = found
+        .hits
+        .iter()
+        .map(|h| index.articles()[h.doc].title.as_str())
+        .collect();
+    assert_eq!(titles[..3], ["Report 2", "Report 6", "Report 10"]);
+    assert_eq!((found.total, &found.hits), (500, &exact.hits));
+    assert_eq!(rounds, 2);
+    assert_eq!(kinds(&fetched, 'l'), 1, "DPA's list: {fetched:?}");
+    assert_eq!(kinds(&fetched, 'c'), SAMPLE_SHARDS, "20 shards in all");
+    assert_eq!(found.facets.publishers, exact.facets.publishers, "the whole archive's");
+    assert!(found
+        .facets
+        .publishers
+        .values
+        .iter()
+        .any(|v| v.value == "DPA" && v.selected));
+    assert_eq!(found.facets.months, exact.facets.months);
+    // Every third article is in Almaty: DPA's in the sample shards (2, 7,
+    // 12 and 17: 100 of its 500) are 33, scaled by 5 and rounded to two
+    // figures; exactly, 167.
+    let kazakhstan = |facets: &Facets| {
+        facets
+            .countries
+            .values
+            .iter()
+            .map(|v| (v.value.clone(), v.count))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(kazakhstan(&found.facets), [("Kazakhstan".to_string(), 170)]);
+    assert_eq!(kazakhstan(&exact.facets), [("Kazakhstan".to_string(), 167)]);
+    assert!(found.facets.countries.estimated);
+
+    // With words, and a country too: three rounds, each facet counted over
+    // the matches the other's filter keeps.
+    let both = Filters {
+        countries: BTreeSet::from(["Kazakhstan".to_string()]),
+        ..dpa.clone()
+    };
+    let jazz = Query::parse("jazz");
+    let (found, rounds, fetched) = fetching_files(&split, &mut Engine::new(&split.directory).unwrap(), |e| {
+        e.search(&jazz, &both, Sort::Relevance, 10)
+    });
+    let exact = index.search(&jazz, &both, Sort::Relevance, 10);
+    assert_eq!((found.total, &found.hits), (167, &exact.hits));
+    assert_eq!(rounds, 3);
+    assert_eq!(kinds(&fetched, 'l'), 2, "DPA's and Kazakhstan's lists: {fetched:?}");
+    assert_eq!(kinds(&fetched, 'c'), SAMPLE_SHARDS);
+    assert_eq!(found.facets.months, exact.facets.months);
+    for (found, exact) in [
+        (&found.facets.publishers, &exact.facets.publishers),
+        (&found.facets.countries, &exact.facets.countries),
+    ] {
+        assert!(found.estimated);
+        let names = |values: &FacetValues| {
+            values
+                .values
+                .iter()
+                .map(|v| (v.value.clone(), v.selected))
+                .collect::<BTreeSet<_>>()
+        };
+        assert_eq!(names(found), names(exact));
+    }
+}
+
 /// Offline, with part of the index not kept: the engine is told of each
 /// file that cannot be fetched and answers from the rest, saying so. An
 /// article whose group cannot be had is left out of the hits and the
 /// total, and the page filled from the matches after it; the articles of
 /// a catalogue shard that cannot be had are left out wherever the
-/// catalogue decides; a word whose postings cannot be had matches nothing.
+/// catalogue decides, and those of a facet value's list that cannot be
+/// had out of its filter; a word whose postings cannot be had matches
+/// nothing.
 /// An article still needs its group, and once told to retry, the engine
 /// asks for the files again.
 #[test]
@@ -686,7 +806,17 @@ fn files_that_cannot_be_had_are_read_as_empty_and_the_answer_says_so() {
     );
     assert_eq!((found.total, found.incomplete), (8, true));
     assert_eq!(found.facets.publishers.values[0].count, 8);
+    // A filter reads its values' lists, not the catalogue: both reports
+    // pass, and only their counts lack the shard.
     let (found, _, _) = fetching_without(&split, &mut engine, &kazan_catalogue, |e| {
+        e.search(&kazan, &dpa, Sort::Relevance, 10)
+    });
+    assert_eq!(titles(&found), ["Report 2", "Report 3"]);
+    assert_eq!((found.total, found.incomplete), (2, true));
+    // DPA's list lost: nothing is known to pass.
+    let dpa_list = files_of('l', &|e| e.search(&kazan, &dpa, Sort::Relevance, 10).map(|_| ()));
+    assert_eq!(dpa_list.len(), 1, "{dpa_list:?}");
+    let (found, _, _) = fetching_without(&split, &mut cold(), &dpa_list, |e| {
         e.search(&kazan, &dpa, Sort::Relevance, 10)
     });
     assert_eq!((found.total, found.hits.len(), found.incomplete), (0, 0, true));

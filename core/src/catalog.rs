@@ -553,7 +553,12 @@ fn ranked<K: Copy + Ord + Hash>(values: impl Iterator<Item = K>) -> (Vec<K>, FxH
 
 /// The values worth showing: those with matches, and those chosen (even at
 /// zero, so the reader can unchoose them), by count or in their own order.
-fn facet<S: AsRef<str>>(values: &[S], counts: &[usize], chosen: &BTreeSet<String>, by_count: bool) -> FacetValues {
+pub(crate) fn facet<S: AsRef<str>>(
+    values: &[S],
+    counts: &[usize],
+    chosen: &BTreeSet<String>,
+    by_count: bool,
+) -> FacetValues {
     let mut shown: Vec<FacetValue> = values
         .iter()
         .zip(counts)

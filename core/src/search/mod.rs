@@ -21,6 +21,7 @@
 pub(crate) mod expand;
 pub(crate) mod index;
 mod matcher;
+pub(crate) mod members;
 mod normalize;
 pub(crate) mod query;
 pub(crate) mod rank;

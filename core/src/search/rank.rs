@@ -21,7 +21,7 @@ use super::matcher::{Alternatives, Matcher};
 use super::query::{Query, Word};
 use super::snippet::{self, Snippet};
 use super::store::Store;
-use crate::catalog::{Facets, Filters, Sort};
+use crate::catalog::{Facet, Facets, Filters, Sort};
 use crate::order;
 
 /// How many of the best candidates are re-ranked by proximity (see
@@ -271,20 +271,59 @@ trait Evaluate: Store + Sized {
         // A search that matches across much of the archive counts a sample.
         let plain = !narrowed && filters.only.is_none() && sort != Sort::Oldest;
         let everything = required == 0 && excluded.is_none();
-        let counted = |matching: Vec<u32>| {
+        // A split index filters by its lists of articles per facet value.
+        let members = if narrowed && filters.only.is_none() {
+            self.members(filters)
+        } else {
+            None
+        };
+        let listed = members.is_some();
+        let counted = |mut matching: Vec<u32>| {
+            // Saved articles first: the catalogue need describe only them.
+            if let Some(only) = &filters.only {
+                matching.retain(|doc| only.contains(doc));
+            }
             self.need_catalog(&matching);
             self.catalog().filter(self.describable(matching), filters)
         };
-        let (kept, facets) = match (count, self.whole_facets()) {
-            (Count::Nothing, _) if plain => (matching, Facets::default()),
-            (Count::Facets, Some(whole)) if plain && everything => (matching, whole.clone()),
-            (Count::Facets, _) if plain => match self.estimated_facets(&matching) {
+        let (kept, facets) = match (count, self.whole_facets(), members) {
+            (Count::Nothing, _, _) if plain => (matching, Facets::default()),
+            (Count::Facets, Some(whole), _) if plain && everything => (matching, whole.clone()),
+            (Count::Facets, _, _) if plain => match self.estimated_facets(&matching) {
                 Some(estimated) => (matching, estimated),
                 None => counted(matching),
             },
+            (_, _, Some(members)) => {
+                if !self.ready() {
+                    return Ranking::unfinished(matcher, acc.scores);
+                }
+                let mut kept = members.keep(&matching, None);
+                if sort == Sort::Oldest {
+                    self.need_catalog(&kept);
+                    kept = self.describable(kept);
+                }
+                let facets = match count {
+                    Count::Nothing => Facets::default(),
+                    Count::Facets => {
+                        let [publishers, countries, months] = Facet::ALL.map(|facet| {
+                            let docs = members.keep(&matching, Some(facet));
+                            self.facet_counts(facet, docs, filters, everything && members.only(facet))
+                        });
+                        Facets {
+                            publishers,
+                            countries,
+                            months,
+                        }
+                    }
+                };
+                (kept, facets)
+            }
             _ => counted(matching),
         };
-        if !self.ready() && (narrowed || sort == Sort::Oldest) {
+        // Where the catalogue decides what is kept or its order, a search
+        // that lacks part of it stops here; counts it lacks come with the
+        // page's articles.
+        if !self.ready() && ((narrowed && !listed) || sort == Sort::Oldest) {
             return Ranking::unfinished(matcher, acc.scores);
         }
         let total = kept.len();

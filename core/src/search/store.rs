@@ -6,7 +6,8 @@
 //! [`Index`]: super::Index
 
 use super::index::{Postings, Vocabulary};
-use crate::catalog::{Catalog, Facets};
+use super::members::Members;
+use crate::catalog::{Catalog, Facet, FacetValues, Facets, Filters};
 
 pub(crate) trait Store {
     /// Articles in the whole corpus (idf and the accumulators depend on it).
@@ -49,6 +50,22 @@ pub(crate) trait Store {
         None
     }
 
+    /// Which articles each facet's filter in `filters` takes in, where a
+    /// store knows it without the catalogue (a split index's lists of
+    /// articles per facet value, the files missing noted); `None`: the
+    /// catalogue filters. `filters.only` is not among them.
+    fn members(&self, _filters: &Filters) -> Option<Members> {
+        None
+    }
+
+    /// The counts of `facet`'s values over `docs`, the matches that pass
+    /// the other facets' filters, with `filters`' chosen values marked;
+    /// `whole` when `docs` are every article. Counted in the catalogue; a
+    /// split index estimates where that would read too much of it.
+    fn facet_counts(&self, facet: Facet, docs: Vec<u32>, filters: &Filters, _whole: bool) -> FacetValues {
+        counted(self, facet, docs, filters)
+    }
+
     /// Says that the catalogue must describe `docs` (it is about to filter,
     /// count or order them). The in-memory index describes every article.
     fn need_catalog(&self, _docs: &[u32]) {}
@@ -69,6 +86,16 @@ pub(crate) trait Store {
     fn ready(&self) -> bool {
         true
     }
+}
+
+/// The counts of `facet`'s values over `docs`, from the catalogue, with
+/// `filters`' chosen values of that facet marked.
+pub(crate) fn counted<S: Store + ?Sized>(store: &S, facet: Facet, docs: Vec<u32>, filters: &Filters) -> FacetValues {
+    store.need_catalog(&docs);
+    let mut chosen = Filters::default();
+    chosen.values_mut(facet).clone_from(filters.values(facet));
+    let (_, facets) = store.catalog().filter(store.describable(docs), &chosen);
+    facets.get(facet).clone()
 }
 
 /// Whether `doc` has the words `ids` side by side, in order, in one field,

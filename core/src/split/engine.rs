@@ -8,7 +8,9 @@ use std::collections::BTreeSet;
 
 use rustc_hash::FxHashMap;
 
-use super::format::{decode_catalog, decode_postings, decode_slugs, Directory, Group, Key, Kind, Shard, Tag};
+use super::format::{
+    decode_catalog, decode_list, decode_postings, decode_slugs, Directory, Group, Key, Kind, Shard, Tag,
+};
 use super::view::View;
 use crate::catalog::{Catalog, DocEntry, Filters, Sort};
 use crate::corpus::bundle::BundleError;
@@ -68,6 +70,8 @@ pub struct Engine {
     groups: FxHashMap<String, Loaded>,
     catalogs: FxHashMap<String, Vec<DocEntry>>,
     slugs: FxHashMap<String, Vec<(String, u32)>>,
+    /// Parts of facet values' lists of articles.
+    lists: FxHashMap<String, Vec<u32>>,
     /// The catalogue of every article described so far.
     catalog: Catalog,
     /// Files that could not be fetched (see [`Engine::lack`]).
@@ -89,6 +93,7 @@ impl Engine {
             groups: FxHashMap::default(),
             catalogs: FxHashMap::default(),
             slugs: FxHashMap::default(),
+            lists: FxHashMap::default(),
             catalog,
             lacking: BTreeSet::new(),
         })
@@ -146,6 +151,9 @@ impl Engine {
             Some(k) if k == Kind::Slugs as u8 => {
                 self.slugs.insert(name.into(), decode_slugs(bytes).map_err(error)?);
             }
+            Some(k) if k == Kind::List as u8 => {
+                self.lists.insert(name.into(), decode_list(bytes).map_err(error)?);
+            }
             _ => return Err(error(BundleError::NotABundle)),
         }
         Ok(())
@@ -172,7 +180,7 @@ impl Engine {
         let mut want = limit;
         loop {
             let (mut results, mut need, lacked) =
-                match self.with_view(query, |view| rank::search(view, query, filters, sort, want)) {
+                match self.with_view(query, filters, |view| rank::search(view, query, filters, sort, want)) {
                     Step::Done(done) => done,
                     Step::Need(need) => return Step::Need(need),
                 };
@@ -203,13 +211,13 @@ impl Engine {
     /// Every article `search` would return, in its order, as
     /// [`crate::search::Index::ranked`] gives it: an article's previous and next.
     pub fn ranked(&self, query: &Query, filters: &Filters, sort: Sort) -> Step<Vec<usize>> {
-        finish(self.with_view(query, |view| rank::ranked(view, query, filters, sort)))
+        finish(self.with_view(query, filters, |view| rank::ranked(view, query, filters, sort)))
     }
 
     /// Every match of `query` in article `doc`, as
     /// [`crate::search::Index::highlights`] gives them.
     pub fn highlights(&self, doc: usize, query: &Query) -> Step<Highlights> {
-        finish(self.with_view(query, |view| snippet::highlights(view, doc, query)))
+        finish(self.with_view(query, &Filters::default(), |view| snippet::highlights(view, doc, query)))
     }
 
     /// The position of the article with this slug, or `None` if there is
@@ -244,14 +252,21 @@ impl Engine {
     }
 
     /// Runs `work` on a view of the index once the dictionary shards the
-    /// query's words need are here (or cannot be had); with what it found,
-    /// the files it lacked, and whether it read around files that cannot
-    /// be had (see [`Engine::lack`]).
-    fn with_view<T>(&self, query: &Query, work: impl FnOnce(&View<'_>) -> T) -> Step<(T, BTreeSet<String>, bool)> {
+    /// query's words need, and the lists of the facet values `filters`
+    /// choose, are here (or cannot be had); with what it found, the files
+    /// it lacked, and whether it read around files that cannot be had (see
+    /// [`Engine::lack`]).
+    fn with_view<T>(
+        &self,
+        query: &Query,
+        filters: &Filters,
+        work: impl FnOnce(&View<'_>) -> T,
+    ) -> Step<(T, BTreeSet<String>, bool)> {
         let mut need = self.dictionary_needs(query);
+        need.extend(self.list_needs(filters));
         // Kept in place: collecting into a new set would sort with std's
         // stable sort, the engine's only use of it (2.8 KB gzipped of wasm).
-        need.retain(|name| !self.shards.contains_key(name));
+        need.retain(|name| !self.shards.contains_key(name) && !self.lists.contains_key(name));
         let lacked = need.iter().any(|name| self.lacks(name));
         need.retain(|name| !self.lacks(name));
         if !need.is_empty() {
@@ -271,6 +286,20 @@ impl Engine {
             return Err(name);
         };
         group.group.articles.get((doc - first) as usize).ok_or(name)
+    }
+
+    /// The files of the lists of articles of the facet values `filters`
+    /// choose (months need none: each is a run of article numbers).
+    fn list_needs(&self, filters: &Filters) -> Vec<String> {
+        let d = &self.directory;
+        let mut need = Vec::new();
+        if filters.only.is_some() {
+            return need;
+        }
+        for (value, _) in d.chosen(filters) {
+            need.extend(d.list_of(value));
+        }
+        need
     }
 
     /// The dictionary shards a query's words are looked up in: each word's
@@ -346,6 +375,10 @@ impl Engine {
 
     pub(super) fn group(&self, name: &str) -> Option<&Loaded> {
         self.groups.get(name)
+    }
+
+    pub(super) fn list(&self, name: &str) -> Option<&[u32]> {
+        self.lists.get(name).map(Vec::as_slice)
     }
 
     pub(super) fn has_catalog(&self, name: &str) -> bool {

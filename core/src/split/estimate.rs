@@ -8,8 +8,11 @@
 //! month is a run of numbers that the whole archive's month counts (in the
 //! directory) give.
 
+use std::collections::BTreeSet;
+use std::ops::Range;
+
 use super::format::Directory;
-use crate::catalog::{FacetValue, FacetValues};
+use crate::catalog::{facet, FacetValues};
 
 /// The most catalogue shards a search reads to count its facets.
 pub const SAMPLE_SHARDS: usize = 4;
@@ -67,34 +70,24 @@ pub(super) fn sample(directory: &Directory, docs: &[u32]) -> Option<Vec<u32>> {
 }
 
 /// The month counts of `docs`, exactly, from where each month's articles
-/// are: the whole archive's months, newest first, are consecutive runs of
-/// article numbers (undated articles last, in no month).
-pub(super) fn months(directory: &Directory, docs: &[u32]) -> FacetValues {
-    let whole = &directory.whole.months.values;
-    let mut ends = Vec::with_capacity(whole.len());
-    let mut end = 0;
-    for month in whole {
-        end += month.count;
-        ends.push(end);
-    }
-    let mut counts = vec![0; whole.len()];
+/// are (see [`Directory::month_runs`]), with the `chosen` months marked.
+pub(super) fn months(directory: &Directory, docs: &[u32], chosen: &BTreeSet<String>) -> FacetValues {
+    let runs: Vec<(&str, Range<u32>)> = directory.month_runs().collect();
+    let mut counts = vec![0; runs.len()];
     for &doc in docs {
-        let month = ends.partition_point(|&end| end <= doc as usize);
+        let month = runs.partition_point(|(_, run)| run.end <= doc);
         if let Some(count) = counts.get_mut(month) {
             *count += 1;
         }
     }
-    FacetValues {
-        values: whole
-            .iter()
-            .zip(counts)
-            .filter(|&(_, count)| count > 0)
-            .map(|(month, count)| FacetValue {
-                value: month.value.clone(),
-                count,
-                selected: false,
-            })
-            .collect(),
-        estimated: false,
-    }
+    let names: Vec<&str> = runs.iter().map(|(name, _)| *name).collect();
+    facet(&names, &counts, chosen, false)
+}
+
+/// The whole archive's counts of a facet (publishers or countries), with
+/// the `chosen` values marked.
+pub(super) fn marked(whole: &FacetValues, chosen: &BTreeSet<String>) -> FacetValues {
+    let names: Vec<&str> = whole.values.iter().map(|v| v.value.as_str()).collect();
+    let counts: Vec<usize> = whole.values.iter().map(|v| v.count).collect();
+    facet(&names, &counts, chosen, true)
 }

@@ -1,10 +1,12 @@
 //! The split index's files, each written whole and read whole: the
-//! directory, dictionary shards, postings files, article groups and
-//! catalogue shards. Each is sealed like the corpus bundle (a magic line and
+//! directory, dictionary shards, postings files, article groups,
+//! catalogue shards, slug shards and facet lists. Each is sealed like the corpus bundle (a magic line and
 //! a checksum), then starts with its kind, so a damaged, stale or misnamed
 //! file is an error the reader sees, never a wrong answer.
 
-use crate::catalog::{DocEntry, FacetValue, FacetValues, Facets};
+use std::ops::Range;
+
+use crate::catalog::{DocEntry, Facet, FacetValue, FacetValues, Facets, Filters};
 use crate::corpus::bundle::{self, BundleError, Reader, Writer};
 use crate::corpus::{places, Article};
 
@@ -19,6 +21,8 @@ pub enum Kind {
     Group = b'g',
     Catalog = b'c',
     Slugs = b's',
+    /// Part of a publisher's or a country's list of articles.
+    List = b'l',
 }
 
 /// Where a dictionary entry sits: words, stems, name keys and pairs are
@@ -62,6 +66,16 @@ pub struct Directory {
     /// Slug shards (each slug with its article, in slug order): the first
     /// slug of each, and its file.
     pub slugs: Vec<(String, String)>,
+    /// The block name of the facet lists: each publisher's and each
+    /// country's articles, newest first, in files `l{lists}-{i}` numbered
+    /// in the order of [`Directory::publishers`], then
+    /// [`Directory::countries`]. A filter reads its values' lists instead
+    /// of the catalogue shards of every match (all of them at 1,000,000
+    /// articles: 2 MB), and the directory says only how many files each
+    /// value's list takes.
+    pub lists: String,
+    /// Per publisher, then per country: how many files its list takes.
+    pub list_files: Vec<u32>,
     /// The facet counts of the whole archive: home shows them, and would
     /// otherwise read every catalogue shard.
     pub whole: Facets,
@@ -183,6 +197,8 @@ impl Directory {
                 out.text(first);
                 out.text(name);
             });
+            out.text(&self.lists);
+            out.list(&self.list_files, |out, &n| out.number(n as usize));
             for facet in [&self.whole.publishers, &self.whole.countries, &self.whole.months] {
                 out.list(&facet.values, |out, value| {
                     out.text(&value.value);
@@ -211,6 +227,8 @@ impl Directory {
             group_blocks: r.list(Reader::text)?,
             dictionary: r.list(|r| Ok((read_key(r)?, r.text()?)))?,
             slugs: r.list(|r| Ok((r.text()?, r.text()?)))?,
+            lists: r.text()?,
+            list_files: r.list(number_u32)?,
             whole: Facets {
                 publishers: read_facet(&mut r)?,
                 countries: read_facet(&mut r)?,
@@ -251,6 +269,39 @@ impl Directory {
         let block = self.group_blocks.get(group / GROUP_BLOCK)?;
         let first = (group * self.per_group) as u32;
         Some((first, format!("g{block}-{}", group % GROUP_BLOCK)))
+    }
+
+    /// The files of the list of the facet value `value` (its place among
+    /// the publishers, or among the countries after them).
+    pub fn list_of(&self, value: usize) -> impl Iterator<Item = String> + '_ {
+        let first: u32 = self.list_files.iter().take(value).sum();
+        let files = self.list_files.get(value).copied().unwrap_or(0);
+        (first..first + files).map(|i| format!("l{}-{i}", self.lists))
+    }
+
+    /// The facet values `filters` choose that the archive has: each one's
+    /// place in the numbering of lists (see [`Directory::list_of`]), and
+    /// its facet.
+    pub fn chosen<'a>(&'a self, filters: &'a Filters) -> impl Iterator<Item = (usize, Facet)> + 'a {
+        let publishers = (filters.publishers.iter())
+            .filter_map(|value| self.publishers.iter().position(|p| p == value))
+            .map(|at| (at, Facet::Publisher));
+        let countries = (filters.countries.iter())
+            .filter_map(|value| self.countries.iter().position(|c| c == value))
+            .map(|at| (self.publishers.len() + at, Facet::Country));
+        publishers.chain(countries)
+    }
+
+    /// Each month, newest first, with its articles: articles are numbered
+    /// newest first, so a month's are a run of numbers, which the whole
+    /// archive's month counts give (undated articles last, in no month).
+    pub fn month_runs(&self) -> impl Iterator<Item = (&str, Range<u32>)> {
+        let mut end = 0;
+        self.whole.months.values.iter().map(move |month| {
+            let start = end;
+            end += month.count as u32;
+            (month.value.as_str(), start..end)
+        })
     }
 
     /// The catalogue shard describing article `doc`.
@@ -401,6 +452,29 @@ pub fn decode_catalog(bytes: &[u8]) -> Result<Vec<DocEntry>, BundleError> {
         })
     })?;
     finished(&r, entries)
+}
+
+/// Part of a facet value's list of articles: ascending numbers, each
+/// stored as its difference from the one before (from 0 for the first),
+/// so that a common value's list compresses to little.
+pub fn encode_list(docs: &[u32]) -> Vec<u8> {
+    seal(Kind::List, |out| {
+        let mut last = 0;
+        out.list(docs, |out, &doc| {
+            out.number((doc - last) as usize);
+            last = doc;
+        })
+    })
+}
+
+pub fn decode_list(bytes: &[u8]) -> Result<Vec<u32>, BundleError> {
+    let mut r = unseal(bytes, Kind::List)?;
+    let mut last = 0u32;
+    let docs = r.list(|r| {
+        last = last.checked_add(number_u32(r)?).ok_or(BundleError::NumberTooLarge)?;
+        Ok(last)
+    })?;
+    finished(&r, docs)
 }
 
 /// A slug shard: slugs in order, each with its article.

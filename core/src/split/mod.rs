@@ -1,9 +1,10 @@
 //! The index split into static files, for archives too large to ship in
 //! the app: a directory, dictionary shards (words, stems and name keys, a
-//! rare word's postings inline), postings files, article groups and
-//! catalogue shards, each a file of a bounded size named by its checksum.
-//! A search reads the directory, then the shards its words need, then the
-//! postings files, then the catalogue and the articles of its hits: the
+//! rare word's postings inline), postings files, article groups, catalogue
+//! shards and each facet value's list of articles, each a file of a
+//! bounded size named by its checksum. A search reads the directory, then
+//! the shards its words need and its filters' lists, then the postings
+//! files, then the catalogue and the articles of its hits: the
 //! same answers as the in-memory [`crate::search::Index`], read through the
 //! same code (see `search/store.rs`).
 //!

@@ -14,10 +14,11 @@ use rustc_hash::FxHashMap;
 use super::engine::{Engine, Loaded};
 use super::estimate;
 use super::format::{PostingsAt, Shard, Tag};
-use crate::catalog::{Catalog, Facets, Filters};
+use crate::catalog::{Catalog, Facet, FacetValues, Facets, Filters};
 use crate::search::index::{fields, Postings, Vocabulary};
+use crate::search::members::Members;
 use crate::search::query::Clause;
-use crate::search::store::sequence_in;
+use crate::search::store::{counted, sequence_in};
 use crate::search::{Query, Store};
 use crate::varint;
 
@@ -133,6 +134,22 @@ impl<'e> View<'e> {
         }
     }
 
+    /// The publisher and country counts of `docs` (months are left
+    /// empty), with `filters`' values marked, estimated from the matches
+    /// in a few catalogue shards; `None` where `docs` lie in so few shards
+    /// that counting them all costs no more (see `estimate.rs`).
+    fn sampled(&self, docs: &[u32], filters: &Filters) -> Option<Facets> {
+        let sample = estimate::sample(self.engine.directory(), docs)?;
+        self.need_catalog(&sample);
+        let scale = docs.len() as f64 / sample.len().max(1) as f64;
+        let sampled = self.catalog().filter(self.describable(sample), filters).1;
+        Some(Facets {
+            publishers: sampled.publishers.scaled(scale),
+            countries: sampled.countries.scaled(scale),
+            months: FacetValues::default(),
+        })
+    }
+
     /// A postings list's bytes, or none, noted as missing.
     fn bytes(&self, at: &'e PostingsAt, shard: &'e Shard) -> &'e [u8] {
         match at {
@@ -238,17 +255,66 @@ impl Store for View<'_> {
     }
 
     fn estimated_facets(&self, docs: &[u32]) -> Option<Facets> {
-        let directory = self.engine.directory();
-        let sample = estimate::sample(directory, docs)?;
-        self.need_catalog(&sample);
-        let sample = self.describable(sample);
-        let scale = docs.len() as f64 / sample.len().max(1) as f64;
-        let sampled = self.catalog().filter(sample, &Filters::default()).1;
+        let sampled = self.sampled(docs, &Filters::default())?;
         Some(Facets {
-            publishers: sampled.publishers.scaled(scale),
-            countries: sampled.countries.scaled(scale),
-            months: estimate::months(directory, docs),
+            months: estimate::months(self.engine.directory(), docs, &BTreeSet::new()),
+            ..sampled
         })
+    }
+
+    fn members(&self, filters: &Filters) -> Option<Members> {
+        let directory = self.engine.directory();
+        let n = directory.articles;
+        let mut members = Members::default();
+        let mut sets: [Option<Vec<bool>>; 2] = [None, None];
+        for (value, facet) in directory.chosen(filters) {
+            let set = sets[facet as usize].get_or_insert_with(|| vec![false; n]);
+            for name in directory.list_of(value) {
+                let Some(docs) = self.engine.list(&name) else {
+                    self.note(&name);
+                    continue;
+                };
+                for &doc in docs {
+                    if let Some(member) = set.get_mut(doc as usize) {
+                        *member = true;
+                    }
+                }
+            }
+        }
+        for facet in [Facet::Publisher, Facet::Country] {
+            if !filters.values(facet).is_empty() {
+                // A value the archive lacks takes in nothing.
+                members.choose(facet, sets[facet as usize].take().unwrap_or_else(|| vec![false; n]));
+            }
+        }
+        if !filters.months.is_empty() {
+            let mut set = vec![false; n];
+            for (_, run) in directory
+                .month_runs()
+                .filter(|(month, _)| filters.months.contains(*month))
+            {
+                set[run.start as usize..run.end as usize].fill(true);
+            }
+            members.choose(Facet::Month, set);
+        }
+        Some(members)
+    }
+
+    fn facet_counts(&self, facet: Facet, docs: Vec<u32>, filters: &Filters, whole: bool) -> FacetValues {
+        let directory = self.engine.directory();
+        let chosen = filters.values(facet);
+        if facet == Facet::Month {
+            return estimate::months(directory, &docs, chosen);
+        }
+        if whole {
+            return estimate::marked(directory.whole.get(facet), chosen);
+        }
+        let mut only = Filters::default();
+        only.values_mut(facet).clone_from(chosen);
+        match self.sampled(&docs, &only) {
+            Some(sampled) => sampled.get(facet).clone(),
+            None => counted(self, facet, docs, filters),
+        }
     }
 
     fn need_catalog(&self, docs: &[u32]) {

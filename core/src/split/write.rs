@@ -9,7 +9,8 @@ use std::hash::Hasher;
 use rustc_hash::{FxHashMap, FxHasher};
 
 use super::format::{
-    encode_catalog, encode_postings, encode_slugs, Directory, Group, Key, PostingsAt, Shard, Tag, Target, GROUP_BLOCK,
+    encode_catalog, encode_list, encode_postings, encode_slugs, Directory, Group, Key, PostingsAt, Shard, Tag, Target,
+    GROUP_BLOCK,
 };
 use super::pairs::Pairs;
 use crate::catalog::{Catalog, Filters};
@@ -32,6 +33,8 @@ pub struct Limits {
     pub inline: usize,
     /// Articles per catalogue shard.
     pub catalog_docs: usize,
+    /// A facet list file (see [`Directory::lists`]).
+    pub list: usize,
 }
 
 impl Default for Limits {
@@ -46,6 +49,7 @@ impl Default for Limits {
             groups: 12_000,
             inline: 64,
             catalog_docs: 8192,
+            list: 64 << 10,
         }
     }
 }
@@ -179,6 +183,7 @@ pub(super) fn finish(
         .chunks(catalog_docs)
         .map(|chunk| files.add(encode_catalog(chunk)))
         .collect::<Result<_, _>>()?;
+    let (lists, list_files) = write_lists(files, limits, catalog)?;
     let (publishers, countries, months) = catalog.names();
     let (_, whole) = catalog.filter((0..articles as u32).collect(), &Filters::default());
     let directory = Directory {
@@ -192,9 +197,59 @@ pub(super) fn finish(
         group_blocks,
         dictionary,
         slugs: slug_shards,
+        lists,
+        list_files,
         whole,
     };
     Ok(directory.encode())
+}
+
+/// Each publisher's and each country's articles, ascending, cut into
+/// files of about `limits.list` bytes; returns the files' block name and
+/// how many files each value's list took (see [`Directory::lists`]).
+fn write_lists(files: &mut Files<'_>, limits: &Limits, catalog: &Catalog) -> Result<(String, Vec<u32>), WriteError> {
+    let (publishers, countries, _) = catalog.names();
+    let mut lists = vec![Vec::new(); publishers.len() + countries.len()];
+    for (doc, entry) in (0u32..).zip(catalog.entries()) {
+        // An article with no publisher has the id past the last.
+        if let Some(list) = lists[..publishers.len()].get_mut(entry.publisher as usize) {
+            list.push(doc);
+        }
+        for &country in &entry.countries {
+            lists[publishers.len() + country as usize].push(doc);
+        }
+    }
+    let mut sealed = Vec::new();
+    let mut counts = Vec::with_capacity(lists.len());
+    for list in &lists {
+        let before = sealed.len();
+        let (mut start, mut size, mut last) = (0, 0, 0);
+        for (i, &doc) in list.iter().enumerate() {
+            // The bytes of its number in the file (7 bits a byte).
+            size += ((32 - (doc - last).leading_zeros()) as usize).div_ceil(7).max(1);
+            last = doc;
+            if size >= limits.list || i + 1 == list.len() {
+                sealed.push(encode_list(&list[start..=i]));
+                (start, size) = (i + 1, 0);
+            }
+        }
+        counts.push((sealed.len() - before) as u32);
+    }
+    let name = block_name(&sealed);
+    for (i, list) in sealed.iter().enumerate() {
+        files.add_named(format!("l{name}-{i}"), list)?;
+    }
+    Ok((name, counts))
+}
+
+/// The name of a block of sealed files: a checksum of their checksums, so
+/// that a changed file renames its block.
+fn block_name(sealed: &[Vec<u8>]) -> String {
+    let sums: Vec<u8> = sealed
+        .iter()
+        .flat_map(|f| f[f.len().saturating_sub(8)..].to_vec())
+        .collect();
+    format!("{:016x}", bundle::checksum(&sums))
 }
 
 /// Where a list went: into its dictionary entry, or a postings file's range.
@@ -441,14 +496,7 @@ impl Groups {
     }
 
     fn end_block(&mut self, files: &mut Files<'_>) -> Result<(), WriteError> {
-        // The block's name: a checksum of its groups' checksums, so a
-        // changed group renames its block.
-        let sums: Vec<u8> = self
-            .block
-            .iter()
-            .flat_map(|g| g[g.len().saturating_sub(8)..].to_vec())
-            .collect();
-        let name = format!("{:016x}", bundle::checksum(&sums));
+        let name = block_name(&self.block);
         for (i, group) in self.block.drain(..).enumerate() {
             files.add_named(format!("g{name}-{i}"), &group)?;
         }
