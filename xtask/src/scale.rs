@@ -28,7 +28,7 @@ use std::time::Instant;
 
 use folio::bench::QUERIES;
 use folio::catalog::{Filters, Sort};
-use folio::search::Query;
+use folio::search::{Query, Results};
 use folio::split::{Engine, Step, ENTRY};
 
 use crate::run::{output, say, Fail};
@@ -212,6 +212,7 @@ fn measure(root: &Path, path: &Path) -> Result<Built, Fail> {
             'g' => "article groups",
             'c' => "catalogue shards",
             's' => "slug shards",
+            'l' => "facet lists",
             _ => "other",
         };
         println!(
@@ -226,13 +227,19 @@ fn measure(root: &Path, path: &Path) -> Result<Built, Fail> {
     println!("| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: |");
     for text in QUERIES {
         let mut cold = new_engine(&split)?;
-        let first = fetch_until_done(&split, &gzipped, &mut cold, &Query::parse(text))?;
+        let (first, _) = fetch_until_done(&split, &gzipped, &mut cold, &Query::parse(text), &Filters::default())?;
         let mut typed = new_engine(&split)?;
         let mut so_far = String::new();
         let (mut total, mut most) = (0, 0);
         for c in text.chars() {
             so_far.push(c);
-            let keystroke = fetch_until_done(&split, &gzipped, &mut typed, &Query::parse(&so_far))?;
+            let (keystroke, _) = fetch_until_done(
+                &split,
+                &gzipped,
+                &mut typed,
+                &Query::parse(&so_far),
+                &Filters::default(),
+            )?;
             total += keystroke.bytes;
             most = most.max(keystroke.rounds);
         }
@@ -246,7 +253,56 @@ fn measure(root: &Path, path: &Path) -> Result<Built, Fail> {
             total as f64 / 1e3
         );
     }
+    filtered(&split, &gzipped)?;
     Ok(built)
+}
+
+/// What a filter costs a cold engine, on home and with the first
+/// benchmark query: the commonest publisher, the commonest country, the
+/// newest month, and the first two together.
+fn filtered(split: &Written, gzipped: &BTreeMap<&str, usize>) -> Result<(), Fail> {
+    let home = Query::parse("");
+    let (_, whole) = fetch_until_done(split, gzipped, &mut new_engine(split)?, &home, &Filters::default())?;
+    let first = |values: &[folio::catalog::FacetValue]| values.first().map(|v| v.value.clone()).into_iter().collect();
+    let publisher = Filters {
+        publishers: first(&whole.facets.publishers.values),
+        ..Filters::default()
+    };
+    let country = Filters {
+        countries: first(&whole.facets.countries.values),
+        ..Filters::default()
+    };
+    let month = Filters {
+        months: first(&whole.facets.months.values),
+        ..Filters::default()
+    };
+    let both = Filters {
+        countries: country.countries.clone(),
+        ..publisher.clone()
+    };
+    println!("\n| filter | query | total | cold rounds | cold files | cold KB | cold KB by kind |");
+    println!("| --- | --- | ---: | ---: | ---: | ---: | --- |");
+    for text in ["", QUERIES[0]] {
+        for filters in [&publisher, &country, &month, &both] {
+            let (cold, found) =
+                fetch_until_done(split, gzipped, &mut new_engine(split)?, &Query::parse(text), filters)?;
+            let named: Vec<&String> = filters
+                .publishers
+                .iter()
+                .chain(&filters.countries)
+                .chain(&filters.months)
+                .collect();
+            println!(
+                "| {named:?} | `{text}` | {} | {} | {} | {:.1} | {} |",
+                found.total,
+                cold.rounds,
+                cold.files,
+                cold.bytes as f64 / 1e3,
+                cold.kinds()
+            );
+        }
+    }
+    Ok(())
 }
 
 /// The text in `report` between `before` and the next `after`.
@@ -267,11 +323,12 @@ fn fetch_until_done(
     gzipped: &BTreeMap<&str, usize>,
     engine: &mut Engine,
     query: &Query,
-) -> Result<Fetched, Fail> {
+    filters: &Filters,
+) -> Result<(Fetched, Results), Fail> {
     let mut fetched = Fetched::default();
     loop {
-        match engine.search(query, &Filters::default(), Sort::Relevance, folio::bench::PAGE) {
-            Step::Done(_) => return Ok(fetched),
+        match engine.search(query, filters, Sort::Relevance, folio::bench::PAGE) {
+            Step::Done(results) => return Ok((fetched, results)),
             Step::Need(names) => {
                 fetched.rounds += 1;
                 for name in &names {
