@@ -20,8 +20,9 @@ pub const USAGE: &str = "usage: cargo xtask <command>
   e2e [--browser chromium|firefox] [FILE...]  only the end-to-end tests (of tests/e2e/FILE), in both browsers
                  or the one named; builds and serves what they need
   bench [--stress]  the search benchmark, natively and in Chromium (--stress adds 100,000 articles)
-  bench --scale [--stress]  the split index at 10,000 and 100,000 generated articles (--stress adds
-                 1,000,000): build time, files, and what the benchmark queries fetch
+  bench --scale [--stress] [--native]  the split index at 10,000 and 100,000 generated articles
+                 (--stress adds 1,000,000): build time, files, and what the benchmark queries and filters
+                 fetch; then the built sites in Chromium and Pagefind on the same articles (--native: not those)
   corpus <N>     generate a corpus of N articles into target/corpora/
   archive <CORPUS> <DIR>  what dist builds of a corpus (a file or a folder) into DIR, without the app:
                  the split index and the pages of the newest 5000 articles; prints the time and peak memory
@@ -56,6 +57,7 @@ pub enum Task {
     },
     Scale {
         stress: bool,
+        native: bool,
     },
     Archive {
         corpus: String,
@@ -85,6 +87,7 @@ fn parse_with(mut parser: lexopt::Parser) -> Result<Task, lexopt::Error> {
     let mut limit = prerender::DEFAULT;
     let mut stress = false;
     let mut scale = false;
+    let mut native = false;
     let mut seconds = 600;
     let mut articles = None;
     let mut browsers = Vec::new();
@@ -103,6 +106,7 @@ fn parse_with(mut parser: lexopt::Parser) -> Result<Task, lexopt::Error> {
             }
             ("bench", Long("stress")) => stress = true,
             ("bench", Long("scale")) => scale = true,
+            ("bench", Long("native")) => native = true,
             ("fuzz", Long("seconds")) => seconds = parser.value()?.parse()?,
             ("corpus", Value(n)) if articles.is_none() => articles = Some(n.parse()?),
             ("e2e", Long("browser")) => {
@@ -129,7 +133,7 @@ fn parse_with(mut parser: lexopt::Parser) -> Result<Task, lexopt::Error> {
             files,
         },
         "e2e" => Task::EndToEnd { browsers, files },
-        "bench" if scale => Task::Scale { stress },
+        "bench" if scale => Task::Scale { stress, native },
         "bench" => Task::Bench { stress },
         "corpus" => Task::Corpus {
             articles: articles.ok_or("corpus needs a number of articles")?,
@@ -196,8 +200,20 @@ mod tests {
             })
         );
         assert_eq!(task("bench --stress"), Ok(Task::Bench { stress: true }));
-        assert_eq!(task("bench --scale"), Ok(Task::Scale { stress: false }));
-        assert_eq!(task("bench --stress --scale"), Ok(Task::Scale { stress: true }));
+        assert_eq!(
+            task("bench --scale"),
+            Ok(Task::Scale {
+                stress: false,
+                native: false
+            })
+        );
+        assert_eq!(
+            task("bench --stress --scale --native"),
+            Ok(Task::Scale {
+                stress: true,
+                native: true
+            })
+        );
         assert_eq!(task("fuzz --seconds 30"), Ok(Task::Fuzz { seconds: 30 }));
         assert_eq!(task("fuzz"), Ok(Task::Fuzz { seconds: 600 }));
         assert_eq!(task("corpus 1000"), Ok(Task::Corpus { articles: 1000 }));

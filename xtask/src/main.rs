@@ -66,7 +66,7 @@ fn main() -> ExitCode {
         Task::Lighthouse => lighthouse::run_all(&root),
         Task::Fuzz { seconds } => fuzz::run_all(&root, seconds),
         Task::Bench { stress } => bench::run_all(&root, stress),
-        Task::Scale { stress } => scale::run(&root, stress),
+        Task::Scale { stress, native } => scale::run(&root, stress, native),
         Task::Archive { corpus, dir } => scale::build(Path::new(&corpus), Path::new(&dir)),
         Task::Corpus { articles } => generate::corpus(&root, articles).map(|path| println!("{}", path.display())),
     };

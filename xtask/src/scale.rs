@@ -38,7 +38,9 @@ use crate::{archive, bench, generate, on_disk, prerender, serve, setup, site};
 const SIZES: [usize; 2] = [10_000, 100_000];
 const STRESS: usize = 1_000_000;
 
-pub fn run(root: &Path, stress: bool) -> Result<(), Fail> {
+/// Measures each size natively, then, unless `native`, in the browser,
+/// and Pagefind on the same articles.
+pub fn run(root: &Path, stress: bool, native: bool) -> Result<(), Fail> {
     let mut sizes = SIZES.to_vec();
     if stress {
         sizes.push(STRESS);
@@ -48,8 +50,13 @@ pub fn run(root: &Path, stress: bool) -> Result<(), Fail> {
     for size in sizes {
         let path = generate::corpus(root, size)?;
         let built = measure(root, &path)?;
-        rows.push(in_browser(root, size, &path, &built)?);
-        corpora.push((size, path));
+        if !native {
+            rows.push(in_browser(root, size, &path, &built)?);
+            corpora.push((size, path));
+        }
+    }
+    if native {
+        return Ok(());
     }
     println!("\n| articles | dist: archive s | peak MB | site files | site MB | first visit KB | live ms | live ms, Slow 4G | cold search, Slow 4G: rounds · KB · ms | keystroke p50 / p95 ms | worker MB |");
     println!("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: |");
