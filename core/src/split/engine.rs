@@ -226,8 +226,8 @@ impl Engine {
         let Some(name) = self.directory.slugs_of(slug) else {
             return Step::Done(None);
         };
-        let Some(slugs) = self.slugs.get(name) else {
-            return Step::Need(BTreeSet::from([name.to_string()]));
+        let Some(slugs) = self.slugs.get(&name) else {
+            return Step::Need(BTreeSet::from([name]));
         };
         let at = slugs.binary_search_by(|(s, _)| s.as_str().cmp(slug)).ok();
         Step::Done(at.map(|at| slugs[at].1 as usize))
@@ -310,29 +310,23 @@ impl Engine {
         let mut need = BTreeSet::new();
         let d = &self.directory;
         let exact = |word: &Word, need: &mut BTreeSet<String>| {
-            need.extend(d.shard_of(&(Tag::Word, word.folded.clone())).map(str::to_string));
+            need.extend(d.shard_of(&(Tag::Word, word.folded.clone())));
         };
         let expanded = |word: &Word, need: &mut BTreeSet<String>| {
             exact(word, need);
             let (stem, names) = expand::keys(word);
-            need.extend(d.shard_of(&(Tag::Stem, stem)).map(str::to_string));
+            need.extend(d.shard_of(&(Tag::Stem, stem)));
             for name in names {
-                need.extend(d.shard_of(&(Tag::Name, name)).map(str::to_string));
+                need.extend(d.shard_of(&(Tag::Name, name)));
             }
             if word.prefix {
                 let to: Key = (Tag::Word, format!("{}{}", word.folded, char::MAX));
-                need.extend(
-                    d.shards_between(&(Tag::Word, word.folded.clone()), &to)
-                        .map(str::to_string),
-                );
+                need.extend(d.shards_between(&(Tag::Word, word.folded.clone()), &to));
             }
             if typos_allowed(word.folded.chars().count()) > 0 {
                 if let Some(first) = word.folded.chars().next() {
                     let to = (Tag::Word, format!("{first}{}", char::MAX));
-                    need.extend(
-                        d.shards_between(&(Tag::Word, first.to_string()), &to)
-                            .map(str::to_string),
-                    );
+                    need.extend(d.shards_between(&(Tag::Word, first.to_string()), &to));
                 }
             }
         };
@@ -341,7 +335,7 @@ impl Engine {
             words.iter().for_each(|w| exact(w, need));
             for pair in words.windows(2) {
                 let key = (Tag::Pair, format!("{} {}", pair[0].folded, pair[1].folded));
-                need.extend(d.shard_of(&key).map(str::to_string));
+                need.extend(d.shard_of(&key));
             }
         };
         for clause in query.required.iter().chain(&query.excluded) {
@@ -392,11 +386,8 @@ impl Engine {
     /// A catalogue of the articles the fetched shards describe.
     fn described(&self) -> Catalog {
         let d = &self.directory;
-        let known: Vec<(u32, DocEntry)> = d
-            .catalogs
-            .iter()
-            .enumerate()
-            .filter_map(|(i, name)| Some((i, self.catalogs.get(name)?)))
+        let known: Vec<(u32, DocEntry)> = (0..d.catalogs.files)
+            .filter_map(|i| Some((i, self.catalogs.get(&d.catalogs.file(Kind::Catalog, i)?)?)))
             .flat_map(|(i, entries)| {
                 let first = (i * d.catalog_docs) as u32;
                 (first..).zip(entries.iter().cloned())

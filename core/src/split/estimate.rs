@@ -32,7 +32,7 @@ const FEWEST: usize = 256;
 /// matches at evenly spaced ranks.
 pub(super) fn sample(directory: &Directory, docs: &[u32]) -> Option<Vec<u32>> {
     let per = directory.catalog_docs;
-    let shards = directory.catalogs.len();
+    let shards = directory.catalogs.files;
     let mut counts = vec![0usize; shards];
     for &doc in docs {
         if let Some(count) = counts.get_mut(doc as usize / per) {

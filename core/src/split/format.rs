@@ -44,6 +44,37 @@ pub const GROUP_BLOCK: usize = 256;
 /// A dictionary key: a folded word, a stem or a name key.
 pub type Key = (Tag, String);
 
+/// Files of one kind named together: file `i` is `{kind}{name}-{i}`, the
+/// name a checksum of the files' checksums. The directory then holds one
+/// name per kind, not one per file (at 1,000,000 articles, listing every
+/// dictionary, slug and catalogue shard took most of its 43.8 KB gzipped).
+/// A changed file renames them all, which costs a rebuild nothing: a new
+/// article renumbers every article after it, so their files change anyway.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Block {
+    pub name: String,
+    pub files: usize,
+}
+
+impl Block {
+    /// The name of file `i` of kind `kind`, if there is one.
+    pub fn file(&self, kind: Kind, i: usize) -> Option<String> {
+        (i < self.files).then(|| format!("{}{}-{i}", kind as u8 as char, self.name))
+    }
+
+    fn write(&self, out: &mut Writer) {
+        out.text(&self.name);
+        out.number(self.files);
+    }
+
+    fn read(r: &mut Reader<'_>) -> Result<Block, BundleError> {
+        Ok(Block {
+            name: r.text()?,
+            files: r.number()?,
+        })
+    }
+}
+
 /// The file every search starts from: the corpus's size, the facet values'
 /// names, and which file holds which part of the index.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -54,26 +85,29 @@ pub struct Directory {
     pub publishers: Vec<String>,
     pub countries: Vec<&'static str>,
     pub months: Vec<String>,
-    pub catalogs: Vec<String>,
+    /// Catalogue shards: shard `i` is file `i`.
+    pub catalogs: Block,
     /// Articles per group: group `g` holds articles from `g * per_group`.
     pub per_group: usize,
     /// One name per block of [`GROUP_BLOCK`] groups: group `g` is the file
     /// `g{block name}-{g % GROUP_BLOCK}`, so the directory does not list
     /// every group (at 100,000 articles, listing them took 152 KB gzipped).
     pub group_blocks: Vec<String>,
-    /// Dictionary shards: the first key of each, and its file.
-    pub dictionary: Vec<(Key, String)>,
-    /// Slug shards (each slug with its article, in slug order): the first
-    /// slug of each, and its file.
-    pub slugs: Vec<(String, String)>,
-    /// The block name of the facet lists: each publisher's and each
-    /// country's articles, newest first, in files `l{lists}-{i}` numbered
-    /// in the order of [`Directory::publishers`], then
-    /// [`Directory::countries`]. A filter reads its values' lists instead
-    /// of the catalogue shards of every match (all of them at 1,000,000
-    /// articles: 2 MB), and the directory says only how many files each
-    /// value's list takes.
-    pub lists: String,
+    /// Dictionary shards, in key order.
+    pub dictionary: Block,
+    /// The first key of each dictionary shard.
+    pub first_keys: Vec<Key>,
+    /// Slug shards, each slug with its article: a slug is in the shard its
+    /// checksum picks (see [`Directory::slugs_of`]), so the directory needs
+    /// no slugs to find it.
+    pub slugs: Block,
+    /// The facet lists: each publisher's and each country's articles,
+    /// newest first, in files numbered in the order of
+    /// [`Directory::publishers`], then [`Directory::countries`]. A filter
+    /// reads its values' lists instead of the catalogue shards of every
+    /// match (all of them at 1,000,000 articles: 2 MB), and the directory
+    /// says only how many files each value's list takes.
+    pub lists: Block,
     /// Per publisher, then per country: how many files its list takes.
     pub list_files: Vec<u32>,
     /// The facet counts of the whole archive: home shows them, and would
@@ -186,18 +220,13 @@ impl Directory {
                 |out: &mut Writer, name: &&str| out.number(places::name_id(name).map_or(usize::MAX >> 8, usize::from));
             out.list(&self.countries, place);
             out.list(&self.months, |out, m| out.text(m));
-            out.list(&self.catalogs, |out, c| out.text(c));
+            self.catalogs.write(out);
             out.number(self.per_group);
             out.list(&self.group_blocks, |out, b| out.text(b));
-            out.list(&self.dictionary, |out, (key, name)| {
-                write_key(out, key);
-                out.text(name);
-            });
-            out.list(&self.slugs, |out, (first, name)| {
-                out.text(first);
-                out.text(name);
-            });
-            out.text(&self.lists);
+            self.dictionary.write(out);
+            out.list(&self.first_keys, write_key);
+            self.slugs.write(out);
+            self.lists.write(out);
             out.list(&self.list_files, |out, &n| out.number(n as usize));
             for facet in [&self.whole.publishers, &self.whole.countries, &self.whole.months] {
                 out.list(&facet.values, |out, value| {
@@ -222,12 +251,13 @@ impl Directory {
                     .ok_or(BundleError::UnknownPlace(id))
             })?,
             months: r.list(Reader::text)?,
-            catalogs: r.list(Reader::text)?,
+            catalogs: Block::read(&mut r)?,
             per_group: r.number()?.max(1),
             group_blocks: r.list(Reader::text)?,
-            dictionary: r.list(|r| Ok((read_key(r)?, r.text()?)))?,
-            slugs: r.list(|r| Ok((r.text()?, r.text()?)))?,
-            lists: r.text()?,
+            dictionary: Block::read(&mut r)?,
+            first_keys: r.list(read_key)?,
+            slugs: Block::read(&mut r)?,
+            lists: Block::read(&mut r)?,
             list_files: r.list(number_u32)?,
             whole: Facets {
                 publishers: read_facet(&mut r)?,
@@ -239,28 +269,22 @@ impl Directory {
     }
 
     /// The dictionary shard that would hold `key`.
-    pub fn shard_of(&self, key: &Key) -> Option<&str> {
-        let at = self.dictionary.partition_point(|(first, _)| first <= key);
-        at.checked_sub(1).map(|i| self.dictionary[i].1.as_str())
+    pub fn shard_of(&self, key: &Key) -> Option<String> {
+        let at = self.first_keys.partition_point(|first| first <= key);
+        self.dictionary.file(Kind::Dictionary, at.checked_sub(1)?)
     }
 
     /// The dictionary shards that hold keys from `from` up to, not
     /// including, `to`.
-    pub fn shards_between(&self, from: &Key, to: &Key) -> impl Iterator<Item = &str> {
-        let first = self
-            .dictionary
-            .partition_point(|(first, _)| first <= from)
-            .saturating_sub(1);
-        let last = self.dictionary.partition_point(|(first, _)| first < to);
-        self.dictionary[first..last.max(first)]
-            .iter()
-            .map(|(_, name)| name.as_str())
+    pub fn shards_between(&self, from: &Key, to: &Key) -> impl Iterator<Item = String> + '_ {
+        let first = self.first_keys.partition_point(|first| first <= from).saturating_sub(1);
+        let last = self.first_keys.partition_point(|first| first < to);
+        (first..last.max(first)).filter_map(|i| self.dictionary.file(Kind::Dictionary, i))
     }
 
     /// The slug shard that would hold `slug`.
-    pub fn slugs_of(&self, slug: &str) -> Option<&str> {
-        let at = self.slugs.partition_point(|(first, _)| first.as_str() <= slug);
-        at.checked_sub(1).map(|i| self.slugs[i].1.as_str())
+    pub fn slugs_of(&self, slug: &str) -> Option<String> {
+        self.slugs.file(Kind::Slugs, slug_shard(slug, self.slugs.files)?)
     }
 
     /// The article group holding article `doc`: its file, and its first article.
@@ -276,7 +300,7 @@ impl Directory {
     pub fn list_of(&self, value: usize) -> impl Iterator<Item = String> + '_ {
         let first: u32 = self.list_files.iter().take(value).sum();
         let files = self.list_files.get(value).copied().unwrap_or(0);
-        (first..first + files).map(|i| format!("l{}-{i}", self.lists))
+        (first..first + files).filter_map(|i| self.lists.file(Kind::List, i as usize))
     }
 
     /// The facet values `filters` choose that the archive has: each one's
@@ -305,9 +329,16 @@ impl Directory {
     }
 
     /// The catalogue shard describing article `doc`.
-    pub fn catalog_of(&self, doc: u32) -> Option<&str> {
-        self.catalogs.get(doc as usize / self.catalog_docs).map(String::as_str)
+    pub fn catalog_of(&self, doc: u32) -> Option<String> {
+        self.catalogs.file(Kind::Catalog, doc as usize / self.catalog_docs)
     }
+}
+
+/// The slug shard, of `shards`, that holds `slug`: picked by the slug's
+/// checksum, the same on every target.
+pub(super) fn slug_shard(slug: &str, shards: usize) -> Option<usize> {
+    let shards = u64::try_from(shards).ok().filter(|&n| n > 0)?;
+    Some((bundle::checksum(slug.as_bytes()) % shards) as usize)
 }
 
 fn number_u32(r: &mut Reader<'_>) -> Result<u32, BundleError> {
@@ -477,7 +508,7 @@ pub fn decode_list(bytes: &[u8]) -> Result<Vec<u32>, BundleError> {
     finished(&r, docs)
 }
 
-/// A slug shard: slugs in order, each with its article.
+/// A slug shard: its slugs in order, each with its article.
 pub fn encode_slugs(slugs: &[(String, u32)]) -> Vec<u8> {
     seal(Kind::Slugs, |out| {
         out.list(slugs, |out, (slug, doc)| {

@@ -168,8 +168,8 @@ pub fn write_to(
         weigh(&gathered, &norms, &mut list);
         dictionary.word(&mut files, records[0].a, &records[0].key, &list)?;
     }
-    dictionary.keys(&mut files, Tag::Stem, &vocab.stems)?;
-    dictionary.keys(&mut files, Tag::Name, &vocab.names)?;
+    dictionary.keys(Tag::Stem, &vocab.stems);
+    dictionary.keys(Tag::Name, &vocab.names);
     let mut merge = pair_runs.merge()?;
     while let Some(records) = merge.next()? {
         let key = records[0].key.clone();

@@ -327,8 +327,8 @@ impl Store for View<'_> {
             }
             last = Some(shard);
             if let Some(name) = directory.catalog_of(doc) {
-                if !self.engine.has_catalog(name) {
-                    self.note(name);
+                if !self.engine.has_catalog(&name) {
+                    self.note(&name);
                 }
             }
         }
@@ -336,7 +336,13 @@ impl Store for View<'_> {
 
     fn describable(&self, mut docs: Vec<u32>) -> Vec<u32> {
         let directory = self.engine.directory();
-        let lost: Vec<bool> = directory.catalogs.iter().map(|name| self.engine.lacks(name)).collect();
+        let lost: Vec<bool> = (0..directory.catalogs.files)
+            .map(|i| {
+                directory
+                    .catalog_of((i * directory.catalog_docs) as u32)
+                    .is_some_and(|name| self.engine.lacks(&name))
+            })
+            .collect();
         if lost.contains(&true) {
             docs.retain(|&doc| {
                 !lost

@@ -9,8 +9,8 @@ use std::hash::Hasher;
 use rustc_hash::{FxHashMap, FxHasher};
 
 use super::format::{
-    encode_catalog, encode_list, encode_postings, encode_slugs, Directory, Group, Key, PostingsAt, Shard, Tag, Target,
-    GROUP_BLOCK,
+    encode_catalog, encode_list, encode_postings, encode_slugs, slug_shard, Block, Directory, Group, Key, Kind,
+    PostingsAt, Shard, Tag, Target, GROUP_BLOCK,
 };
 use super::pairs::Pairs;
 use crate::catalog::{Catalog, Filters};
@@ -126,8 +126,8 @@ pub fn write(index: &Index, limits: &Limits) -> Result<Split, WriteError> {
     for &word in &vocab.sorted {
         dictionary.word(&mut files, word, vocab.word(word), index.posting_bytes(word))?;
     }
-    dictionary.keys(&mut files, Tag::Stem, &vocab.stems)?;
-    dictionary.keys(&mut files, Tag::Name, &vocab.names)?;
+    dictionary.keys(Tag::Stem, &vocab.stems);
+    dictionary.keys(Tag::Name, &vocab.names);
     for pair in pairs.take(vocab) {
         dictionary.pair(&mut files, pair.key, &pair.postings, pair.df)?;
     }
@@ -155,34 +155,32 @@ pub(super) fn finish(
     limits: &Limits,
     catalog: &Catalog,
     groups: Groups,
-    dictionary: Vec<(Key, String)>,
-    mut slugs: Vec<(String, u32)>,
+    (dictionary, first_keys): (Block, Vec<Key>),
+    slugs: Vec<(String, u32)>,
 ) -> Result<Vec<u8>, WriteError> {
     let (per_group, group_blocks) = groups.finish(files)?;
     let articles = slugs.len();
 
-    // Slugs, in order, each with its article: an article's page finds its
-    // article by its address.
-    crate::order::sort_by(&mut slugs, |a, b| a.0.cmp(&b.0));
-    let mut slug_shards = Vec::new();
-    let mut start = 0;
-    let mut size = 0;
-    for (i, (slug, _)) in slugs.iter().enumerate() {
-        size += slug.len() + 4;
-        if size >= limits.dictionary || i + 1 == slugs.len() {
-            let shard = &slugs[start..=i];
-            slug_shards.push((shard[0].0.clone(), files.add(encode_slugs(shard))?));
-            start = i + 1;
-            size = 0;
-        }
+    // Slugs, each with its article, in the shard each one's checksum
+    // picks: an article's page finds its article by its address.
+    let size: usize = slugs.iter().map(|(slug, _)| slug.len() + 4).sum();
+    let shards = size.div_ceil(limits.dictionary.max(1)).max(1);
+    let mut by_shard = vec![Vec::new(); shards];
+    for (slug, doc) in slugs {
+        by_shard[slug_shard(&slug, shards).unwrap_or(0)].push((slug, doc));
     }
+    let slug_shards = by_shard
+        .iter_mut()
+        .map(|shard| {
+            crate::order::sort_by(shard, |a, b| a.0.cmp(&b.0));
+            encode_slugs(shard)
+        })
+        .collect();
+    let slugs = write_block(files, Kind::Slugs, slug_shards)?;
 
     let catalog_docs = limits.catalog_docs.max(1);
-    let catalogs = catalog
-        .entries()
-        .chunks(catalog_docs)
-        .map(|chunk| files.add(encode_catalog(chunk)))
-        .collect::<Result<_, _>>()?;
+    let catalogs = catalog.entries().chunks(catalog_docs).map(encode_catalog).collect();
+    let catalogs = write_block(files, Kind::Catalog, catalogs)?;
     let (lists, list_files) = write_lists(files, limits, catalog)?;
     let (publishers, countries, months) = catalog.names();
     let (_, whole) = catalog.filter((0..articles as u32).collect(), &Filters::default());
@@ -196,7 +194,8 @@ pub(super) fn finish(
         per_group,
         group_blocks,
         dictionary,
-        slugs: slug_shards,
+        first_keys,
+        slugs,
         lists,
         list_files,
         whole,
@@ -205,9 +204,9 @@ pub(super) fn finish(
 }
 
 /// Each publisher's and each country's articles, ascending, cut into
-/// files of about `limits.list` bytes; returns the files' block name and
-/// how many files each value's list took (see [`Directory::lists`]).
-fn write_lists(files: &mut Files<'_>, limits: &Limits, catalog: &Catalog) -> Result<(String, Vec<u32>), WriteError> {
+/// files of about `limits.list` bytes; returns the files' block and how
+/// many files each value's list took (see [`Directory::lists`]).
+fn write_lists(files: &mut Files<'_>, limits: &Limits, catalog: &Catalog) -> Result<(Block, Vec<u32>), WriteError> {
     let (publishers, countries, _) = catalog.names();
     let mut lists = vec![Vec::new(); publishers.len() + countries.len()];
     for (doc, entry) in (0u32..).zip(catalog.entries()) {
@@ -235,11 +234,19 @@ fn write_lists(files: &mut Files<'_>, limits: &Limits, catalog: &Catalog) -> Res
         }
         counts.push((sealed.len() - before) as u32);
     }
-    let name = block_name(&sealed);
-    for (i, list) in sealed.iter().enumerate() {
-        files.add_named(format!("l{name}-{i}"), list)?;
+    Ok((write_block(files, Kind::List, sealed)?, counts))
+}
+
+/// Writes sealed files of one kind as a [`Block`].
+fn write_block(files: &mut Files<'_>, kind: Kind, sealed: Vec<Vec<u8>>) -> Result<Block, WriteError> {
+    let block = Block {
+        name: block_name(&sealed),
+        files: sealed.len(),
+    };
+    for (i, file) in sealed.iter().enumerate() {
+        files.add_named(block.file(kind, i).expect("a file of the block"), file)?;
     }
-    Ok((name, counts))
+    Ok(block)
 }
 
 /// The name of a block of sealed files: a checksum of their checksums, so
@@ -279,7 +286,9 @@ pub(super) struct Dictionary {
     size: usize,
     /// Shards written, waiting for a postings file to be sealed.
     waiting: VecDeque<(Shard, Vec<usize>)>,
-    done: Vec<(Key, String)>,
+    /// Shards sealed, named together once all are (see [`Block`]).
+    sealed: Vec<Vec<u8>>,
+    first_keys: Vec<Key>,
 }
 
 impl Dictionary {
@@ -295,7 +304,8 @@ impl Dictionary {
             shard_files: Vec::new(),
             size: 0,
             waiting: VecDeque::new(),
-            done: Vec::new(),
+            sealed: Vec::new(),
+            first_keys: Vec::new(),
         }
     }
 
@@ -304,36 +314,36 @@ impl Dictionary {
         let place = self.place(files, list)?;
         self.places[id as usize] = Some(place.clone());
         let df = self.df[id as usize];
-        self.entry(files, (Tag::Word, word.to_string()), vec![(id, df, place)])
+        self.entry((Tag::Word, word.to_string()), vec![(id, df, place)]);
+        Ok(())
     }
 
     /// The entries of a table of stems or name keys, each leading to its
     /// words (all of them written before).
-    pub(super) fn keys(&mut self, files: &mut Files<'_>, tag: Tag, table: &KeyTable) -> Result<(), WriteError> {
+    pub(super) fn keys(&mut self, tag: Tag, table: &KeyTable) {
         let mut entry: Option<(&str, Vec<u32>)> = None;
         for (key, word) in table.pairs() {
             match &mut entry {
                 Some((k, words)) if *k == key => words.push(word),
                 _ => {
                     if let Some((k, words)) = entry.replace((key, vec![word])) {
-                        self.key_entry(files, tag, k, &words)?;
+                        self.key_entry(tag, k, &words);
                     }
                 }
             }
         }
-        match entry {
-            Some((k, words)) => self.key_entry(files, tag, k, &words),
-            None => Ok(()),
+        if let Some((k, words)) = entry {
+            self.key_entry(tag, k, &words);
         }
     }
 
-    fn key_entry(&mut self, files: &mut Files<'_>, tag: Tag, key: &str, words: &[u32]) -> Result<(), WriteError> {
+    fn key_entry(&mut self, tag: Tag, key: &str, words: &[u32]) {
         let missing = "a key's words are written before it";
         let targets = words
             .iter()
             .map(|&w| (w, self.df[w as usize], self.places[w as usize].clone().expect(missing)))
             .collect();
-        self.entry(files, (tag, key.to_string()), targets)
+        self.entry((tag, key.to_string()), targets);
     }
 
     /// A pair's entry, in key order, after every key table.
@@ -341,7 +351,8 @@ impl Dictionary {
         let id = self.next_pair as u32;
         self.next_pair += 1;
         let place = self.place(files, list)?;
-        self.entry(files, (Tag::Pair, key), vec![(id, df, place)])
+        self.entry((Tag::Pair, key), vec![(id, df, place)]);
+        Ok(())
     }
 
     /// Puts a list inline, or at the end of the postings file being filled.
@@ -361,10 +372,11 @@ impl Dictionary {
         let name = files.add(encode_postings(&self.run))?;
         self.postings.push(name);
         self.run.clear();
-        self.seal_waiting(files)
+        self.seal_waiting();
+        Ok(())
     }
 
-    fn entry(&mut self, files: &mut Files<'_>, key: Key, targets: Vec<(u32, u32, Place)>) -> Result<(), WriteError> {
+    fn entry(&mut self, key: Key, targets: Vec<(u32, u32, Place)>) {
         // About what the entry takes: a few bytes of numbers per word, and
         // its postings when inline.
         let entry_size = key.1.len()
@@ -378,7 +390,7 @@ impl Dictionary {
                 })
                 .sum::<usize>();
         if !self.shard.entries.is_empty() && self.size + entry_size > self.limits.dictionary {
-            self.end_shard(files)?;
+            self.end_shard();
         }
         self.size += entry_size;
         let targets = targets
@@ -403,39 +415,39 @@ impl Dictionary {
             })
             .collect();
         self.shard.entries.push((key, targets));
-        Ok(())
     }
 
-    fn end_shard(&mut self, files: &mut Files<'_>) -> Result<(), WriteError> {
+    fn end_shard(&mut self) {
         let shard = std::mem::take(&mut self.shard);
         self.waiting.push_back((shard, std::mem::take(&mut self.shard_files)));
         self.size = 0;
-        self.seal_waiting(files)
+        self.seal_waiting();
     }
 
     /// Seals the waiting shards, in order, whose postings files are all sealed.
-    fn seal_waiting(&mut self, files: &mut Files<'_>) -> Result<(), WriteError> {
+    fn seal_waiting(&mut self) {
         while let Some((_, shard_files)) = self.waiting.front() {
             if shard_files.iter().any(|&f| f >= self.postings.len()) {
                 break;
             }
             let (mut shard, shard_files) = self.waiting.pop_front().expect("a waiting shard");
             shard.files = shard_files.into_iter().map(|f| self.postings[f].clone()).collect();
-            let first = shard.entries[0].0.clone();
-            self.done.push((first, files.add(shard.encode())?));
+            self.first_keys.push(shard.entries[0].0.clone());
+            self.sealed.push(shard.encode());
         }
-        Ok(())
     }
 
-    /// Seals what is left; returns each shard's first key and name.
-    pub(super) fn finish(mut self, files: &mut Files<'_>) -> Result<Vec<(Key, String)>, WriteError> {
+    /// Seals what is left and writes the shards; returns their block and
+    /// each one's first key.
+    pub(super) fn finish(mut self, files: &mut Files<'_>) -> Result<(Block, Vec<Key>), WriteError> {
         if !self.run.is_empty() {
             self.seal_run(files)?;
         }
         if !self.shard.entries.is_empty() {
-            self.end_shard(files)?;
+            self.end_shard();
         }
-        Ok(self.done)
+        let sealed = std::mem::take(&mut self.sealed);
+        Ok((write_block(files, Kind::Dictionary, sealed)?, self.first_keys))
     }
 }
 
