@@ -228,11 +228,10 @@ struct Found {
 /// the other facets' filters keep, and is estimated where those lie in
 /// more catalogue shards than a search reads, unless they are the whole
 /// archive (whose counts the directory holds) or are counted anyway (saved
-/// articles, or the oldest first with no filter: the order reads the
-/// catalogue of every match).
+/// articles).
+/// The sort does not matter: the oldest first reads the order's own file.
 fn estimates(index: &Index, query: &Query, filters: &Filters, sort: Sort, limits: &Limits) -> [bool; 2] {
-    let narrowed = !(filters.publishers.is_empty() && filters.countries.is_empty() && filters.months.is_empty());
-    if filters.only.is_some() || (!narrowed && sort == Sort::Oldest) {
+    if filters.only.is_some() {
         return [false; 2];
     }
     let words = !(query.required.is_empty() && query.excluded.is_empty());
@@ -519,12 +518,14 @@ fn home_and_the_plain_lists_neighbours_read_no_catalogue() {
     });
     assert_eq!(order, index.ranked(&everything, &Filters::default(), Sort::Newest));
     assert_eq!(rounds, 0);
-    // The oldest first does need the catalogue: every shard, in one round.
-    let (order, rounds) = fetching(&split, &mut engine, |e| {
+    // The oldest first reads its order's file, in one round: no catalogue.
+    let (order, rounds, fetched) = fetching_files(&split, &mut engine, |e| {
         e.ranked(&everything, &Filters::default(), Sort::Oldest)
     });
     assert_eq!(order, index.ranked(&everything, &Filters::default(), Sort::Oldest));
     assert_eq!(rounds, 1);
+    assert_eq!(fetched.len(), 1);
+    assert!(fetched.iter().all(|name| name.starts_with('o')), "{fetched:?}");
 }
 
 #[test]
@@ -795,15 +796,31 @@ fn files_that_cannot_be_had_are_read_as_empty_and_the_answer_says_so() {
         Step::Need(group_1.clone())
     );
 
-    // Articles 2 and 3 not described: left out where the catalogue decides.
-    let mut engine = cold();
-    let (found, _, _) = fetching_without(&split, &mut engine, &kazan_catalogue, |e| {
+    // The oldest first reads its order's file, not the catalogue: all ten,
+    // though the counts lack articles 2 and 3.
+    let oldest_first = [
+        "Report 9", "Report 8", "Report 7", "Report 6", "Report 5", "Report 4", "Report 3", "Report 2", "Report 1",
+        "Report 0",
+    ];
+    let (found, _, _) = fetching_without(&split, &mut cold(), &kazan_catalogue, |e| {
         e.search(&jazz, &plain, Sort::Oldest, 10)
     });
-    assert_eq!(
-        titles(&found),
-        ["Report 9", "Report 8", "Report 7", "Report 6", "Report 5", "Report 4", "Report 1", "Report 0"]
-    );
+    assert_eq!(titles(&found), oldest_first);
+    assert_eq!((found.total, found.incomplete), (10, true));
+    // With that file lost too, articles 2 and 3 are not described: left
+    // out where the catalogue decides.
+    let order = files_of('o', &|e| e.ranked(&jazz, &plain, Sort::Oldest).map(|_| ()));
+    assert_eq!(order.len(), 1);
+    let lost = kazan_catalogue.union(&order).cloned().collect();
+    let mut engine = cold();
+    let (found, _, _) = fetching_without(&split, &mut engine, &lost, |e| {
+        e.search(&jazz, &plain, Sort::Oldest, 10)
+    });
+    let described: Vec<&str> = oldest_first
+        .into_iter()
+        .filter(|t| !["Report 2", "Report 3"].contains(t))
+        .collect();
+    assert_eq!(titles(&found), described);
     assert_eq!((found.total, found.incomplete), (8, true));
     assert_eq!(found.facets.publishers.values[0].count, 8);
     // A filter reads its values' lists, not the catalogue: both reports

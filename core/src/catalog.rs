@@ -354,11 +354,14 @@ impl Catalog {
     /// A catalogue of `n` articles in date order (newest first), of which
     /// only `known` are described: what a split index has fetched. Filtering
     /// and counting read only the known articles; an unknown one counts as
-    /// having no publisher, month or country.
+    /// having no publisher, month or country. The oldest-first order is
+    /// `oldest_first` where the index has given it whole, else that of the
+    /// known articles.
     pub(crate) fn from_entries(
         (publishers, countries, months): (Vec<String>, Vec<&'static str>, Vec<String>),
         n: usize,
         known: &[(u32, DocEntry)],
+        oldest_first: Option<&[u32]>,
     ) -> Catalog {
         let none = DocFacets {
             countries: 0,
@@ -390,7 +393,10 @@ impl Catalog {
             more_words,
             more_countries,
             newest_first: (0..n as u32).collect(),
-            oldest_first: oldest.into_iter().map(|key| key as u32).collect(),
+            oldest_first: match oldest_first {
+                Some(order) => order.to_vec(),
+                None => oldest.into_iter().map(|key| key as u32).collect(),
+            },
             date_rank: (0..n as u32).collect(),
         }
     }

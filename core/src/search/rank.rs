@@ -263,13 +263,16 @@ trait Evaluate: Store + Sized {
             }
         }
         let narrowed = !(filters.publishers.is_empty() && filters.countries.is_empty() && filters.months.is_empty());
-        // Without filters or the oldest-first order, the catalogue is read
-        // only to count facets, and not even then for the whole archive,
-        // whose counts a split index's directory holds: neither home nor
-        // an article's previous and next in a plain list costs a split
-        // index a catalogue shard (at 1,000,000 articles, all are 1.9 MB).
+        // Without filters, the catalogue is read only to count facets, and
+        // not even then for the whole archive, whose counts a split index's
+        // directory holds: neither home nor an article's previous and next
+        // in a plain list costs a split index a catalogue shard (at
+        // 1,000,000 articles, all are 1.9 MB).
         // A search that matches across much of the archive counts a sample.
-        let plain = !narrowed && filters.only.is_none() && sort != Sort::Oldest;
+        // The oldest first reads the catalogue of every article it orders
+        // where a split index cannot have its order's file.
+        let by_catalog = sort == Sort::Oldest && !self.dated();
+        let plain = !narrowed && filters.only.is_none() && !by_catalog;
         let everything = required == 0 && excluded.is_none();
         // A split index filters by its lists of articles per facet value.
         let members = if narrowed && filters.only.is_none() {
@@ -298,7 +301,7 @@ trait Evaluate: Store + Sized {
                     return Ranking::unfinished(matcher, acc.scores);
                 }
                 let mut kept = members.keep(&matching, None);
-                if sort == Sort::Oldest {
+                if by_catalog {
                     self.need_catalog(&kept);
                     kept = self.describable(kept);
                 }
@@ -323,7 +326,7 @@ trait Evaluate: Store + Sized {
         // Where the catalogue decides what is kept or its order, a search
         // that lacks part of it stops here; counts it lacks come with the
         // page's articles.
-        if !self.ready() && ((narrowed && !listed) || sort == Sort::Oldest) {
+        if !self.ready() && ((narrowed && !listed) || by_catalog) {
             return Ranking::unfinished(matcher, acc.scores);
         }
         let total = kept.len();

@@ -66,6 +66,14 @@ pub(crate) trait Store {
         counted(self, facet, docs, filters)
     }
 
+    /// Whether the catalogue orders every article oldest first without
+    /// describing each: the in-memory index's does; a split index's once
+    /// its order's file is here (if it cannot be had, noted, the order is
+    /// read from the catalogue of the articles it orders).
+    fn dated(&self) -> bool {
+        true
+    }
+
     /// Says that the catalogue must describe `docs` (it is about to filter,
     /// count or order them). The in-memory index describes every article.
     fn need_catalog(&self, _docs: &[u32]) {}

@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use rustc_hash::FxHashMap;
 
 use super::format::{
-    decode_catalog, decode_list, decode_postings, decode_slugs, Directory, Group, Key, Kind, Shard, Tag,
+    decode_catalog, decode_list, decode_order, decode_postings, decode_slugs, Directory, Group, Key, Kind, Shard, Tag,
 };
 use super::view::View;
 use crate::catalog::{Catalog, DocEntry, Filters, Sort};
@@ -72,6 +72,8 @@ pub struct Engine {
     slugs: FxHashMap<String, Vec<(String, u32)>>,
     /// Parts of facet values' lists of articles.
     lists: FxHashMap<String, Vec<u32>>,
+    /// Every article, oldest first, once its file is here.
+    oldest: Option<Vec<u32>>,
     /// The catalogue of every article described so far.
     catalog: Catalog,
     /// Files that could not be fetched (see [`Engine::lack`]).
@@ -85,7 +87,7 @@ impl Engine {
             name: "directory".into(),
             error,
         })?;
-        let catalog = Catalog::from_entries(names(&directory), directory.articles, &[]);
+        let catalog = Catalog::from_entries(names(&directory), directory.articles, &[], None);
         Ok(Engine {
             directory,
             shards: FxHashMap::default(),
@@ -94,6 +96,7 @@ impl Engine {
             catalogs: FxHashMap::default(),
             slugs: FxHashMap::default(),
             lists: FxHashMap::default(),
+            oldest: None,
             catalog,
             lacking: BTreeSet::new(),
         })
@@ -154,6 +157,10 @@ impl Engine {
             Some(k) if k == Kind::List as u8 => {
                 self.lists.insert(name.into(), decode_list(bytes).map_err(error)?);
             }
+            Some(k) if k == Kind::Order as u8 => {
+                self.oldest = Some(decode_order(bytes).map_err(error)?);
+                self.catalog = self.described();
+            }
             _ => return Err(error(BundleError::NotABundle)),
         }
         Ok(())
@@ -179,11 +186,12 @@ impl Engine {
     pub fn search(&self, query: &Query, filters: &Filters, sort: Sort, limit: usize) -> Step<Results> {
         let mut want = limit;
         loop {
-            let (mut results, mut need, lacked) =
-                match self.with_view(query, filters, |view| rank::search(view, query, filters, sort, want)) {
-                    Step::Done(done) => done,
-                    Step::Need(need) => return Step::Need(need),
-                };
+            let (mut results, mut need, lacked) = match self.with_view(query, filters, sort, |view| {
+                rank::search(view, query, filters, sort, want)
+            }) {
+                Step::Done(done) => done,
+                Step::Need(need) => return Step::Need(need),
+            };
             let ranked = results.hits.len();
             results.hits.retain(|hit| match self.loaded(hit.doc as u32) {
                 Ok(_) => true,
@@ -211,13 +219,15 @@ impl Engine {
     /// Every article `search` would return, in its order, as
     /// [`crate::search::Index::ranked`] gives it: an article's previous and next.
     pub fn ranked(&self, query: &Query, filters: &Filters, sort: Sort) -> Step<Vec<usize>> {
-        finish(self.with_view(query, filters, |view| rank::ranked(view, query, filters, sort)))
+        finish(self.with_view(query, filters, sort, |view| rank::ranked(view, query, filters, sort)))
     }
 
     /// Every match of `query` in article `doc`, as
     /// [`crate::search::Index::highlights`] gives them.
     pub fn highlights(&self, doc: usize, query: &Query) -> Step<Highlights> {
-        finish(self.with_view(query, &Filters::default(), |view| snippet::highlights(view, doc, query)))
+        finish(self.with_view(query, &Filters::default(), Sort::Relevance, |view| {
+            snippet::highlights(view, doc, query)
+        }))
     }
 
     /// The position of the article with this slug, or `None` if there is
@@ -252,18 +262,22 @@ impl Engine {
     }
 
     /// Runs `work` on a view of the index once the dictionary shards the
-    /// query's words need, and the lists of the facet values `filters`
-    /// choose, are here (or cannot be had); with what it found, the files
-    /// it lacked, and whether it read around files that cannot be had (see
-    /// [`Engine::lack`]).
+    /// query's words need, the lists of the facet values `filters` choose,
+    /// and for the oldest first, that order, are here (or cannot be had);
+    /// with what it found, the files it lacked, and whether it read around
+    /// files that cannot be had (see [`Engine::lack`]).
     fn with_view<T>(
         &self,
         query: &Query,
         filters: &Filters,
+        sort: Sort,
         work: impl FnOnce(&View<'_>) -> T,
     ) -> Step<(T, BTreeSet<String>, bool)> {
         let mut need = self.dictionary_needs(query);
         need.extend(self.list_needs(filters));
+        if sort == Sort::Oldest && self.oldest.is_none() {
+            need.extend(self.directory.order.file(Kind::Order, 0));
+        }
         // Kept in place: collecting into a new set would sort with std's
         // stable sort, the engine's only use of it (2.8 KB gzipped of wasm).
         need.retain(|name| !self.shards.contains_key(name) && !self.lists.contains_key(name));
@@ -375,6 +389,11 @@ impl Engine {
         self.lists.get(name).map(Vec::as_slice)
     }
 
+    /// Whether the oldest-first order is here (see [`Directory::order`]).
+    pub(super) fn has_order(&self) -> bool {
+        self.oldest.is_some()
+    }
+
     pub(super) fn has_catalog(&self, name: &str) -> bool {
         self.catalogs.contains_key(name)
     }
@@ -393,7 +412,7 @@ impl Engine {
                 (first..).zip(entries.iter().cloned())
             })
             .collect();
-        Catalog::from_entries(names(d), d.articles, &known)
+        Catalog::from_entries(names(d), d.articles, &known, self.oldest.as_deref())
     }
 }
 

@@ -23,6 +23,8 @@ pub enum Kind {
     Slugs = b's',
     /// Part of a publisher's or a country's list of articles.
     List = b'l',
+    /// The oldest-first order, as runs of articles of one date.
+    Order = b'o',
 }
 
 /// Where a dictionary entry sits: words, stems, name keys and pairs are
@@ -110,6 +112,10 @@ pub struct Directory {
     pub lists: Block,
     /// Per publisher, then per country: how many files its list takes.
     pub list_files: Vec<u32>,
+    /// The oldest-first order, in one file (none for no article): an
+    /// archive sorted oldest first reads it instead of the catalogue entry
+    /// of every article (every catalogue shard: 2 MB at 1,000,000).
+    pub order: Block,
     /// The facet counts of the whole archive: home shows them, and would
     /// otherwise read every catalogue shard.
     pub whole: Facets,
@@ -228,6 +234,7 @@ impl Directory {
             self.slugs.write(out);
             self.lists.write(out);
             out.list(&self.list_files, |out, &n| out.number(n as usize));
+            self.order.write(out);
             for facet in [&self.whole.publishers, &self.whole.countries, &self.whole.months] {
                 out.list(&facet.values, |out, value| {
                     out.text(&value.value);
@@ -259,6 +266,7 @@ impl Directory {
             slugs: Block::read(&mut r)?,
             lists: Block::read(&mut r)?,
             list_files: r.list(number_u32)?,
+            order: Block::read(&mut r)?,
             whole: Facets {
                 publishers: read_facet(&mut r)?,
                 countries: read_facet(&mut r)?,
@@ -506,6 +514,50 @@ pub fn decode_list(bytes: &[u8]) -> Result<Vec<u32>, BundleError> {
         Ok(last)
     })?;
     finished(&r, docs)
+}
+
+/// The oldest-first order of articles numbered newest first. Articles of
+/// one date are numbered in corpus order, and keep that order oldest first
+/// too, so the order is runs of consecutive numbers, one run per date
+/// (undated articles last in both): each run as its length and the place
+/// of its first article oldest first, that place stored as its difference
+/// from the run before's. Some thousands of dates, not a million articles.
+pub fn encode_order(oldest: &[u32]) -> Vec<u8> {
+    let mut runs: Vec<(u32, u32)> = Vec::new();
+    for &place in oldest {
+        match runs.last_mut() {
+            Some((len, first)) if *first + *len == place => *len += 1,
+            _ => runs.push((1, place)),
+        }
+    }
+    seal(Kind::Order, |out| {
+        let mut last = 0i64;
+        out.list(&runs, |out, &(len, first)| {
+            out.number(len as usize);
+            let delta = i64::from(first) - last;
+            last = i64::from(first);
+            out.number(((delta << 1) ^ (delta >> 63)) as usize);
+        })
+    })
+}
+
+/// The articles oldest first, from [`encode_order`]'s runs.
+pub fn decode_order(bytes: &[u8]) -> Result<Vec<u32>, BundleError> {
+    let mut r = unseal(bytes, Kind::Order)?;
+    let mut last = 0i64;
+    let mut start = 0u32;
+    let mut runs = r.list(|r| {
+        let len = number_u32(r)?;
+        let zigzag = r.number()? as i64;
+        last += (zigzag >> 1) ^ -(zigzag & 1);
+        let first = u32::try_from(last).map_err(|_| BundleError::NumberTooLarge)?;
+        let run = (first, start, len);
+        start = start.checked_add(len).ok_or(BundleError::NumberTooLarge)?;
+        Ok(run)
+    })?;
+    crate::order::sort_by(&mut runs, |a, b| a.0.cmp(&b.0));
+    let oldest = runs.iter().flat_map(|&(_, start, len)| start..start + len).collect();
+    finished(&r, oldest)
 }
 
 /// A slug shard: its slugs in order, each with its article.

@@ -13,7 +13,7 @@ use rustc_hash::FxHashMap;
 
 use super::engine::{Engine, Loaded};
 use super::estimate;
-use super::format::{PostingsAt, Shard, Tag};
+use super::format::{Kind, PostingsAt, Shard, Tag};
 use crate::catalog::{Catalog, Facet, FacetValues, Facets, Filters};
 use crate::search::index::{fields, Postings, Vocabulary};
 use crate::search::members::Members;
@@ -314,6 +314,18 @@ impl Store for View<'_> {
         match self.sampled(&docs, &only) {
             Some(sampled) => sampled.get(facet).clone(),
             None => counted(self, facet, docs, filters),
+        }
+    }
+
+    fn dated(&self) -> bool {
+        let directory = self.engine.directory();
+        match directory.order.file(Kind::Order, 0) {
+            Some(_) if self.engine.has_order() => true,
+            Some(name) => {
+                self.note(&name);
+                false
+            }
+            None => false,
         }
     }
 

@@ -9,11 +9,11 @@ use std::hash::Hasher;
 use rustc_hash::{FxHashMap, FxHasher};
 
 use super::format::{
-    encode_catalog, encode_list, encode_postings, encode_slugs, slug_shard, Block, Directory, Group, Key, Kind,
-    PostingsAt, Shard, Tag, Target, GROUP_BLOCK,
+    encode_catalog, encode_list, encode_order, encode_postings, encode_slugs, slug_shard, Block, Directory, Group, Key,
+    Kind, PostingsAt, Shard, Tag, Target, GROUP_BLOCK,
 };
 use super::pairs::Pairs;
-use crate::catalog::{Catalog, Filters};
+use crate::catalog::{Catalog, DocEntry, Filters};
 use crate::corpus::{bundle, Article};
 use crate::search::index::KeyTable;
 use crate::search::{Index, Store};
@@ -179,9 +179,15 @@ pub(super) fn finish(
     let slugs = write_block(files, Kind::Slugs, slug_shards)?;
 
     let catalog_docs = limits.catalog_docs.max(1);
-    let catalogs = catalog.entries().chunks(catalog_docs).map(encode_catalog).collect();
+    let entries = catalog.entries();
+    let catalogs = entries.chunks(catalog_docs).map(encode_catalog).collect();
     let catalogs = write_block(files, Kind::Catalog, catalogs)?;
-    let (lists, list_files) = write_lists(files, limits, catalog)?;
+    let (lists, list_files) = write_lists(files, limits, catalog, &entries)?;
+    let oldest: Vec<u32> = entries.iter().map(|entry| entry.oldest).collect();
+    let order = match articles {
+        0 => Block::default(),
+        _ => write_block(files, Kind::Order, vec![encode_order(&oldest)])?,
+    };
     let (publishers, countries, months) = catalog.names();
     let (_, whole) = catalog.filter((0..articles as u32).collect(), &Filters::default());
     let directory = Directory {
@@ -198,6 +204,7 @@ pub(super) fn finish(
         slugs,
         lists,
         list_files,
+        order,
         whole,
     };
     Ok(directory.encode())
@@ -206,10 +213,15 @@ pub(super) fn finish(
 /// Each publisher's and each country's articles, ascending, cut into
 /// files of about `limits.list` bytes; returns the files' block and how
 /// many files each value's list took (see [`Directory::lists`]).
-fn write_lists(files: &mut Files<'_>, limits: &Limits, catalog: &Catalog) -> Result<(Block, Vec<u32>), WriteError> {
+fn write_lists(
+    files: &mut Files<'_>,
+    limits: &Limits,
+    catalog: &Catalog,
+    entries: &[DocEntry],
+) -> Result<(Block, Vec<u32>), WriteError> {
     let (publishers, countries, _) = catalog.names();
     let mut lists = vec![Vec::new(); publishers.len() + countries.len()];
-    for (doc, entry) in (0u32..).zip(catalog.entries()) {
+    for (doc, entry) in (0u32..).zip(entries) {
         // An article with no publisher has the id past the last.
         if let Some(list) = lists[..publishers.len()].get_mut(entry.publisher as usize) {
             list.push(doc);
