@@ -220,6 +220,7 @@ fn measure(root: &Path, path: &Path) -> Result<Built, Fail> {
             'c' => "catalogue shards",
             's' => "slug shards",
             'l' => "facet lists",
+            'o' => "oldest-first order",
             _ => "other",
         };
         println!(
@@ -234,7 +235,15 @@ fn measure(root: &Path, path: &Path) -> Result<Built, Fail> {
     println!("| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: |");
     for text in QUERIES {
         let mut cold = new_engine(&split)?;
-        let (first, _) = fetch_until_done(&split, &gzipped, &mut cold, &Query::parse(text), &Filters::default())?;
+        let plain = Filters::default();
+        let (first, _) = fetch_until_done(
+            &split,
+            &gzipped,
+            &mut cold,
+            &Query::parse(text),
+            &plain,
+            Sort::Relevance,
+        )?;
         let mut typed = new_engine(&split)?;
         let mut so_far = String::new();
         let (mut total, mut most) = (0, 0);
@@ -245,7 +254,8 @@ fn measure(root: &Path, path: &Path) -> Result<Built, Fail> {
                 &gzipped,
                 &mut typed,
                 &Query::parse(&so_far),
-                &Filters::default(),
+                &plain,
+                Sort::Relevance,
             )?;
             total += keystroke.bytes;
             most = most.max(keystroke.rounds);
@@ -266,10 +276,11 @@ fn measure(root: &Path, path: &Path) -> Result<Built, Fail> {
 
 /// What a filter costs a cold engine, on home and with the first
 /// benchmark query: the commonest publisher, the commonest country, the
-/// newest month, and the first two together.
+/// newest month, and the first two together; then home oldest first.
 fn filtered(split: &Written, gzipped: &BTreeMap<&str, usize>) -> Result<(), Fail> {
     let home = Query::parse("");
-    let (_, whole) = fetch_until_done(split, gzipped, &mut new_engine(split)?, &home, &Filters::default())?;
+    let plain = Filters::default();
+    let (_, whole) = fetch_until_done(split, gzipped, &mut new_engine(split)?, &home, &plain, Sort::Relevance)?;
     let first = |values: &[folio::catalog::FacetValue]| values.first().map(|v| v.value.clone()).into_iter().collect();
     let publisher = Filters {
         publishers: first(&whole.facets.publishers.values),
@@ -287,27 +298,34 @@ fn filtered(split: &Written, gzipped: &BTreeMap<&str, usize>) -> Result<(), Fail
         countries: country.countries.clone(),
         ..publisher.clone()
     };
-    println!("\n| filter | query | total | cold rounds | cold files | cold KB | cold KB by kind |");
-    println!("| --- | --- | ---: | ---: | ---: | ---: | --- |");
-    for text in ["", QUERIES[0]] {
-        for filters in [&publisher, &country, &month, &both] {
-            let (cold, found) =
-                fetch_until_done(split, gzipped, &mut new_engine(split)?, &Query::parse(text), filters)?;
-            let named: Vec<&String> = filters
-                .publishers
-                .iter()
-                .chain(&filters.countries)
-                .chain(&filters.months)
-                .collect();
-            println!(
-                "| {named:?} | `{text}` | {} | {} | {} | {:.1} | {} |",
-                found.total,
-                cold.rounds,
-                cold.files,
-                cold.bytes as f64 / 1e3,
-                cold.kinds()
-            );
-        }
+    let filters = [&publisher, &country, &month, &both];
+    let cases = (filters.iter().map(|&f| ("", f, Sort::Relevance)))
+        .chain(filters.iter().map(|&f| (QUERIES[0], f, Sort::Relevance)))
+        .chain([("", &plain, Sort::Oldest)]);
+    println!("\n| filter | query | sort | total | cold rounds | cold files | cold KB | cold KB by kind |");
+    println!("| --- | --- | --- | ---: | ---: | ---: | ---: | --- |");
+    for (text, filters, sort) in cases {
+        let (cold, found) = fetch_until_done(
+            split,
+            gzipped,
+            &mut new_engine(split)?,
+            &Query::parse(text),
+            filters,
+            sort,
+        )?;
+        let named: Vec<&String> = (filters.publishers.iter())
+            .chain(&filters.countries)
+            .chain(&filters.months)
+            .collect();
+        println!(
+            "| {named:?} | `{text}` | {} | {} | {} | {} | {:.1} | {} |",
+            sort.name(),
+            found.total,
+            cold.rounds,
+            cold.files,
+            cold.bytes as f64 / 1e3,
+            cold.kinds()
+        );
     }
     Ok(())
 }
@@ -331,10 +349,11 @@ fn fetch_until_done(
     engine: &mut Engine,
     query: &Query,
     filters: &Filters,
+    sort: Sort,
 ) -> Result<(Fetched, Results), Fail> {
     let mut fetched = Fetched::default();
     loop {
-        match engine.search(query, filters, Sort::Relevance, folio::bench::PAGE) {
+        match engine.search(query, filters, sort, folio::bench::PAGE) {
             Step::Done(results) => return Ok((fetched, results)),
             Step::Need(names) => {
                 fetched.rounds += 1;
