@@ -557,20 +557,16 @@ fn a_phrase_never_spans_two_fields() {
     assert_eq!(rounds, 3);
 }
 
-/// A broad search over a split index counts publishers and countries over
-/// a few catalogue shards, the same ones for every broad search; a story
-/// of a few months, over the shards where it is. Months are always exact.
-/// The publishers repeat every four articles, so a shard's sample scales
-/// to the exact counts (each of two figures, as estimates are rounded).
-#[test]
-fn broad_searches_estimate_their_facets_from_a_few_catalogue_shards() {
+/// 2,000 reports, "Report {i}" numbered `i` newest first, a publisher
+/// repeating every four (RFE/RL twice, DPA, Global Voices), with the body
+/// `body(i)`; and their split index, 100 articles per catalogue shard.
+fn two_thousand_reports(body: impl Fn(usize) -> String) -> (Index, Split) {
     let records: Vec<String> = (0..2000)
         .map(|i| {
             let publisher = ["RFE/RL", "RFE/RL", "DPA", "Global Voices"][i % 4];
-            let story = if (500..1100).contains(&i) { " Tokayev spoke." } else { "" };
-            // Newest first by `i`: article `i` is number `i`.
             let date = format!("{}-{:02}-{:02}", 2020 - i / 336, 12 - (i / 28) % 12, 28 - i % 28);
-            format!("{{\"title\": \"Report {i}\", \"body\": \"Jazz in Almaty.{story}\", \"publisher\": \"{publisher}\", \"date\": \"{date}\"}}\n")
+            let body = body(i);
+            format!("{{\"title\": \"Report {i}\", \"body\": \"{body}\", \"publisher\": \"{publisher}\", \"date\": \"{date}\"}}\n")
         })
         .collect();
     let index = Index::new(split::date_order(corpus(&records)));
@@ -580,6 +576,24 @@ fn broad_searches_estimate_their_facets_from_a_few_catalogue_shards() {
         ..Limits::default()
     };
     let split = split::write(&index, &limits).unwrap();
+    (index, split)
+}
+
+/// A broad search over a split index counts publishers and countries over
+/// a few catalogue shards, the same ones for every broad search; a story
+/// of a few months, over the shards where it is. Months are always exact.
+/// The publishers repeat every four articles, so a shard's sample scales
+/// to the exact counts (each of two figures, as estimates are rounded).
+#[test]
+fn broad_searches_estimate_their_facets_from_a_few_catalogue_shards() {
+    let (index, split) = two_thousand_reports(|i| {
+        let story = if (500..1100).contains(&i) {
+            " Tokayev spoke."
+        } else {
+            ""
+        };
+        format!("Jazz in Almaty.{story}")
+    });
     let mut engine = Engine::new(&split.directory).unwrap();
     let catalogue_shards = |engine: &mut Engine, text: &str| {
         let query = Query::parse(text);
@@ -620,21 +634,10 @@ fn broad_searches_estimate_their_facets_from_a_few_catalogue_shards() {
 /// articles with the sample.
 #[test]
 fn filters_read_their_values_lists_not_the_catalogue() {
-    let records: Vec<String> = (0..2000)
-        .map(|i| {
-            let publisher = ["RFE/RL", "RFE/RL", "DPA", "Global Voices"][i % 4];
-            let place = if i % 3 == 0 { " Almaty." } else { "" };
-            // Newest first by `i`: article `i` is number `i`.
-            let date = format!("{}-{:02}-{:02}", 2020 - i / 336, 12 - (i / 28) % 12, 28 - i % 28);
-            format!("{{\"title\": \"Report {i}\", \"body\": \"Jazz tonight.{place}\", \"publisher\": \"{publisher}\", \"date\": \"{date}\"}}\n")
-        })
-        .collect();
-    let index = Index::new(split::date_order(corpus(&records)));
-    let limits = Limits {
-        catalog_docs: 100,
-        ..Limits::default()
-    };
-    let split = split::write(&index, &limits).unwrap();
+    let (index, split) = two_thousand_reports(|i| {
+        let place = if i % 3 == 0 { " Almaty." } else { "" };
+        format!("Jazz tonight.{place}")
+    });
     let dpa = Filters {
         publishers: BTreeSet::from(["DPA".to_string()]),
         ..Filters::default()
