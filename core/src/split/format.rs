@@ -546,17 +546,25 @@ pub fn decode_order(bytes: &[u8]) -> Result<Vec<u32>, BundleError> {
     let mut r = unseal(bytes, Kind::Order)?;
     let mut last = 0i64;
     let mut start = 0u32;
-    let mut runs = r.list(|r| {
+    let runs = r.list(|r| {
         let len = number_u32(r)?;
         let zigzag = r.number()? as i64;
         last += (zigzag >> 1) ^ -(zigzag & 1);
-        let first = u32::try_from(last).map_err(|_| BundleError::NumberTooLarge)?;
+        let first = usize::try_from(last).map_err(|_| BundleError::NumberTooLarge)?;
         let run = (first, start, len);
         start = start.checked_add(len).ok_or(BundleError::NumberTooLarge)?;
         Ok(run)
     })?;
-    crate::order::sort_by(&mut runs, |a, b| a.0.cmp(&b.0));
-    let oldest = runs.iter().flat_map(|&(_, start, len)| start..start + len).collect();
+    // Each run's articles go to their places: no sort needed.
+    let mut oldest = vec![0; start as usize];
+    for (first, start, len) in runs {
+        let places = (first.checked_add(len as usize))
+            .and_then(|end| oldest.get_mut(first..end))
+            .ok_or(BundleError::NumberTooLarge)?;
+        for (place, doc) in places.iter_mut().zip(start..) {
+            *place = doc;
+        }
+    }
     finished(&r, oldest)
 }
 
