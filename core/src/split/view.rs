@@ -141,8 +141,9 @@ impl<'e> View<'e> {
     fn sampled(&self, docs: &[u32], filters: &Filters) -> Option<Facets> {
         let sample = estimate::sample(self.engine.directory(), docs)?;
         self.need_catalog(&sample);
+        let sample = self.describable(sample);
         let scale = docs.len() as f64 / sample.len().max(1) as f64;
-        let sampled = self.catalog().filter(self.describable(sample), filters).1;
+        let sampled = self.catalog().filter(sample, filters).1;
         Some(Facets {
             publishers: sampled.publishers.scaled(scale),
             countries: sampled.countries.scaled(scale),
@@ -293,7 +294,9 @@ impl Store for View<'_> {
                 .month_runs()
                 .filter(|(month, _)| filters.months.contains(*month))
             {
-                set[run.start as usize..run.end as usize].fill(true);
+                if let Some(month) = set.get_mut(run.start as usize..run.end as usize) {
+                    month.fill(true);
+                }
             }
             members.choose(Facet::Month, set);
         }
