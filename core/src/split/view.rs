@@ -352,11 +352,7 @@ impl Store for View<'_> {
     fn describable(&self, mut docs: Vec<u32>) -> Vec<u32> {
         let directory = self.engine.directory();
         let lost: Vec<bool> = (0..directory.catalogs.files)
-            .map(|i| {
-                directory
-                    .catalog_of((i * directory.catalog_docs) as u32)
-                    .is_some_and(|name| self.engine.lacks(&name))
-            })
+            .map(|i| (directory.catalogs.file(Kind::Catalog, i)).is_some_and(|name| self.engine.lacks(&name)))
             .collect();
         if lost.contains(&true) {
             docs.retain(|&doc| {
