@@ -8,11 +8,13 @@ mod answer;
 pub mod codec;
 #[cfg(target_arch = "wasm32")]
 mod fetch;
+pub mod later;
 #[cfg(target_arch = "wasm32")]
 mod port;
 pub mod protocol;
 #[cfg(target_arch = "wasm32")]
 pub mod remote;
+pub mod replay;
 #[cfg(target_arch = "wasm32")]
 pub mod serve;
 

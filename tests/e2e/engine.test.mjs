@@ -1,6 +1,8 @@
 // The search engine runs in a worker of its own: the page's wasm holds
 // neither the index nor the corpus (nor does the worker's: the index is
-// fetched), and without the worker the page cannot search. Where the worker cannot load, the reader sees why.
+// fetched), and without the worker the page cannot search. A prerendered page
+// hydrates from the answers it carries, without waiting for the worker;
+// where the worker cannot load, a search says why.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, launchBrowser, openPage, required, started, VIEWPORTS } from './browser.mjs';
@@ -69,14 +71,53 @@ test('search runs in the engine’s worker, and no wasm holds the corpus', async
   await page.close();
 });
 
-test('when the engine cannot be loaded, the reader is told, and nothing panics', async () => {
+test('a prerendered page goes live before its engine has loaded, and a search typed meanwhile is answered once it has', async () => {
+  const browser = await launchBrowser();
+  try {
+    const page = await openPage(await browser.newContext({ serviceWorkers: 'block' }), VIEWPORTS.phone);
+    // The engine's script is held back until the page is live.
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    let asked = false;
+    await page.route(/folio-worker-[0-9a-f]+\.js$/, async (route) => {
+      asked = true;
+      await held;
+      await route.continue();
+    });
+    await page.goto(url(''));
+    await started(page);
+    assert.equal(asked, true);
+    // Hydrated from the answers the page carries: the list, its count and
+    // its filters, live, with no engine yet.
+    assert.equal(await page.getByRole('status').textContent(), '9 articles');
+    assert.equal(await page.locator('#results .card').count(), 9);
+    const box = page.getByRole('searchbox', { name: 'Search articles' });
+    await box.fill('Toqaev');
+    await page.waitForURL((address) => address.searchParams.get('q') === 'Toqaev');
+    await twoFrames(page);
+    assert.equal(await page.locator('.results').getAttribute('aria-busy'), 'true');
+    assert.equal(await page.getByRole('status').textContent(), '9 articles');
+    release();
+    await page.getByText('4 results for “Toqaev”').waitFor();
+    assert.equal(await page.locator('#results .card').count(), 4);
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('when the engine cannot be loaded, the page stays readable, a search says why, and nothing panics', async () => {
   const browser = await launchBrowser();
   try {
     const page = await openPage(await browser.newContext({ serviceWorkers: 'block' }), VIEWPORTS.phone);
     await page.route(/folio-worker-[0-9a-f]+\.js$/, (route) => route.fulfill({ status: 404, body: '' }));
     await page.goto(url(''));
-    await page.getByRole('heading', { name: 'The articles could not be loaded' }).waitFor();
-    assert.equal(await page.getByText('The search engine could not be loaded.').count(), 1);
+    await started(page);
+    assert.equal(await page.locator('#results .card').count(), 9);
+    await page.getByRole('searchbox', { name: 'Search articles' }).fill('Toqaev');
+    await page.getByText('The search could not be finished: The search engine could not be loaded.').waitFor();
+    // The last list stays under the message.
+    assert.equal(await page.locator('#results .card').count(), 9);
     // The refused engine is the only problem: no panic, no other error.
     const others = page.problems.filter((p) => !/folio-worker-[0-9a-f]+\.js|404|Not Found|module|import|Worker/i.test(p));
     assert.deepEqual(others, []);

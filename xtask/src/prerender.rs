@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::time::Instant;
 
+use folio::engine::replay::Recorder;
 use folio::engine::Engine;
 use folio::route::{Location, Page, Prerender};
 use folio::ui::answers::{gather_now, Answers};
@@ -81,9 +82,10 @@ pub fn prerender(dist: &Path, base: &str, origin: Option<&str>, prerender: Prere
     for location in pages(&engine, prerender) {
         let location = location?;
         let path = file(dist, &location);
-        let (body, answers) = runtime.block_on(render(engine.clone(), base, prerender, location.clone()))?;
+        let (body, answers, carried) = runtime.block_on(render(engine.clone(), base, prerender, location.clone()))?;
         engine.failure()?;
-        let html = page(&template, &answers, base, origin, limit, &location, &body);
+        // The answers at the body's end: the page paints before it reads them.
+        let html = page(&template, &answers, base, origin, limit, &location, &(body + &carried));
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| Fail(format!("{}: {e}", dir.display())))?;
         }
@@ -169,16 +171,19 @@ fn inline_icon(svg: &[u8]) -> String {
     format!(r#"<link rel="icon" type="image/svg+xml" href="{url}" />"#)
 }
 
-/// The page at `location`, and the engine's answers it was rendered from.
+/// The page at `location`, the engine's answers it was rendered from, and
+/// the element that carries them for the app to hydrate from.
 async fn render(
     engine: Rc<OnDisk>,
     base: &str,
     prerender: Prerender,
     location: Location,
-) -> Result<(String, Answers), Fail> {
+) -> Result<(String, Answers, String), Fail> {
     let initial = State::new(location, Prefs::default(), Library::default());
-    let answers = gather_now(&*engine, &initial).map_err(Fail)?;
     let engine: Rc<dyn Engine> = engine;
+    let recorder = Recorder::new(engine.clone());
+    let answers = gather_now(&recorder, &initial).map_err(Fail)?;
+    let carried = recorder.recording().element();
     let props = ReaderProps {
         engine,
         answers: answers.clone(),
@@ -187,7 +192,7 @@ async fn render(
         initial,
         arrival: None,
     };
-    Ok((LocalServerRenderer::<Reader>::with_props(props).render().await, answers))
+    Ok((LocalServerRenderer::<Reader>::with_props(props).render().await, answers, carried))
 }
 
 /// The template with the page's title, description, canonical link, Open

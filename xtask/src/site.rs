@@ -8,6 +8,7 @@ use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
 use flate2::write::GzEncoder;
 use flate2::Compression;
+use folio::engine::replay::DATA_TYPE;
 use folio::route::Prerender;
 use sha2::{Digest, Sha256};
 
@@ -274,11 +275,13 @@ fn content_security_policy(dist: &Path) -> Result<(), Fail> {
     Ok(())
 }
 
-/// The text of each inline `<script>` (one without `src`) in a page.
+/// The text of each inline `<script>` (one without `src`) in a page, but
+/// the answers a prerendered page carries (data, which is never run).
 fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
+    let data = format!("type=\"{DATA_TYPE}\"");
     html.match_indices("<script").filter_map(move |(at, _)| {
         let open_end = at + html[at..].find('>')?;
-        if html[at..open_end].contains("src=") {
+        if html[at..open_end].contains("src=") || html[at..open_end].contains(&data) {
             return None;
         }
         let body = &html[open_end + 1..];

@@ -17,6 +17,8 @@ use yew::prelude::*;
 use super::{storage, url};
 use crate::bundled;
 use crate::corpus::bundle::BundleError;
+use crate::engine::later::Later;
+use crate::engine::replay::{Recording, Replay, CARRIED};
 use crate::engine::{remote, Engine, InProcess};
 use crate::route::{Location, Prerender};
 use crate::search::Index;
@@ -158,24 +160,41 @@ fn in_process(index: Index) -> Rc<dyn Engine> {
     Rc::new(InProcess::new(index))
 }
 
+/// The answers a prerendered page carries for itself
+/// (`<script id="folio-answers">`, see `engine::replay`), if it does and
+/// they answer what `props` asks.
+fn carried(props: &ReaderProps) -> Option<Answers> {
+    props.arrival.as_ref()?;
+    let text = gloo::utils::document().get_element_by_id(CARRIED)?.text_content()?;
+    let replay = Replay::new(Recording::from_text(&text)?);
+    crate::ui::answers::gather_now(&replay, &props.initial).ok()
+}
+
 /// The web entry: hydrates a prerendered page, or renders into the body.
-/// Instantiating the wasm, reaching the engine, each of its answers for
-/// the first view (the page's, so that hydrating matches) and taking over
-/// the page are tasks of their own; restoring the reader's state is the
-/// last (`live::use_live`).
+/// A prerendered page hydrates from the answers it carries, while the
+/// engine's worker starts alongside ([`Later`]); a page without them waits
+/// for the engine's. Instantiating the wasm, each of the engine's answers
+/// for the first view, and taking over the page are tasks of their own;
+/// restoring the reader's state is the last (`live::use_live`).
 pub fn start() {
     crate::tasks::report_panics();
     wasm_bindgen_futures::spawn_local(async {
         next_task().await;
-        let engine = remote::connect().await;
-        let props = match engine {
-            Ok(engine) => answered(props(Rc::new(engine))).await,
-            Err(error) => Err(error),
+        let engine = Rc::new(Later::default());
+        let arriving = engine.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let remote = remote::connect().await;
+            arriving.arrive(remote.map(|remote| Rc::new(remote) as Rc<dyn Engine>));
+        });
+        let props = props(engine);
+        let props = match carried(&props) {
+            Some(answers) => Ok(ReaderProps { answers, ..props }),
+            None => answered(props).await,
         };
         match props {
             Ok(mut props) => match props.arrival.as_mut() {
                 Some(arrival) => {
-                    // Read last: keystrokes queue up while the engine starts.
+                    // Read last: keystrokes queue up while the app starts.
                     arrival.typed = typed_search();
                     yew::Renderer::<Reader>::with_props(props).hydrate();
                 }
