@@ -16,10 +16,3 @@ pub fn serve(endpoint: wasm_bindgen::JsValue, folder: String, entry: wasm_bindge
     use wasm_bindgen::JsCast;
     folio::engine::serve::serve(endpoint.unchecked_into(), folder, entry.dyn_into().ok());
 }
-
-/// The worker's allocator: Talc instead of the standard library's
-/// dlmalloc, for the worker's wasm budget (2.3 KB less gzipped). Only the
-/// worker's build has the feature (index.html), so the page keeps dlmalloc.
-#[cfg(all(target_arch = "wasm32", feature = "talc"))]
-#[global_allocator]
-static ALLOCATOR: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };

@@ -27,8 +27,10 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
     await page.getByText('6 articles').waitFor();
     const titles = await page.locator('#results .card-title').allTextContents();
     assert.ok(titles.includes('<script>alert(1)</script> Title With Script'), titles.join(' | '));
-    const dom = await page.evaluate(() => ({
+    const dom = await page.evaluate(async () => ({
       scripts: document.querySelectorAll('script').length,
+      // The answers the page carried, as served (hydrating removed them).
+      carried: (await (await fetch(location.href)).text()).match(/<script type="application\/x-folio" id="folio-answers">([^<]*)<\/script>/)?.[1],
       images: document.querySelectorAll('img').length,
       frames: document.querySelectorAll('iframe').length,
       handlers: document.querySelectorAll('[onload], [onerror]').length,
@@ -38,6 +40,9 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
       slugs: [...document.querySelectorAll('#results .card-title a')].map((a) => a.getAttribute('href')),
     }));
     assert.equal(dom.scripts, 1, 'only the app loader');
+    // The answers the page carried for the app held the title as text, its
+    // `<` as the private-use character that stands for that byte.
+    assert.ok(dom.carried?.includes('\uE03Cscript>alert(1)\uE03C/script> Title With Script'), dom.carried);
     assert.deepEqual([dom.images, dom.frames, dom.handlers, dom.bold, dom.javascriptLinks, dom.overflow], [0, 0, 0, 0, 0, 0]);
     assert.equal(new Set(dom.slugs).size, 6, dom.slugs.join(' '));
     // Each colliding title has its own page.

@@ -1,17 +1,16 @@
-//! Starting the app in a browser: reach the search engine (in its worker,
-//! which indexes the corpus there), read where the reader is (URL) and
-//! what they keep (storage), ask the engine for what the page shows, and
-//! either take over the prerendered page (hydrate) or render from scratch.
+//! Starting the app in a browser: start reaching the search engine (in
+//! its worker), read where the reader is (URL) and what they keep
+//! (storage), and take over the prerendered page (hydrate) from the
+//! answers it carries; then move to where the reader really is.
 //!
 //! The page is already readable (it is prerendered), so nothing here is
 //! urgent: each step runs as a task of its own, so a tap or a scroll is
 //! never held up by all of them at once (Lighthouse counts every task over
 //! 50 ms as blocking).
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::{storage, url};
@@ -23,7 +22,7 @@ use crate::engine::{remote, Engine, InProcess};
 use crate::route::{Location, Prerender};
 use crate::search::Index;
 use crate::tasks::next_task;
-use crate::ui::answers::{gather, Answers};
+use crate::ui::answers::{gather_now, Answers};
 use crate::ui::library::Library;
 use crate::ui::prefs::{Prefs, Theme};
 use crate::ui::reader::{Reader, ReaderProps};
@@ -34,8 +33,9 @@ struct LoadErrorProps {
     error: String,
 }
 
-/// What a reader sees if the engine cannot start (a stale or damaged
-/// bundle).
+/// What a reader sees if the app cannot start: a page that carries no
+/// answers (not built by `cargo xtask dist`), or, in the browser tests, a
+/// damaged bundle.
 #[component]
 fn LoadError(props: &LoadErrorProps) -> Html {
     html! {
@@ -103,52 +103,39 @@ fn typed_search() -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
-/// The props to render with, but the engine's answers: the state to
-/// render, and where to move once live.
-fn props(engine: Rc<dyn Engine>) -> ReaderProps {
+/// Why a page cannot start: it was not prerendered by `cargo xtask dist`
+/// (a bare `trunk build`), so it carries no answers to hydrate from.
+const NOT_BUILT: &str = "This page carries no answers to start from: build the site with `cargo xtask dist`.";
+
+/// The props to hydrate the prerendered page with: the page's own state
+/// (its path, default preferences) and the answers it carries for it, and
+/// where to move once live.
+fn hydrating(engine: Rc<dyn Engine>) -> Result<ReaderProps, String> {
     let start = read_start();
-    match start.prerendered {
-        // The page was prerendered for its path, with default preferences:
-        // take it over as it is, then move to the real state.
-        Some(page) => ReaderProps {
-            engine,
-            answers: Answers::default(),
-            base: start.base.into(),
-            prerender: start.prerender,
-            initial: State::new(page, Prefs::default(), Library::default()),
-            arrival: Some(Arrival {
-                location: start.location,
-                prefs: start.prefs,
-                library: start.library,
-                typed: None,
-            }),
-        },
-        None => ReaderProps {
-            engine,
-            answers: Answers::default(),
-            base: start.base.into(),
-            prerender: start.prerender,
-            initial: State::new(start.location, start.prefs, start.library),
-            arrival: None,
-        },
-    }
+    let initial = State::new(start.prerendered.ok_or(NOT_BUILT)?, Prefs::default(), Library::default());
+    let answers = carried(&initial).ok_or(NOT_BUILT)?;
+    Ok(ReaderProps {
+        engine,
+        answers,
+        base: start.base.into(),
+        prerender: start.prerender,
+        initial,
+        arrival: Some(Arrival {
+            location: start.location,
+            prefs: start.prefs,
+            library: start.library,
+            // Read last: keystrokes queue up while the app starts.
+            typed: typed_search(),
+        }),
+    })
 }
 
-/// `props` with the engine's answers for its initial state: what the
-/// prerendered page was rendered from, so hydrating it matches.
-async fn answered(mut props: ReaderProps) -> Result<ReaderProps, String> {
-    let out = Rc::new(RefCell::new(None));
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let out = out.clone();
-        gather(&*props.engine, &props.initial, move |answers| {
-            *out.borrow_mut() = Some(answers);
-            let _ = resolve.call0(&JsValue::NULL);
-        });
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-    let answers = out.borrow_mut().take();
-    props.answers = answers.unwrap_or_else(|| Err("The search engine did not answer.".into()))?;
-    Ok(props)
+/// The answers a prerendered page carries (`<script id="folio-answers">`,
+/// see `engine::replay`) for its `initial` state, if it carries them.
+fn carried(initial: &State) -> Option<Answers> {
+    let text = gloo::utils::document().get_element_by_id(CARRIED)?.text_content()?;
+    let replay = Replay::new(Recording::from_text(&text)?);
+    gather_now(&replay, initial).ok()
 }
 
 /// The bundled corpus, indexed in one go (the browser tests).
@@ -160,63 +147,46 @@ fn in_process(index: Index) -> Rc<dyn Engine> {
     Rc::new(InProcess::new(index))
 }
 
-/// The answers a prerendered page carries for itself
-/// (`<script id="folio-answers">`, see `engine::replay`), if it does and
-/// they answer what `props` asks.
-fn carried(props: &ReaderProps) -> Option<Answers> {
-    props.arrival.as_ref()?;
-    let text = gloo::utils::document().get_element_by_id(CARRIED)?.text_content()?;
-    let replay = Replay::new(Recording::from_text(&text)?);
-    crate::ui::answers::gather_now(&replay, &props.initial).ok()
-}
-
-/// The web entry: hydrates a prerendered page, or renders into the body.
-/// A prerendered page hydrates from the answers it carries, while the
-/// engine's worker starts alongside ([`Later`]); a page without them waits
-/// for the engine's. Instantiating the wasm, each of the engine's answers
-/// for the first view, and taking over the page are tasks of their own;
-/// restoring the reader's state is the last (`live::use_live`).
+/// The web entry: hydrates the prerendered page from the answers it
+/// carries, while the engine's worker starts alongside ([`Later`]: a
+/// search typed meanwhile waits for it). Instantiating the wasm and taking
+/// over the page are tasks of their own; restoring the reader's state is
+/// the last (`live::use_live`).
 pub fn start() {
     crate::tasks::report_panics();
     wasm_bindgen_futures::spawn_local(async {
         next_task().await;
         let engine = Rc::new(Later::default());
-        let arriving = engine.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            let remote = remote::connect().await;
-            arriving.arrive(remote.map(|remote| Rc::new(remote) as Rc<dyn Engine>));
-        });
-        let props = props(engine);
-        let props = match carried(&props) {
-            Some(answers) => Ok(ReaderProps { answers, ..props }),
-            None => answered(props).await,
-        };
-        match props {
-            Ok(mut props) => match props.arrival.as_mut() {
-                Some(arrival) => {
-                    // Read last: keystrokes queue up while the app starts.
-                    arrival.typed = typed_search();
-                    yew::Renderer::<Reader>::with_props(props).hydrate();
-                }
-                None => {
-                    yew::Renderer::<Reader>::with_props(props).render();
-                }
-            },
+        match hydrating(engine.clone()) {
+            Ok(props) => {
+                yew::Renderer::<Reader>::with_props(props).hydrate();
+            }
             Err(error) => {
                 yew::Renderer::<LoadError>::with_props(LoadErrorProps { error }).render();
             }
         }
+        // The loader started the worker as it fetched this wasm: reaching
+        // it waits only for what is still to come of it.
+        let remote = remote::connect().await;
+        engine.arrive(remote.map(|remote| Rc::new(remote) as Rc<dyn Engine>));
     });
 }
 
-/// Renders the app from scratch into `root` (the browser tests).
+/// Renders the app from scratch into `root`, from the bundled corpus in
+/// this process (the browser tests).
 pub fn mount(root: web_sys::Element) {
-    let engine = index().map(in_process).map_err(|e| e.to_string());
-    let props = engine.and_then(|engine| {
-        let mut props = props(engine);
-        props.arrival = None;
-        props.answers = crate::ui::answers::gather_now(&*props.engine, &props.initial)?;
-        Ok(props)
+    let props = index().map_err(|e| e.to_string()).and_then(|index| {
+        let engine = in_process(index);
+        let start = read_start();
+        let initial = State::new(start.location, start.prefs, start.library);
+        Ok(ReaderProps {
+            answers: gather_now(&*engine, &initial)?,
+            engine,
+            base: start.base.into(),
+            prerender: start.prerender,
+            initial,
+            arrival: None,
+        })
     });
     match props {
         Ok(props) => {
