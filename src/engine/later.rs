@@ -108,7 +108,11 @@ mod tests {
         later.arrive(Ok(Rc::new(InProcess::new(index))));
         later.send(asked[2].clone());
         assert_eq!(*heard.borrow(), expected);
-        assert!(matches!(&expected[0].body, Response::Search(s) if s.total == 4), "{:?}", expected[0]);
+        assert!(
+            matches!(&expected[0].body, Response::Search(s) if s.total == 4),
+            "{:?}",
+            expected[0]
+        );
     }
 
     #[test]

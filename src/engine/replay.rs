@@ -67,7 +67,10 @@ impl Recording {
 
     /// The element a prerendered page carries it in.
     pub fn element(&self) -> String {
-        format!(r#"<script type="{DATA_TYPE}" id="{CARRIED}">{}</script>"#, self.to_text())
+        format!(
+            r#"<script type="{DATA_TYPE}" id="{CARRIED}">{}</script>"#,
+            self.to_text()
+        )
     }
 
     /// What [`Recording::to_text`] wrote, if `text` is that.

@@ -130,22 +130,30 @@ test('the whole archive is kept offline on request: its size first, progress, ca
       await page.getByRole('button', { name: 'Settings' }).click();
     };
     // Once the service worker controls the page (from its second load),
-    // the index files the first screen fetches are kept in its cache.
+    // the index files a search fetches are kept in its cache. The first
+    // screen fetches none but the entry: the page carries its answers.
     await page.goto(site);
     await controlled(page);
     await page.reload();
+    await started(page);
+    const beforeSearch = server.state.asked.length;
+    const [known] = EXPECTED.searches;
+    await search(page, known.query);
+    await page.getByText(resultsFor(known.total, known.query), { exact: true }).waitFor();
     await openSettings();
     // Its size, before anything is fetched: the manifest is not asked for.
     const all = `${ARCHIVE.files} files`;
     await offline.getByText(`Search every article without a connection. This downloads ${size(ARCHIVE.bytes)} (${all}).`, { exact: true }).waitFor();
     assert.deepEqual(server.state.asked.filter((path) => path.includes('/index/manifest-')), []);
 
-    // The files the first screen fetched are copied from the worker's
-    // cache, first; of the rest, the host sends ten and holds the others.
-    const asked = (from) => server.state.asked.slice(from).filter((path) => path.includes('/index/') && !path.endsWith('/entry'))
+    // The files the search fetched are copied from the worker's cache,
+    // first; of the rest, the host sends ten and holds the others.
+    const indexFiles = (paths) => paths.filter((path) => path.includes('/index/') && !path.endsWith('/entry'))
       .map((path) => path.slice(path.lastIndexOf('/') + 1));
-    const cached = new Set(asked(0));
-    assert.ok(cached.size > 0, 'the first screen fetched some index files');
+    const asked = (from) => indexFiles(server.state.asked.slice(from));
+    assert.deepEqual(indexFiles(server.state.asked.slice(0, beforeSearch)), [], 'two first screens fetched nothing of the index but its entry');
+    const cached = new Set(asked(beforeSearch));
+    assert.ok(cached.size > 0, 'the search fetched some index files');
     const sent = new Set([...cached, ...MANIFEST.map(([name]) => name).filter((name) => !cached.has(name)).slice(0, 10)]);
     server.state.holding = (name) => ![ARCHIVE.manifest, 'entry'].includes(name) && !sent.has(name);
     const askedBefore = server.state.asked.length;

@@ -192,7 +192,11 @@ async fn render(
         initial,
         arrival: None,
     };
-    Ok((LocalServerRenderer::<Reader>::with_props(props).render().await, answers, carried))
+    Ok((
+        LocalServerRenderer::<Reader>::with_props(props).render().await,
+        answers,
+        carried,
+    ))
 }
 
 /// The template with the page's title, description, canonical link, Open
@@ -333,6 +337,48 @@ mod tests {
 
     const NOTE: &str = "Only the newest 6 articles of this archive can be read without JavaScript. \
                         If you followed a link to an older one, turn on JavaScript to read it.";
+
+    /// The text of `html` between `start` and `end`.
+    fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
+        let from = html.find(start).unwrap_or_else(|| panic!("no {start}")) + start.len();
+        &html[from..from + html[from..].find(end).unwrap_or_else(|| panic!("no {end}"))]
+    }
+
+    #[test]
+    fn every_page_carries_the_answers_it_was_rendered_from() {
+        use folio::engine::replay::{Recording, Replay, CARRIED, DATA_TYPE};
+        let dist = std::env::temp_dir().join(format!("folio-prerender-{}-carried", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dist);
+        std::fs::create_dir_all(&dist).unwrap();
+        bare_page(&dist).unwrap();
+        let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
+        crate::archive::write(&dist, crate::archive::read(&seeds).unwrap()).unwrap();
+        super::prerender(&dist, "/news/", None, Prerender::Newest(2)).unwrap();
+        let engine = OnDisk::open(&dist).unwrap();
+        let mut pages = Vec::new();
+        collect(&dist, &dist, &mut pages);
+        pages.retain(|page| page.ends_with(".html"));
+        assert_eq!(pages.len(), 4, "{pages:?}");
+        for page in pages {
+            let html = std::fs::read_to_string(dist.join(&page)).unwrap();
+            let path = between(&html, r#"<meta name="folio-page" content=""#, "\"");
+            let state = State::new(
+                Location::parse(path, "", "/news/"),
+                Prefs::default(),
+                Library::default(),
+            );
+            // At the body's end, after what the reader sees first.
+            let text = between(
+                &html,
+                &format!(r#"<script type="{DATA_TYPE}" id="{CARRIED}">"#),
+                "</script></body>",
+            );
+            let replay = Replay::new(Recording::from_text(text).unwrap());
+            let expected = gather_now(&engine, &state).unwrap();
+            assert_eq!(gather_now(&replay, &state), Ok(expected), "{page}");
+        }
+        std::fs::remove_dir_all(&dist).unwrap();
+    }
 
     #[test]
     fn a_limit_prerenders_home_the_not_found_page_and_the_newest_articles_only() {

@@ -112,7 +112,11 @@ const NOT_BUILT: &str = "This page carries no answers to start from: build the s
 /// where to move once live.
 fn hydrating(engine: Rc<dyn Engine>) -> Result<ReaderProps, String> {
     let start = read_start();
-    let initial = State::new(start.prerendered.ok_or(NOT_BUILT)?, Prefs::default(), Library::default());
+    let initial = State::new(
+        start.prerendered.ok_or(NOT_BUILT)?,
+        Prefs::default(),
+        Library::default(),
+    );
     let answers = carried(&initial).ok_or(NOT_BUILT)?;
     Ok(ReaderProps {
         engine,
