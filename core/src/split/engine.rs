@@ -63,15 +63,23 @@ impl std::fmt::Display for FileError {
 
 impl std::error::Error for FileError {}
 
+/// A fetched file, decoded: its name's first letter says which ([`Kind`]).
+enum File {
+    Shard(Shard),
+    Postings(Vec<u8>),
+    Group(Loaded),
+    Catalog(Vec<DocEntry>),
+    Slugs(Vec<(String, u32)>),
+    /// Part of a facet value's list of articles.
+    List(Vec<u32>),
+}
+
 pub struct Engine {
     directory: Directory,
-    shards: FxHashMap<String, Shard>,
-    postings: FxHashMap<String, Vec<u8>>,
-    groups: FxHashMap<String, Loaded>,
-    catalogs: FxHashMap<String, Vec<DocEntry>>,
-    slugs: FxHashMap<String, Vec<(String, u32)>>,
-    /// Parts of facet values' lists of articles.
-    lists: FxHashMap<String, Vec<u32>>,
+    /// Every file fetched, by its name: one map rather than one per kind,
+    /// as each map compiled its own copy of the hash table's code (1.5 KB
+    /// gzipped of the worker's wasm).
+    files: FxHashMap<String, File>,
     /// Every article, oldest first, once its file is here.
     oldest: Option<Vec<u32>>,
     /// The catalogue of every article described so far.
@@ -90,12 +98,7 @@ impl Engine {
         let catalog = Catalog::from_entries(names(&directory), directory.articles, &[], None);
         Ok(Engine {
             directory,
-            shards: FxHashMap::default(),
-            postings: FxHashMap::default(),
-            groups: FxHashMap::default(),
-            catalogs: FxHashMap::default(),
-            slugs: FxHashMap::default(),
-            lists: FxHashMap::default(),
+            files: FxHashMap::default(),
             oldest: None,
             catalog,
             lacking: BTreeSet::new(),
@@ -134,34 +137,28 @@ impl Engine {
             name: name.to_string(),
             error,
         };
-        match name.as_bytes().first().copied() {
-            Some(k) if k == Kind::Dictionary as u8 => {
-                self.shards.insert(name.into(), Shard::decode(bytes).map_err(error)?);
-            }
-            Some(k) if k == Kind::Postings as u8 => {
-                self.postings
-                    .insert(name.into(), decode_postings(bytes).map_err(error)?);
-            }
+        let file = match name.as_bytes().first().copied() {
+            Some(k) if k == Kind::Dictionary as u8 => File::Shard(Shard::decode(bytes).map_err(error)?),
+            Some(k) if k == Kind::Postings as u8 => File::Postings(decode_postings(bytes).map_err(error)?),
             Some(k) if k == Kind::Group as u8 => {
                 let group = Group::decode(bytes).map_err(error)?;
                 let bylines = group.articles.iter().map(byline).collect();
-                self.groups.insert(name.into(), Loaded { group, bylines });
+                File::Group(Loaded { group, bylines })
             }
-            Some(k) if k == Kind::Catalog as u8 => {
-                self.catalogs.insert(name.into(), decode_catalog(bytes).map_err(error)?);
-                self.catalog = self.described();
-            }
-            Some(k) if k == Kind::Slugs as u8 => {
-                self.slugs.insert(name.into(), decode_slugs(bytes).map_err(error)?);
-            }
-            Some(k) if k == Kind::List as u8 => {
-                self.lists.insert(name.into(), decode_list(bytes).map_err(error)?);
-            }
+            Some(k) if k == Kind::Catalog as u8 => File::Catalog(decode_catalog(bytes).map_err(error)?),
+            Some(k) if k == Kind::Slugs as u8 => File::Slugs(decode_slugs(bytes).map_err(error)?),
+            Some(k) if k == Kind::List as u8 => File::List(decode_list(bytes).map_err(error)?),
             Some(k) if k == Kind::Order as u8 => {
                 self.oldest = Some(decode_order(bytes).map_err(error)?);
                 self.catalog = self.described();
+                return Ok(());
             }
             _ => return Err(error(BundleError::NotABundle)),
+        };
+        let described = matches!(file, File::Catalog(_));
+        self.files.insert(name.into(), file);
+        if described {
+            self.catalog = self.described();
         }
         Ok(())
     }
@@ -236,7 +233,7 @@ impl Engine {
         let Some(name) = self.directory.slugs_of(slug) else {
             return Step::Done(None);
         };
-        let Some(slugs) = self.slugs.get(&name) else {
+        let Some(File::Slugs(slugs)) = self.files.get(&name) else {
             return Step::Need(BTreeSet::from([name]));
         };
         let at = slugs.binary_search_by(|(s, _)| s.as_str().cmp(slug)).ok();
@@ -294,7 +291,7 @@ impl Engine {
         }
         // Kept in place: collecting into a new set would sort with std's
         // stable sort, the engine's only use of it (2.8 KB gzipped of wasm).
-        need.retain(|name| !self.shards.contains_key(name) && !self.lists.contains_key(name));
+        need.retain(|name| !self.files.contains_key(name));
         let lacked = need.iter().any(|name| self.lacks(name));
         need.retain(|name| !self.lacks(name));
         if !need.is_empty() {
@@ -308,7 +305,7 @@ impl Engine {
     /// Article `doc`, or the name of the group to fetch for it.
     fn loaded(&self, doc: u32) -> Result<&Article, String> {
         let (first, name) = self.directory.group_of(doc).unwrap_or_default();
-        let Some(group) = self.groups.get(&name) else {
+        let Some(group) = self.group(&name) else {
             return Err(name);
         };
         group.group.articles.get((doc - first) as usize).ok_or(name)
@@ -386,19 +383,31 @@ impl Engine {
     }
 
     pub(super) fn shards(&self) -> impl Iterator<Item = &Shard> {
-        self.shards.values()
+        self.files.values().filter_map(|file| match file {
+            File::Shard(shard) => Some(shard),
+            _ => None,
+        })
     }
 
     pub(super) fn postings(&self, name: &str) -> Option<&[u8]> {
-        self.postings.get(name).map(Vec::as_slice)
+        match self.files.get(name) {
+            Some(File::Postings(postings)) => Some(postings),
+            _ => None,
+        }
     }
 
     pub(super) fn group(&self, name: &str) -> Option<&Loaded> {
-        self.groups.get(name)
+        match self.files.get(name) {
+            Some(File::Group(group)) => Some(group),
+            _ => None,
+        }
     }
 
     pub(super) fn list(&self, name: &str) -> Option<&[u32]> {
-        self.lists.get(name).map(Vec::as_slice)
+        match self.files.get(name) {
+            Some(File::List(list)) => Some(list),
+            _ => None,
+        }
     }
 
     /// Whether the oldest-first order is here (see [`Directory::order`]).
@@ -407,7 +416,7 @@ impl Engine {
     }
 
     pub(super) fn has_catalog(&self, name: &str) -> bool {
-        self.catalogs.contains_key(name)
+        matches!(self.files.get(name), Some(File::Catalog(_)))
     }
 
     pub(super) fn catalog(&self) -> &Catalog {
@@ -418,7 +427,10 @@ impl Engine {
     fn described(&self) -> Catalog {
         let d = &self.directory;
         let known: Vec<(u32, DocEntry)> = (0..d.catalogs.files)
-            .filter_map(|i| Some((i, self.catalogs.get(&d.catalogs.file(Kind::Catalog, i)?)?)))
+            .filter_map(|i| match self.files.get(&d.catalogs.file(Kind::Catalog, i)?) {
+                Some(File::Catalog(entries)) => Some((i, entries)),
+                _ => None,
+            })
             .flat_map(|(i, entries)| {
                 let first = (i * d.catalog_docs) as u32;
                 (first..).zip(entries.iter().cloned())
