@@ -20,9 +20,11 @@ pub struct Filters {
     pub publishers: BTreeSet<String>,
     pub countries: BTreeSet<String>,
     pub months: BTreeSet<String>,
-    /// Only these articles (by position), before anything else: the
-    /// reader's saved articles. Facets count within them.
-    pub only: Option<BTreeSet<u32>>,
+    /// Only these articles (by position, ascending and distinct), before
+    /// anything else: the reader's saved articles. Facets count within
+    /// them. A sorted list rather than a set: the engine's only set of
+    /// numbers compiled a second copy of std's B-tree (1.5 KB gzipped).
+    pub only: Option<Vec<u32>>,
 }
 
 /// The three things a reader can filter by.
@@ -459,7 +461,7 @@ impl Catalog {
         let mut month_counts = vec![0usize; self.months.len() + 1];
         let mut matches = matches;
         if let Some(only) = &filters.only {
-            matches.retain(|doc| only.contains(doc));
+            matches.retain(|doc| only.binary_search(doc).is_ok());
         }
         let narrowed = !(filters.publishers.is_empty() && filters.countries.is_empty() && filters.months.is_empty());
         let kept = if !narrowed {

@@ -12,6 +12,7 @@ use super::protocol::{
 use crate::catalog::{Filters, Sort};
 use crate::corpus::Article;
 use crate::neighbours::Neighbours;
+use crate::order::distinct;
 use crate::search::{Highlights, Index, Query, Results};
 use crate::split::{self, Step};
 
@@ -134,14 +135,14 @@ fn filters<S: Source>(source: &S, list: &List) -> Step<Filters> {
         return Step::Done(filters);
     };
     let mut needs = Needs::default();
-    let mut only = BTreeSet::new();
+    let mut only = Vec::new();
     for slug in saved {
         if let Some(Some(doc)) = needs.take(source.position(slug)) {
-            only.insert(doc as u32);
+            only.push(doc as u32);
         }
     }
     needs.then(|| {
-        filters.only = Some(only);
+        filters.only = Some(distinct(only));
         filters
     })
 }

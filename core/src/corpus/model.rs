@@ -11,7 +11,7 @@ use super::source::clean;
 ///
 /// Serialised as-is by `folio dump --json`; the field names are a promise to
 /// the tools that read that output (see the README), so rename nothing.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Article {
     /// Unique, readable, ASCII, derived from the title; stable for a given corpus.
     pub slug: String,

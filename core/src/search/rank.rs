@@ -284,7 +284,7 @@ trait Evaluate: Store + Sized {
         let counted = |mut matching: Vec<u32>| {
             // Saved articles first: the catalogue need describe only them.
             if let Some(only) = &filters.only {
-                matching.retain(|doc| only.contains(doc));
+                matching.retain(|doc| only.binary_search(doc).is_ok());
             }
             self.need_catalog(&matching);
             self.catalog().filter(self.describable(matching), filters)

@@ -32,6 +32,15 @@ pub enum Step<T> {
 }
 
 impl<T> Step<T> {
+    /// The step that needs the one file `name`. Built with `insert`:
+    /// `BTreeSet::from` compiled std's bulk building of a tree into the
+    /// worker's wasm for it alone (0.4 KB gzipped).
+    pub fn needing(name: String) -> Step<T> {
+        let mut need = BTreeSet::new();
+        need.insert(name);
+        Step::Need(need)
+    }
+
     /// The answer made into another, or the same files needed.
     pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Step<U> {
         match self {
@@ -63,15 +72,23 @@ impl std::fmt::Display for FileError {
 
 impl std::error::Error for FileError {}
 
+/// A fetched file, decoded: its name's first letter says which ([`Kind`]).
+enum File {
+    Shard(Shard),
+    Postings(Vec<u8>),
+    Group(Loaded),
+    Catalog(Vec<DocEntry>),
+    Slugs(Vec<(String, u32)>),
+    /// Part of a facet value's list of articles.
+    List(Vec<u32>),
+}
+
 pub struct Engine {
     directory: Directory,
-    shards: FxHashMap<String, Shard>,
-    postings: FxHashMap<String, Vec<u8>>,
-    groups: FxHashMap<String, Loaded>,
-    catalogs: FxHashMap<String, Vec<DocEntry>>,
-    slugs: FxHashMap<String, Vec<(String, u32)>>,
-    /// Parts of facet values' lists of articles.
-    lists: FxHashMap<String, Vec<u32>>,
+    /// Every file fetched, by its name: one map rather than one per kind,
+    /// as each map compiled its own copy of the hash table's code (1.5 KB
+    /// gzipped of the worker's wasm).
+    files: FxHashMap<String, File>,
     /// Every article, oldest first, once its file is here.
     oldest: Option<Vec<u32>>,
     /// The catalogue of every article described so far.
@@ -90,12 +107,7 @@ impl Engine {
         let catalog = Catalog::from_entries(names(&directory), directory.articles, &[], None);
         Ok(Engine {
             directory,
-            shards: FxHashMap::default(),
-            postings: FxHashMap::default(),
-            groups: FxHashMap::default(),
-            catalogs: FxHashMap::default(),
-            slugs: FxHashMap::default(),
-            lists: FxHashMap::default(),
+            files: FxHashMap::default(),
             oldest: None,
             catalog,
             lacking: BTreeSet::new(),
@@ -134,34 +146,28 @@ impl Engine {
             name: name.to_string(),
             error,
         };
-        match name.as_bytes().first().copied() {
-            Some(k) if k == Kind::Dictionary as u8 => {
-                self.shards.insert(name.into(), Shard::decode(bytes).map_err(error)?);
-            }
-            Some(k) if k == Kind::Postings as u8 => {
-                self.postings
-                    .insert(name.into(), decode_postings(bytes).map_err(error)?);
-            }
+        let file = match name.as_bytes().first().copied() {
+            Some(k) if k == Kind::Dictionary as u8 => File::Shard(Shard::decode(bytes).map_err(error)?),
+            Some(k) if k == Kind::Postings as u8 => File::Postings(decode_postings(bytes).map_err(error)?),
             Some(k) if k == Kind::Group as u8 => {
                 let group = Group::decode(bytes).map_err(error)?;
                 let bylines = group.articles.iter().map(byline).collect();
-                self.groups.insert(name.into(), Loaded { group, bylines });
+                File::Group(Loaded { group, bylines })
             }
-            Some(k) if k == Kind::Catalog as u8 => {
-                self.catalogs.insert(name.into(), decode_catalog(bytes).map_err(error)?);
-                self.catalog = self.described();
-            }
-            Some(k) if k == Kind::Slugs as u8 => {
-                self.slugs.insert(name.into(), decode_slugs(bytes).map_err(error)?);
-            }
-            Some(k) if k == Kind::List as u8 => {
-                self.lists.insert(name.into(), decode_list(bytes).map_err(error)?);
-            }
+            Some(k) if k == Kind::Catalog as u8 => File::Catalog(decode_catalog(bytes).map_err(error)?),
+            Some(k) if k == Kind::Slugs as u8 => File::Slugs(decode_slugs(bytes).map_err(error)?),
+            Some(k) if k == Kind::List as u8 => File::List(decode_list(bytes).map_err(error)?),
             Some(k) if k == Kind::Order as u8 => {
                 self.oldest = Some(decode_order(bytes).map_err(error)?);
                 self.catalog = self.described();
+                return Ok(());
             }
             _ => return Err(error(BundleError::NotABundle)),
+        };
+        let described = matches!(file, File::Catalog(_));
+        self.files.insert(name.into(), file);
+        if described {
+            self.catalog = self.described();
         }
         Ok(())
     }
@@ -236,8 +242,8 @@ impl Engine {
         let Some(name) = self.directory.slugs_of(slug) else {
             return Step::Done(None);
         };
-        let Some(slugs) = self.slugs.get(&name) else {
-            return Step::Need(BTreeSet::from([name]));
+        let Some(File::Slugs(slugs)) = self.files.get(&name) else {
+            return Step::needing(name);
         };
         let at = slugs.binary_search_by(|(s, _)| s.as_str().cmp(slug)).ok();
         Step::Done(at.map(|at| slugs[at].1 as usize))
@@ -247,7 +253,7 @@ impl Engine {
     pub fn article(&self, doc: usize) -> Step<&Article> {
         match self.loaded(doc as u32) {
             Ok(article) => Step::Done(article),
-            Err(name) => Step::Need(BTreeSet::from([name])),
+            Err(name) => Step::needing(name),
         }
     }
 
@@ -273,30 +279,53 @@ impl Engine {
         sort: Sort,
         work: impl FnOnce(&View<'_>) -> T,
     ) -> Step<(T, BTreeSet<String>, bool)> {
-        let mut need = self.dictionary_needs(query);
-        need.extend(self.list_needs(filters));
-        if sort == Sort::Oldest && self.oldest.is_none() {
-            need.extend(self.directory.order.file(Kind::Order, 0));
-        }
-        // Kept in place: collecting into a new set would sort with std's
-        // stable sort, the engine's only use of it (2.8 KB gzipped of wasm).
-        need.retain(|name| !self.shards.contains_key(name) && !self.lists.contains_key(name));
-        let lacked = need.iter().any(|name| self.lacks(name));
-        need.retain(|name| !self.lacks(name));
-        if !need.is_empty() {
-            return Step::Need(need);
-        }
-        let view = View::new(self);
-        view.need_pairs(query);
+        let (view, lacked) = match self.view(query, filters, sort) {
+            Step::Done(done) => done,
+            Step::Need(need) => return Step::Need(need),
+        };
         let done = work(&view);
         let (need, lacking) = view.missing();
         Step::Done((done, need, lacking || lacked))
     }
 
+    /// The view [`Engine::with_view`] works on, and whether it reads around
+    /// files that cannot be had. Not generic, unlike `with_view`, so the
+    /// worker's wasm holds it once rather than once per kind of work
+    /// (0.7 KB gzipped).
+    fn view(&self, query: &Query, filters: &Filters, sort: Sort) -> Step<(View<'_>, bool)> {
+        let mut need = self.dictionary_needs(query);
+        need.extend(self.list_needs(filters));
+        if sort == Sort::Oldest && self.oldest.is_none() {
+            need.extend(self.directory.order.file(Kind::Order, 0));
+        }
+        // Into a new set with `insert`: `retain` compiled std's removal
+        // from a tree (its rebalancing) into the worker's wasm for this
+        // alone (2 KB gzipped), and `collect` would sort with std's stable
+        // sort, the engine's only use of it (2.8 KB).
+        let mut lacked = false;
+        let mut wanted = BTreeSet::new();
+        for name in need {
+            if self.files.contains_key(&name) {
+                continue;
+            }
+            if self.lacks(&name) {
+                lacked = true;
+            } else {
+                wanted.insert(name);
+            }
+        }
+        if !wanted.is_empty() {
+            return Step::Need(wanted);
+        }
+        let view = View::new(self);
+        view.need_pairs(query);
+        Step::Done((view, lacked))
+    }
+
     /// Article `doc`, or the name of the group to fetch for it.
     fn loaded(&self, doc: u32) -> Result<&Article, String> {
         let (first, name) = self.directory.group_of(doc).unwrap_or_default();
-        let Some(group) = self.groups.get(&name) else {
+        let Some(group) = self.group(&name) else {
             return Err(name);
         };
         group.group.articles.get((doc - first) as usize).ok_or(name)
@@ -374,19 +403,31 @@ impl Engine {
     }
 
     pub(super) fn shards(&self) -> impl Iterator<Item = &Shard> {
-        self.shards.values()
+        self.files.values().filter_map(|file| match file {
+            File::Shard(shard) => Some(shard),
+            _ => None,
+        })
     }
 
     pub(super) fn postings(&self, name: &str) -> Option<&[u8]> {
-        self.postings.get(name).map(Vec::as_slice)
+        match self.files.get(name) {
+            Some(File::Postings(postings)) => Some(postings),
+            _ => None,
+        }
     }
 
     pub(super) fn group(&self, name: &str) -> Option<&Loaded> {
-        self.groups.get(name)
+        match self.files.get(name) {
+            Some(File::Group(group)) => Some(group),
+            _ => None,
+        }
     }
 
     pub(super) fn list(&self, name: &str) -> Option<&[u32]> {
-        self.lists.get(name).map(Vec::as_slice)
+        match self.files.get(name) {
+            Some(File::List(list)) => Some(list),
+            _ => None,
+        }
     }
 
     /// Whether the oldest-first order is here (see [`Directory::order`]).
@@ -395,7 +436,7 @@ impl Engine {
     }
 
     pub(super) fn has_catalog(&self, name: &str) -> bool {
-        self.catalogs.contains_key(name)
+        matches!(self.files.get(name), Some(File::Catalog(_)))
     }
 
     pub(super) fn catalog(&self) -> &Catalog {
@@ -406,7 +447,10 @@ impl Engine {
     fn described(&self) -> Catalog {
         let d = &self.directory;
         let known: Vec<(u32, DocEntry)> = (0..d.catalogs.files)
-            .filter_map(|i| Some((i, self.catalogs.get(&d.catalogs.file(Kind::Catalog, i)?)?)))
+            .filter_map(|i| match self.files.get(&d.catalogs.file(Kind::Catalog, i)?) {
+                Some(File::Catalog(entries)) => Some((i, entries)),
+                _ => None,
+            })
             .flat_map(|(i, entries)| {
                 let first = (i * d.catalog_docs) as u32;
                 (first..).zip(entries.iter().cloned())
