@@ -296,10 +296,10 @@ mod tests {
         "extortion-of-jewelry-cars-and-money",
     ];
 
-    /// Prerenders the seed with `prerender` into a fresh directory holding
-    /// only what prerendering reads from Trunk's output; returns the files
-    /// it then holds (besides those two), sorted, and the not-found page.
-    fn prerendered(name: &str, prerender: Prerender) -> (Vec<String>, String) {
+    /// The seed prerendered with `prerender` under `/news/` into a fresh
+    /// directory, `name`d, which holds only what prerendering reads from
+    /// Trunk's output, the index, and the pages.
+    fn seed_site(name: &str, prerender: Prerender) -> (PathBuf, usize) {
         let dist = std::env::temp_dir().join(format!("folio-prerender-{}-{name}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dist);
         std::fs::create_dir_all(&dist).unwrap();
@@ -307,6 +307,13 @@ mod tests {
         let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
         crate::archive::write(&dist, crate::archive::read(&seeds).unwrap()).unwrap();
         let written = super::prerender(&dist, "/news/", None, prerender).unwrap();
+        (dist, written)
+    }
+
+    /// Prerenders the seed with `prerender`; returns the files it wrote
+    /// (besides Trunk's two), sorted, and the not-found page.
+    fn prerendered(name: &str, prerender: Prerender) -> (Vec<String>, String) {
+        let (dist, written) = seed_site(name, prerender);
         let mut files = Vec::new();
         collect(&dist, &dist, &mut files);
         files.retain(|f| f != "icon.svg" && !f.starts_with("index/"));
@@ -347,13 +354,7 @@ mod tests {
     #[test]
     fn every_page_carries_the_answers_it_was_rendered_from() {
         use folio::engine::replay::{Recording, Replay, CARRIED, DATA_TYPE};
-        let dist = std::env::temp_dir().join(format!("folio-prerender-{}-carried", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dist);
-        std::fs::create_dir_all(&dist).unwrap();
-        bare_page(&dist).unwrap();
-        let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
-        crate::archive::write(&dist, crate::archive::read(&seeds).unwrap()).unwrap();
-        super::prerender(&dist, "/news/", None, Prerender::Newest(2)).unwrap();
+        let (dist, _) = seed_site("carried", Prerender::Newest(2));
         let engine = OnDisk::open(&dist).unwrap();
         let mut pages = Vec::new();
         collect(&dist, &dist, &mut pages);
