@@ -192,6 +192,10 @@ test('typing a search fetches nothing, not even the page icon again', async () =
     const page = await openPage(await browser.newContext({ serviceWorkers: 'block' }), VIEWPORTS.phone);
     await page.goto(url(''));
     await started(page);
+    // The engine's worker loads alongside the live page: once it listens,
+    // it has asked for its wasm and the index's entry, which are its own,
+    // not the search's.
+    await page.evaluate(() => window.folioEngine.started);
     const requests = [];
     page.on('request', (request) => requests.push(request.url().slice(0, 100)));
     const box = page.getByRole('searchbox', { name: 'Search articles' });
