@@ -163,6 +163,20 @@ export async function openPage(context, viewport, { expect404 = false, colorSche
   return page;
 }
 
+/// Holds back `page`'s requests matching `pattern` until `release()`;
+/// `asked()` says whether one came meanwhile.
+export async function holdBack(page, pattern) {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  let asked = false;
+  await page.route(pattern, async (route) => {
+    asked = true;
+    await held;
+    await route.continue();
+  });
+  return { release, asked: () => asked };
+}
+
 /// Waits until the app has taken over the (prerendered) page and moved to
 /// the reader's real state (it then sets `<html data-live>`): only then do
 /// links navigate inside the app and does leaving not abort its download.

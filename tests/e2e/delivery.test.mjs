@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { controlled, launch, launchBrowser, launchWithoutJavaScript, openPage, required, started, VIEWPORTS } from './browser.mjs';
+import { controlled, holdBack, launch, launchBrowser, launchWithoutJavaScript, openPage, required, started, VIEWPORTS } from './browser.mjs';
 import { serveStatic } from './host.mjs';
 
 const SITE = required('FOLIO_URL');
@@ -129,13 +129,11 @@ test('what a reader types before the app is live is searched when it is', async 
   try {
     const page = await openPage(await browser.newContext({ serviceWorkers: 'block' }), VIEWPORTS.phone);
     // Hold the wasm back until the reader has typed into the prerendered page.
-    let release;
-    const typed = new Promise((resolve) => { release = resolve; });
-    await page.route('**/*.wasm', async (route) => { await typed; await route.continue(); });
+    const wasm = await holdBack(page, '**/*.wasm');
     await page.goto(url(''));
     await page.getByRole('searchbox', { name: 'Search articles' }).fill('jazz');
     assert.equal(await page.locator('[aria-live]').first().textContent(), '9 articles', 'not live yet');
-    release();
+    wasm.release();
     await started(page);
     await page.getByText('1 result for “jazz”').waitFor();
     assert.equal(await page.getByRole('searchbox', { name: 'Search articles' }).inputValue(), 'jazz');

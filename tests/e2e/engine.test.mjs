@@ -5,7 +5,7 @@
 // where the worker cannot load, a search says why.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, launchBrowser, openPage, required, started, VIEWPORTS } from './browser.mjs';
+import { holdBack, launch, launchBrowser, openPage, required, started, VIEWPORTS } from './browser.mjs';
 
 const SITE = required('FOLIO_URL');
 const url = (path) => new URL(path, SITE).href;
@@ -76,17 +76,10 @@ test('a prerendered page goes live before its engine has loaded, and a search ty
   try {
     const page = await openPage(await browser.newContext({ serviceWorkers: 'block' }), VIEWPORTS.phone);
     // The engine's script is held back until the page is live.
-    let release;
-    const held = new Promise((resolve) => { release = resolve; });
-    let asked = false;
-    await page.route(/folio-worker-[0-9a-f]+\.js$/, async (route) => {
-      asked = true;
-      await held;
-      await route.continue();
-    });
+    const engine = await holdBack(page, /folio-worker-[0-9a-f]+\.js$/);
     await page.goto(url(''));
     await started(page);
-    assert.equal(asked, true);
+    assert.equal(engine.asked(), true);
     // Hydrated from the answers the page carries: the list, its count and
     // its filters, live, with no engine yet.
     assert.equal(await page.getByRole('status').textContent(), '9 articles');
@@ -97,7 +90,7 @@ test('a prerendered page goes live before its engine has loaded, and a search ty
     await twoFrames(page);
     assert.equal(await page.locator('.results').getAttribute('aria-busy'), 'true');
     assert.equal(await page.getByRole('status').textContent(), '9 articles');
-    release();
+    engine.release();
     await page.getByText('4 results for “Toqaev”').waitFor();
     assert.equal(await page.locator('#results .card').count(), 4);
     assert.deepEqual(page.problems, []);
