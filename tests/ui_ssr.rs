@@ -12,7 +12,7 @@ use folio::search::Index;
 use folio::ui::answers::{gather_now, Answered};
 use folio::ui::library::Library;
 use folio::ui::prefs::Prefs;
-use folio::ui::state::State;
+use folio::ui::state::{Panel, State};
 use folio::ui::{Reader, ReaderProps};
 use yew::LocalServerRenderer;
 
@@ -27,7 +27,11 @@ fn engine(index: Index) -> Rc<InProcess> {
 /// The page at `location`, rendered from the engine's answers, as the
 /// prerenderer renders it.
 async fn render(engine: Rc<InProcess>, location: Location) -> String {
-    let initial = State::new(location, Prefs::default(), Library::default());
+    render_state(engine, State::new(location, Prefs::default(), Library::default())).await
+}
+
+/// The page in `initial`, rendered from the engine's answers.
+async fn render_state(engine: Rc<InProcess>, initial: State) -> String {
     let props = ReaderProps {
         answers: gather_now(&*engine, &initial).expect("the engine answers at once"),
         engine,
@@ -114,7 +118,9 @@ async fn a_search_marks_every_spelling_in_snippets() {
 async fn filters_show_counts_and_chips() {
     let mut location = list("Toqaev");
     location.filters.publishers.insert("RFE/RL".into());
-    let html = render(seed_index(), location).await;
+    let mut state = State::new(location, Prefs::default(), Library::default());
+    state.sidebar = true;
+    let html = render_state(seed_index(), state).await;
     assert!(html.contains("3 results for “Toqaev”"));
     assert!(html.contains(r#"aria-label="Remove filter RFE/RL""#));
     assert!(
@@ -249,9 +255,25 @@ async fn without_javascript_no_prerendered_page_shows_a_control() {
     // Settings, Filters, the filters' Done, and Save on each of 9 cards.
     assert_eq!(count("<button"), 3 + 9, "{all:#?}");
     assert_eq!(count("<select"), 1, "Sort");
-    // The search box, Saved only, 4 publishers, 10 countries, 1 month.
-    assert_eq!(count("<input"), 1 + 1 + 4 + 10 + 1, "{all:#?}");
-    assert_eq!(all.len(), 12 + 1 + 17);
+    // The search box and Saved only: the filters' values are not
+    // prerendered (`State::sidebar`).
+    assert_eq!(count("<input"), 1 + 1, "{all:#?}");
+    assert_eq!(all.len(), 12 + 1 + 2);
+}
+
+#[tokio::test]
+async fn the_filters_values_are_rendered_only_where_they_can_be_seen() {
+    let values = |html: &str| html.matches(r#" id="filter-"#).count();
+    let home = || State::new(Location::default(), Prefs::default(), Library::default());
+    // A prerendered page, and a phone with the panel closed: Saved only.
+    assert_eq!(values(&render_state(seed_index(), home()).await), 1);
+    // Beside the list, or in the open panel: 4 publishers, 10 countries, 1 month.
+    let mut wide = home();
+    wide.sidebar = true;
+    assert_eq!(values(&render_state(seed_index(), wide).await), 1 + 4 + 10 + 1);
+    let mut open = home();
+    open.panel = Panel::Filters;
+    assert_eq!(values(&render_state(seed_index(), open).await), 1 + 4 + 10 + 1);
 }
 
 #[tokio::test]

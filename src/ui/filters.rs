@@ -25,12 +25,14 @@ pub struct FilterPanelProps {
 }
 
 /// The filters, each value with its count for the current search. A sidebar
-/// on wide screens, a panel opened from a button on phones.
+/// on wide screens, a panel opened from a button on phones; the values only
+/// where they can be seen (`State::sidebar`).
 #[component]
 pub fn FilterPanel(props: &FilterPanelProps) -> Html {
     let ctx = use_ctx();
     let open = ctx.state.panel == Panel::Filters;
-    let groups = Facet::ALL.iter().map(|&facet| {
+    let seen = open || ctx.state.sidebar;
+    let groups = Facet::ALL.iter().filter(|_| seen).map(|&facet| {
         let FacetValues { values, estimated } = props.facets.get(facet);
         let estimated = *estimated;
         let options = values.iter().enumerate().map(|(i, value)| {

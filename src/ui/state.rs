@@ -42,14 +42,16 @@ pub enum HistoryStep {
 }
 
 /// What the browser knows that a prerendered page cannot: the full URL
-/// (the page was rendered for its path only), the stored preferences, and
-/// what the reader typed into the search box before the app was live.
+/// (the page was rendered for its path only), the stored preferences, what
+/// the reader typed into the search box before the app was live, and
+/// whether the screen shows the filters beside the list.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Arrival {
     pub location: Location,
     pub prefs: Prefs,
     pub library: Library,
     pub typed: Option<String>,
+    pub sidebar: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -66,6 +68,13 @@ pub struct State {
     pub prefs: Prefs,
     pub library: Library,
     pub panel: Panel,
+    /// The screen is wide enough to show the filters beside the list. Only
+    /// then, or with their panel open, are the filters' values rendered: a
+    /// phone never shows them otherwise, and at 10,000 articles they were
+    /// two thirds of home's elements (362 of 573), to send, lay out,
+    /// hydrate and update on every keystroke. A prerendered page has none,
+    /// since its renderer cannot know the screen (see `Action::Restore`).
+    pub sidebar: bool,
 }
 
 impl State {
@@ -83,6 +92,7 @@ impl State {
             prefs,
             library,
             panel: Panel::None,
+            sidebar: false,
         };
         state.mark_read();
         state
@@ -126,6 +136,9 @@ pub enum Action {
         shown: Location,
     },
     MoreResults,
+    /// The screen became wide enough to show the filters beside the list,
+    /// or too narrow.
+    Sidebar(bool),
     Theme(Theme),
     TextSize(isize),
     MarkRead(bool),
@@ -206,12 +219,17 @@ impl Reducible for State {
                     }
                 }
                 next.prefs = arrival.prefs;
+                next.sidebar = arrival.sidebar;
                 next.library.read.extend(arrival.library.read);
                 next.library.saved.extend(arrival.library.saved);
                 next.mark_read();
             }
             Action::MoreResults => {
                 next.limit += PAGE_SIZE;
+                next.step = HistoryStep::None;
+            }
+            Action::Sidebar(shown) => {
+                next.sidebar = shown;
                 next.step = HistoryStep::None;
             }
             Action::Theme(theme) => {
@@ -341,6 +359,7 @@ mod tests {
                     saved: BTreeSet::new(),
                 },
                 typed: None,
+                sidebar: false,
             })
         };
         let shown = Location::default;
@@ -351,6 +370,7 @@ mod tests {
             prefs: Prefs::default(),
             library: Library::default(),
             typed: None,
+            sidebar: false,
         };
         let s = start().reduce(Action::Restore {
             arrival: Box::new(fresh),
@@ -389,6 +409,32 @@ mod tests {
     }
 
     #[test]
+    fn the_filters_values_follow_the_screen_without_a_history_step() {
+        // A prerendered page has no sidebar; a wide screen brings it on
+        // restoring, and nothing else changes.
+        let wide = Arrival {
+            location: Location::default(),
+            prefs: Prefs::default(),
+            library: Library::default(),
+            typed: None,
+            sidebar: true,
+        };
+        let s = start().reduce(Action::Restore {
+            arrival: Box::new(wide),
+            shown: Location::default(),
+        });
+        assert_eq!(
+            *s,
+            State {
+                sidebar: true,
+                ..(*start()).clone()
+            }
+        );
+        let s = s.reduce(Action::Sidebar(false));
+        assert_eq!((s.sidebar, s.step), (false, HistoryStep::None));
+    }
+
+    #[test]
     fn an_article_landed_on_is_read_unless_the_reader_says_otherwise() {
         let article = || Location {
             page: Page::Article("a".into()),
@@ -406,6 +452,7 @@ mod tests {
                     saved: BTreeSet::new(),
                 },
                 typed: None,
+                sidebar: false,
             })
         };
         // As prerendered: default preferences, so read.

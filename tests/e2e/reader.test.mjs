@@ -310,6 +310,35 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
   });
 }
 
+test('the filters’ values are rendered where they can be seen: beside the list, or in the open panel', async () => {
+  const values = (page) => page.locator('#filters input[type=checkbox]').count();
+  const valuesBecome = (page, n) => page.waitForFunction((n) => document.querySelectorAll('#filters input[type=checkbox]').length === n, n);
+  // Saved only, 4 publishers, 10 countries, 1 month.
+  const ALL = 1 + 4 + 10 + 1;
+  // A wide screen: beside the list, once the app is live.
+  const wide = await openPage(context, VIEWPORTS.desktop);
+  await ready(wide);
+  assert.equal(await values(wide), ALL);
+  assert.deepEqual(wide.problems, []);
+  await wide.close();
+  // A phone: only Saved only until the panel opens.
+  const page = await openPage(context, VIEWPORTS.phone);
+  await ready(page);
+  assert.equal(await values(page), 1);
+  await page.getByRole('button', { name: /^Filters/ }).click();
+  await page.getByRole('checkbox', { name: /^RFE\/RL/ }).waitFor();
+  assert.equal(await values(page), ALL);
+  await page.getByRole('button', { name: 'Done' }).click();
+  await valuesBecome(page, 1);
+  // Turned sideways, past the breakpoint: beside the list; and back.
+  await page.setViewportSize(VIEWPORTS.desktop);
+  await valuesBecome(page, ALL);
+  await page.setViewportSize(VIEWPORTS.phone);
+  await valuesBecome(page, 1);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test('the search box’s placeholder fits in it on narrow phones', async () => {
   for (const width of [320, 360]) {
     const page = await openPage(context, { width, height: 640 });

@@ -13,7 +13,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::{storage, url};
+use super::{sidebar, storage, url};
 use crate::bundled;
 use crate::corpus::bundle::BundleError;
 use crate::engine::later::Later;
@@ -128,6 +128,7 @@ fn hydrating(engine: Rc<dyn Engine>) -> Result<ReaderProps, String> {
             location: start.location,
             prefs: start.prefs,
             library: start.library,
+            sidebar: sidebar::shown(),
             // Read last: keystrokes queue up while the app starts.
             typed: typed_search(),
         }),

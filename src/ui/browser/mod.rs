@@ -2,7 +2,7 @@
 //! the page beyond rendering, one hook per job: the page going live
 //! (restoring the reader's state, the service worker), the height an
 //! embedding page is told, the engine's requests and answers, the URL, storage, the document's title and
-//! theme, focus, and the keyboard. Then the export file.
+//! theme, focus, the keyboard, and whether the filters show beside the list. Then the export file.
 //!
 //! Every `cfg(target_arch)` of `ui` is in this module: the rest of `ui`
 //! renders the same natively (prerendering, tests), where the hooks here do
@@ -25,6 +25,8 @@ mod focus;
 mod keys;
 #[cfg(target_arch = "wasm32")]
 mod live;
+#[cfg(target_arch = "wasm32")]
+mod sidebar;
 #[cfg(target_arch = "wasm32")]
 mod storage;
 #[cfg(target_arch = "wasm32")]
@@ -56,6 +58,7 @@ pub(super) fn use_browser(ctx: &Ctx, arrival: Option<Arrival>) {
     document::use_document_meta(ctx);
     focus::use_focus(ctx);
     keys::use_shortcuts(ctx);
+    sidebar::use_sidebar(ctx);
 }
 
 /// Prerendering and tests have no browser: nothing to wire up.
