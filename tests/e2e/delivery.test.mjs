@@ -76,8 +76,10 @@ test('with JavaScript off, a page shows no control that needs it, and says why s
 });
 
 test('the app takes over a prerendered page without moving it', async () => {
-  for (const path of ['', `articles/${SLUG}/`]) {
-    const page = await openPage(context, VIEWPORTS.phone);
+  // On a wide screen too, where the filters' values come in beside the list
+  // once the app is live.
+  for (const [size, path] of [['phone', ''], ['phone', `articles/${SLUG}/`], ['desktop', '']]) {
+    const page = await openPage(context, VIEWPORTS[size]);
     await page.addInitScript(() => {
       window.__shift = 0;
       new PerformanceObserver((list) => {
@@ -89,7 +91,7 @@ test('the app takes over a prerendered page without moving it', async () => {
     await started(page);
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     const shift = await page.evaluate(() => window.__shift);
-    assert.equal(shift, 0, `cumulative layout shift on ${path || 'home'}`);
+    assert.equal(shift, 0, `cumulative layout shift on ${path || 'home'} at ${size} size`);
     // The note for readers without JavaScript never showed.
     assert.equal(await page.getByText('Search needs JavaScript.').isVisible(), false);
     // The page painted its content before the wasm was asked for.
