@@ -77,7 +77,11 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
                     </li>
                 </ul>
             </fieldset>
-            { for groups }
+            // Always there, so the values come in after "Your articles"
+            // without disturbing it: Yew pairs an unkeyed list's children
+            // from its end, and reused that fieldset for the last facet,
+            // which moved it (a layout shift on a wide screen).
+            <div class="facets">{ for groups }</div>
         </section>
     }
 }
