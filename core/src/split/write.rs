@@ -23,8 +23,18 @@ use crate::search::{Index, Store};
 /// short a word's postings must be to sit in its dictionary entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Limits {
+    /// A dictionary shard of words, stems and name keys: what a typo or a
+    /// prefix fetches is every shard its range of words touches.
+    pub words: usize,
+    /// A dictionary shard of pairs (each fetched alone, for its phrase),
+    /// and a slug shard.
     pub dictionary: usize,
+    /// A postings file, unless that would make more than
+    /// [`Limits::postings_files`] files of the words' lists.
     pub postings: usize,
+    /// The most postings files of the words' lists (pairs add some): as
+    /// [`Limits::groups`], a bound on files, which a large archive reaches.
+    pub postings_files: usize,
     /// An article group's text; more where [`Limits::groups`] needs it.
     pub group: usize,
     /// The most article groups: some hosts allow 20,000 files a site, and
@@ -40,8 +50,20 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Self {
         Limits {
+            // A search fetches the shards of its word, its stem and its
+            // name keys, and for a typo every word with its first letter:
+            // at 10,000 generated articles these cost a cold search about
+            // 14 KB gzipped with 4 KB shards, against 79 KB with 32 KB ones.
+            words: 4 << 10,
             dictionary: 32 << 10,
-            postings: 64 << 10,
+            // A search fetches the whole file of each of its words' lists,
+            // most of it other words': at 10,000 generated articles a cold
+            // search fetched 50 to 150 KB gzipped of 64 KB files, of which
+            // it read a fifth; 8 KB files cost it 6 to 30 KB. The cap
+            // leaves 5,000 pages room at 100,000 articles (files of about
+            // 16 KB there) and keeps them about 64 KB at 1,000,000.
+            postings: 8 << 10,
+            postings_files: 3_300,
             // A cold search fetches one group per hit on its screen, so
             // groups are small: 10 hits cost about 54 KB gzipped at 10,000
             // generated articles, against 170 KB with 64 KB groups.
@@ -122,7 +144,8 @@ pub fn write(index: &Index, limits: &Limits) -> Result<Split, WriteError> {
         pairs.add(doc, &words, index.field_starts(doc), &common);
     }
 
-    let mut dictionary = Dictionary::new(*limits, index.df());
+    let lengths = (0..index.df().len() as u32).map(|word| index.posting_bytes(word).len());
+    let mut dictionary = Dictionary::new(*limits, index.df(), lengths);
     for &word in &vocab.sorted {
         dictionary.word(&mut files, word, vocab.word(word), index.posting_bytes(word))?;
     }
@@ -304,9 +327,13 @@ pub(super) struct Dictionary {
 }
 
 impl Dictionary {
-    pub(super) fn new(limits: Limits, df: &[u32]) -> Dictionary {
+    /// The dictionary of words with these document frequencies, whose
+    /// lists take `lengths` bytes each (each word's, by id).
+    pub(super) fn new(limits: Limits, df: &[u32], lengths: impl Iterator<Item = usize>) -> Dictionary {
+        let filed: usize = lengths.filter(|&len| len > limits.inline).sum();
+        let postings = limits.postings.max(filed.div_ceil(limits.postings_files.max(1)));
         Dictionary {
-            limits,
+            limits: Limits { postings, ..limits },
             df: df.to_vec(),
             places: vec![None; df.len()],
             next_pair: df.len(),
@@ -401,7 +428,15 @@ impl Dictionary {
                     }
                 })
                 .sum::<usize>();
-        if !self.shard.entries.is_empty() && self.size + entry_size > self.limits.dictionary {
+        // Pairs start a shard of their own, of their own size.
+        let pair = key.0 == Tag::Pair;
+        let limit = if pair {
+            self.limits.dictionary
+        } else {
+            self.limits.words
+        };
+        let first_pair = pair && self.shard.entries.last().is_some_and(|(last, _)| last.0 != Tag::Pair);
+        if !self.shard.entries.is_empty() && (self.size + entry_size > limit || first_pair) {
             self.end_shard();
         }
         self.size += entry_size;
