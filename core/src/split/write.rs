@@ -65,9 +65,11 @@ impl Default for Limits {
             postings: 8 << 10,
             postings_files: 3_300,
             // A cold search fetches one group per hit on its screen, so
-            // groups are small: 10 hits cost about 54 KB gzipped at 10,000
-            // generated articles, against 170 KB with 64 KB groups.
-            group: 8 << 10,
+            // groups are small: 10 hits cost about 31 KB gzipped at 10,000
+            // generated articles (three or four articles a group), against
+            // 55 KB with 8 KB groups and 170 KB with 64 KB ones. Past
+            // 36,000 articles, `groups` sets their size.
+            group: 4 << 10,
             groups: 12_000,
             inline: 64,
             catalog_docs: 8192,
