@@ -9,8 +9,8 @@ use std::hash::Hasher;
 use rustc_hash::{FxHashMap, FxHasher};
 
 use super::format::{
-    encode_catalog, encode_list, encode_order, encode_postings, encode_slugs, slug_shard, Block, Directory, Group, Key,
-    Kind, PostingsAt, Shard, Tag, Target, GROUP_BLOCK,
+    columns, encode_catalog, encode_list, encode_order, encode_postings, encode_slugs, slug_shard, Block, Directory,
+    Group, Key, Kind, PostingsAt, Shard, Tag, Target, GROUP_BLOCK,
 };
 use super::pairs::Pairs;
 use crate::catalog::{Catalog, DocEntry, Filters};
@@ -398,6 +398,7 @@ impl Dictionary {
 
     /// Puts a list inline, or at the end of the postings file being filled.
     fn place(&mut self, files: &mut Files<'_>, list: &[u8]) -> Result<Place, WriteError> {
+        let list: &[u8] = &columns(list);
         if list.len() <= self.limits.inline {
             return Ok(Place::Inline(list.into()));
         }
