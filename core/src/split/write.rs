@@ -315,8 +315,11 @@ pub(super) struct Dictionary {
     places: Vec<Option<Place>>,
     /// The id the next pair takes: pairs are numbered after the words.
     next_pair: usize,
+    /// The postings file being filled, and its number.
     run: Vec<u8>,
-    postings: Vec<String>,
+    run_file: usize,
+    /// The postings files by number, each named once sealed.
+    postings: Vec<Option<String>>,
     shard: Shard,
     /// The postings files (by number) the shard being written points into.
     shard_files: Vec<usize>,
@@ -340,6 +343,7 @@ impl Dictionary {
             places: vec![None; df.len()],
             next_pair: df.len(),
             run: Vec::new(),
+            run_file: 0,
             postings: Vec::new(),
             shard: Shard::default(),
             shard_files: Vec::new(),
@@ -402,17 +406,28 @@ impl Dictionary {
         if list.len() <= self.limits.inline {
             return Ok(Place::Inline(list.into()));
         }
+        // A list that fills a file takes one of its own, and the file
+        // being filled stays open: sealed early, it would leave a small
+        // file beside each large list (at 100,000 articles, twice the files).
+        if list.len() >= self.limits.postings {
+            self.postings.push(Some(files.add(encode_postings(list))?));
+            self.seal_waiting();
+            return Ok(Place::File(self.postings.len() - 1, 0, list.len() as u32));
+        }
         if !self.run.is_empty() && self.run.len() + list.len() > self.limits.postings {
             self.seal_run(files)?;
         }
+        if self.run.is_empty() {
+            self.run_file = self.postings.len();
+            self.postings.push(None);
+        }
         let start = self.run.len() as u32;
         self.run.extend_from_slice(list);
-        Ok(Place::File(self.postings.len(), start, self.run.len() as u32))
+        Ok(Place::File(self.run_file, start, self.run.len() as u32))
     }
 
     fn seal_run(&mut self, files: &mut Files<'_>) -> Result<(), WriteError> {
-        let name = files.add(encode_postings(&self.run))?;
-        self.postings.push(name);
+        self.postings[self.run_file] = Some(files.add(encode_postings(&self.run))?);
         self.run.clear();
         self.seal_waiting();
         Ok(())
@@ -477,11 +492,13 @@ impl Dictionary {
     /// Seals the waiting shards, in order, whose postings files are all sealed.
     fn seal_waiting(&mut self) {
         while let Some((_, shard_files)) = self.waiting.front() {
-            if shard_files.iter().any(|&f| f >= self.postings.len()) {
+            if shard_files.iter().any(|&f| self.postings[f].is_none()) {
                 break;
             }
             let (mut shard, shard_files) = self.waiting.pop_front().expect("a waiting shard");
-            shard.files = shard_files.into_iter().map(|f| self.postings[f].clone()).collect();
+            shard.files = (shard_files.into_iter())
+                .map(|f| self.postings[f].clone().unwrap_or_default())
+                .collect();
             self.first_keys.push(shard.entries[0].0.clone());
             self.sealed.push(shard.encode());
         }
