@@ -61,7 +61,7 @@ impl Default for Limits {
             // search fetched 50 to 150 KB gzipped of 64 KB files, of which
             // it read a fifth; 8 KB files cost it 6 to 30 KB. The cap
             // leaves 5,000 pages room at 100,000 articles (files of about
-            // 16 KB there) and keeps them about 64 KB at 1,000,000.
+            // 9 KB there; about 90 KB at 1,000,000, by its lists' size).
             postings: 8 << 10,
             postings_files: 3_300,
             // A cold search fetches one group per hit on its screen, so
