@@ -136,7 +136,9 @@ fn query() -> impl Strategy<Value = String> {
 fn limits() -> impl Strategy<Value = Limits> {
     (
         16usize..4096,
+        16usize..4096,
         1usize..1024,
+        1usize..64,
         1usize..4096,
         1usize..40,
         0usize..96,
@@ -144,9 +146,11 @@ fn limits() -> impl Strategy<Value = Limits> {
         1usize..64,
     )
         .prop_map(
-            |(dictionary, postings, group, groups, inline, catalog_docs, list)| Limits {
+            |(words, dictionary, postings, postings_files, group, groups, inline, catalog_docs, list)| Limits {
+                words,
                 dictionary,
                 postings,
+                postings_files,
                 group,
                 groups,
                 inline,
@@ -449,6 +453,34 @@ fn the_split_index_needs_articles_in_date_order() {
         sorted.iter().map(|a| a.title.as_str()).collect::<Vec<_>>(),
         ["New", "Old"]
     );
+}
+
+/// Words, stems and name keys fill shards of their own size, apart from
+/// pairs (a typo fetches every shard of its first letter's words, a pair
+/// one shard alone); the words' postings fill at most `postings_files`
+/// files however small `postings` is, and the pairs' go on from there.
+#[test]
+fn pairs_take_shards_of_their_own_and_postings_files_are_capped() {
+    let records: Vec<String> = (0..40)
+        .map(|i| {
+            format!("{{\"title\": \"Report {i}\", \"body\": \"Security council met in Almaty on fuel prices.\"}}\n")
+        })
+        .collect();
+    let index = Index::new(split::date_order(corpus(&records)));
+    let limits = Limits {
+        words: 1 << 20,
+        dictionary: 1 << 20,
+        postings: 1,
+        postings_files: 1,
+        inline: 0,
+        ..Limits::default()
+    };
+    let split = split::write(&index, &limits).unwrap();
+    let count = |kind: char| split.files.iter().filter(|(name, _)| name.starts_with(kind)).count();
+    // One shard of words, stems and name keys, one of pairs.
+    assert_eq!(count('d'), 2);
+    // One file of the words' lists, one of the pairs'.
+    assert_eq!(count('p'), 2);
 }
 
 #[test]

@@ -329,14 +329,31 @@ impl Store for Index {
 /// One word's postings, decoded as they are read.
 pub(crate) struct Postings<'a> {
     bytes: &'a [u8],
+    /// A split index's impacts, one per posting after the gaps (see
+    /// [`Postings::columns`]); empty where each follows its gap.
+    impacts: &'a [u8],
     at: usize,
+    read: usize,
     doc: u32,
 }
 
 impl<'a> Postings<'a> {
     /// Reads a list written by the index: (document gap varint, impact byte) pairs.
     pub(crate) fn new(bytes: &'a [u8]) -> Self {
-        Postings { bytes, at: 0, doc: 0 }
+        Postings::columns(bytes, 0)
+    }
+
+    /// Reads a list of `count` postings as a split index keeps it: the
+    /// gaps, then the impacts (see `split::format::columns`).
+    pub(crate) fn columns(bytes: &'a [u8], count: usize) -> Self {
+        let (bytes, impacts) = bytes.split_at(bytes.len().saturating_sub(count));
+        Postings {
+            bytes,
+            impacts,
+            at: 0,
+            read: 0,
+            doc: 0,
+        }
     }
 }
 
@@ -348,8 +365,14 @@ impl Iterator for Postings<'_> {
             return None;
         }
         self.doc += varint::read(self.bytes, &mut self.at);
-        let impact = self.bytes.get(self.at).copied().unwrap_or(0);
-        self.at += 1;
+        let impact = match self.impacts.get(self.read) {
+            Some(&impact) => impact,
+            None => {
+                self.at += 1;
+                self.bytes.get(self.at - 1).copied().unwrap_or(0)
+            }
+        };
+        self.read += 1;
         Some(Posting {
             doc: self.doc,
             weight: f32::from(impact) / IMPACT_SCALE,

@@ -156,7 +156,7 @@ pub fn write_to(
     spill_pairs(&mut pairs, &mut pair_runs, &scratch, &vocab)?;
 
     // The runs merged, in key order, into the dictionary and postings.
-    let mut dictionary = Dictionary::new(*limits, &df);
+    let mut dictionary = Dictionary::new(*limits, &df, weighed.iter().copied());
     let mut merge = word_runs.merge()?;
     let (mut gathered, mut list) = (Vec::new(), Vec::new());
     while let Some(records) = merge.next()? {

@@ -34,8 +34,9 @@ pub(super) struct View<'e> {
     postings: Vec<(&'e PostingsAt, &'e Shard)>,
     /// Whole-index word id to local id.
     local: FxHashMap<u32, u32>,
-    /// Pairs of words side by side (`"security council"`), with their postings.
-    pairs: FxHashMap<&'e str, (&'e PostingsAt, &'e Shard)>,
+    /// Pairs of words side by side (`"security council"`), with their
+    /// postings and how many articles have them.
+    pairs: FxHashMap<&'e str, (&'e PostingsAt, &'e Shard, u32)>,
     /// The articles of each pair (of local word ids) a phrase has asked
     /// about, decoded once: `None` for a pair of common words that no
     /// article has. A phrase asks once per candidate article.
@@ -55,7 +56,7 @@ impl<'e> View<'e> {
         for shard in &shards {
             for ((tag, key), targets) in &shard.entries {
                 if *tag == Tag::Pair {
-                    pairs.extend(targets.first().map(|t| (key.as_str(), (&t.postings, *shard))));
+                    pairs.extend(targets.first().map(|t| (key.as_str(), (&t.postings, *shard, t.df))));
                     continue;
                 }
                 for t in targets {
@@ -108,7 +109,7 @@ impl<'e> View<'e> {
             });
         for words in phrases {
             for pair in words.windows(2) {
-                if let Some(&(at, shard)) = self
+                if let Some(&(at, shard, _)) = self
                     .pairs
                     .get(format!("{} {}", pair[0].folded, pair[1].folded).as_str())
                 {
@@ -194,7 +195,7 @@ impl Store for View<'_> {
 
     fn postings(&self, word: u32) -> Postings<'_> {
         let (at, shard) = self.postings[word as usize];
-        Postings::new(self.bytes(at, shard))
+        Postings::columns(self.bytes(at, shard), self.df[word as usize] as usize)
     }
 
     /// A phrase's pairs of common words answer for it without its words: a
@@ -215,8 +216,12 @@ impl Store for View<'_> {
             let mut decoded = self.pair_docs.borrow_mut();
             let docs = decoded.entry((pair[0], pair[1])).or_insert_with(|| {
                 let key = format!("{} {}", self.vocab.word(pair[0]), self.vocab.word(pair[1]));
-                let &(at, shard) = self.pairs.get(key.as_str())?;
-                Some(Postings::new(self.bytes(at, shard)).map(|p| p.doc).collect())
+                let &(at, shard, df) = self.pairs.get(key.as_str())?;
+                Some(
+                    Postings::columns(self.bytes(at, shard), df as usize)
+                        .map(|p| p.doc)
+                        .collect(),
+                )
             });
             if docs.as_ref().is_none_or(|docs| docs.binary_search(&doc).is_err()) {
                 return false;

@@ -9,8 +9,8 @@ use std::hash::Hasher;
 use rustc_hash::{FxHashMap, FxHasher};
 
 use super::format::{
-    encode_catalog, encode_list, encode_order, encode_postings, encode_slugs, slug_shard, Block, Directory, Group, Key,
-    Kind, PostingsAt, Shard, Tag, Target, GROUP_BLOCK,
+    columns, encode_catalog, encode_list, encode_order, encode_postings, encode_slugs, slug_shard, Block, Directory,
+    Group, Key, Kind, PostingsAt, Shard, Tag, Target, GROUP_BLOCK,
 };
 use super::pairs::Pairs;
 use crate::catalog::{Catalog, DocEntry, Filters};
@@ -23,8 +23,18 @@ use crate::search::{Index, Store};
 /// short a word's postings must be to sit in its dictionary entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Limits {
+    /// A dictionary shard of words, stems and name keys: what a typo or a
+    /// prefix fetches is every shard its range of words touches.
+    pub words: usize,
+    /// A dictionary shard of pairs (each fetched alone, for its phrase),
+    /// and a slug shard.
     pub dictionary: usize,
+    /// A postings file, unless that would make more than
+    /// [`Limits::postings_files`] files of the words' lists.
     pub postings: usize,
+    /// The most postings files of the words' lists (pairs add some): as
+    /// [`Limits::groups`], a bound on files, which a large archive reaches.
+    pub postings_files: usize,
     /// An article group's text; more where [`Limits::groups`] needs it.
     pub group: usize,
     /// The most article groups: some hosts allow 20,000 files a site, and
@@ -40,12 +50,26 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Self {
         Limits {
+            // A search fetches the shards of its word, its stem and its
+            // name keys, and for a typo every word with its first letter:
+            // at 10,000 generated articles these cost a cold search about
+            // 14 KB gzipped with 4 KB shards, against 79 KB with 32 KB ones.
+            words: 4 << 10,
             dictionary: 32 << 10,
-            postings: 64 << 10,
+            // A search fetches the whole file of each of its words' lists,
+            // most of it other words': at 10,000 generated articles a cold
+            // search fetched 50 to 150 KB gzipped of 64 KB files, of which
+            // it read a fifth; 8 KB files cost it 6 to 30 KB. The cap
+            // leaves 5,000 pages room at 100,000 articles (files of about
+            // 9 KB there; about 90 KB at 1,000,000, by its lists' size).
+            postings: 8 << 10,
+            postings_files: 3_300,
             // A cold search fetches one group per hit on its screen, so
-            // groups are small: 10 hits cost about 54 KB gzipped at 10,000
-            // generated articles, against 170 KB with 64 KB groups.
-            group: 8 << 10,
+            // groups are small: 10 hits cost about 31 KB gzipped at 10,000
+            // generated articles (three or four articles a group), against
+            // 55 KB with 8 KB groups and 170 KB with 64 KB ones. Past
+            // 36,000 articles, `groups` sets their size.
+            group: 4 << 10,
             groups: 12_000,
             inline: 64,
             catalog_docs: 8192,
@@ -122,7 +146,8 @@ pub fn write(index: &Index, limits: &Limits) -> Result<Split, WriteError> {
         pairs.add(doc, &words, index.field_starts(doc), &common);
     }
 
-    let mut dictionary = Dictionary::new(*limits, index.df());
+    let lengths = (0..index.df().len() as u32).map(|word| index.posting_bytes(word).len());
+    let mut dictionary = Dictionary::new(*limits, index.df(), lengths);
     for &word in &vocab.sorted {
         dictionary.word(&mut files, word, vocab.word(word), index.posting_bytes(word))?;
     }
@@ -290,8 +315,11 @@ pub(super) struct Dictionary {
     places: Vec<Option<Place>>,
     /// The id the next pair takes: pairs are numbered after the words.
     next_pair: usize,
+    /// The postings file being filled, and its number.
     run: Vec<u8>,
-    postings: Vec<String>,
+    run_file: usize,
+    /// The postings files by number, each named once sealed.
+    postings: Vec<Option<String>>,
     shard: Shard,
     /// The postings files (by number) the shard being written points into.
     shard_files: Vec<usize>,
@@ -304,13 +332,18 @@ pub(super) struct Dictionary {
 }
 
 impl Dictionary {
-    pub(super) fn new(limits: Limits, df: &[u32]) -> Dictionary {
+    /// The dictionary of words with these document frequencies, whose
+    /// lists take `lengths` bytes each (each word's, by id).
+    pub(super) fn new(limits: Limits, df: &[u32], lengths: impl Iterator<Item = usize>) -> Dictionary {
+        let filed: usize = lengths.filter(|&len| len > limits.inline).sum();
+        let postings = limits.postings.max(filed.div_ceil(limits.postings_files.max(1)));
         Dictionary {
-            limits,
+            limits: Limits { postings, ..limits },
             df: df.to_vec(),
             places: vec![None; df.len()],
             next_pair: df.len(),
             run: Vec::new(),
+            run_file: 0,
             postings: Vec::new(),
             shard: Shard::default(),
             shard_files: Vec::new(),
@@ -369,20 +402,32 @@ impl Dictionary {
 
     /// Puts a list inline, or at the end of the postings file being filled.
     fn place(&mut self, files: &mut Files<'_>, list: &[u8]) -> Result<Place, WriteError> {
+        let list: &[u8] = &columns(list);
         if list.len() <= self.limits.inline {
             return Ok(Place::Inline(list.into()));
+        }
+        // A list that fills a file takes one of its own, and the file
+        // being filled stays open: sealed early, it would leave a small
+        // file beside each large list (at 100,000 articles, twice the files).
+        if list.len() >= self.limits.postings {
+            self.postings.push(Some(files.add(encode_postings(list))?));
+            self.seal_waiting();
+            return Ok(Place::File(self.postings.len() - 1, 0, list.len() as u32));
         }
         if !self.run.is_empty() && self.run.len() + list.len() > self.limits.postings {
             self.seal_run(files)?;
         }
+        if self.run.is_empty() {
+            self.run_file = self.postings.len();
+            self.postings.push(None);
+        }
         let start = self.run.len() as u32;
         self.run.extend_from_slice(list);
-        Ok(Place::File(self.postings.len(), start, self.run.len() as u32))
+        Ok(Place::File(self.run_file, start, self.run.len() as u32))
     }
 
     fn seal_run(&mut self, files: &mut Files<'_>) -> Result<(), WriteError> {
-        let name = files.add(encode_postings(&self.run))?;
-        self.postings.push(name);
+        self.postings[self.run_file] = Some(files.add(encode_postings(&self.run))?);
         self.run.clear();
         self.seal_waiting();
         Ok(())
@@ -401,7 +446,15 @@ impl Dictionary {
                     }
                 })
                 .sum::<usize>();
-        if !self.shard.entries.is_empty() && self.size + entry_size > self.limits.dictionary {
+        // Pairs start a shard of their own, of their own size.
+        let pair = key.0 == Tag::Pair;
+        let limit = if pair {
+            self.limits.dictionary
+        } else {
+            self.limits.words
+        };
+        let first_pair = pair && self.shard.entries.last().is_some_and(|(last, _)| last.0 != Tag::Pair);
+        if !self.shard.entries.is_empty() && (self.size + entry_size > limit || first_pair) {
             self.end_shard();
         }
         self.size += entry_size;
@@ -439,11 +492,13 @@ impl Dictionary {
     /// Seals the waiting shards, in order, whose postings files are all sealed.
     fn seal_waiting(&mut self) {
         while let Some((_, shard_files)) = self.waiting.front() {
-            if shard_files.iter().any(|&f| f >= self.postings.len()) {
+            if shard_files.iter().any(|&f| self.postings[f].is_none()) {
                 break;
             }
             let (mut shard, shard_files) = self.waiting.pop_front().expect("a waiting shard");
-            shard.files = shard_files.into_iter().map(|f| self.postings[f].clone()).collect();
+            shard.files = (shard_files.into_iter())
+                .map(|f| self.postings[f].clone().unwrap_or_default())
+                .collect();
             self.first_keys.push(shard.entries[0].0.clone());
             self.sealed.push(shard.encode());
         }
