@@ -31,8 +31,8 @@ pub struct FilterPanelProps {
 pub fn FilterPanel(props: &FilterPanelProps) -> Html {
     let ctx = use_ctx();
     let open = ctx.state.panel == Panel::Filters;
-    let seen = open || ctx.state.sidebar;
-    let groups = Facet::ALL.iter().filter(|_| seen).map(|&facet| {
+    let shown: &[Facet] = if open || ctx.state.sidebar { &Facet::ALL } else { &[] };
+    let groups = shown.iter().map(|&facet| {
         let FacetValues { values, estimated } = props.facets.get(facet);
         let estimated = *estimated;
         let options = values.iter().enumerate().map(|(i, value)| {
