@@ -5,7 +5,7 @@ use std::rc::Rc;
 use super::browser::back_to_list;
 use super::card::link_handler;
 use super::context::use_ctx;
-use super::marked::Marked;
+use super::marked::marked;
 use super::meta;
 use super::state::Action;
 use crate::corpus::BlockKind;
@@ -67,11 +67,10 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         ctx.callback(move |_: MouseEvent| Action::Highlight(!on))
     };
     let blocks = article.blocks.iter().enumerate().map(|(i, block)| {
-        let ranges = highlights.blocks.get(i).cloned().unwrap_or_default();
-        let text = AttrValue::from(block.text.to_string());
+        let text = marked(&block.text, highlights.blocks.get(i).map_or(&[], Vec::as_slice));
         match block.kind {
-            BlockKind::Subheading => html! { <h2><Marked {text} {ranges} /></h2> },
-            BlockKind::Paragraph => html! { <p><Marked {text} {ranges} /></p> },
+            BlockKind::Subheading => html! { <h2>{ text }</h2> },
+            BlockKind::Paragraph => html! { <p>{ text }</p> },
         }
     });
     html! {
@@ -83,7 +82,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             </nav>
             <header>
                 <h1 id="page-heading" tabindex="-1">
-                    <Marked text={article.title.clone()} ranges={highlights.title.clone()} />
+                    { marked(&article.title, &highlights.title) }
                 </h1>
                 <p class="meta">
                     if let Some(publisher) = &article.publisher { <span>{ publisher }</span> }

@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
-use super::context::use_ctx;
-use super::marked::Marked;
+use super::context::Ctx;
+use super::marked::marked;
 use super::meta;
 use super::state::Action;
 use crate::engine::protocol::{CardText, Passage};
@@ -23,17 +23,14 @@ fn scroll_y() -> f64 {
     web_sys::window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0)
 }
 
-#[derive(Properties, PartialEq)]
-pub struct CardProps {
-    pub card: CardText,
-}
-
-/// One article in the list: title (a link), publisher, date, reading time,
-/// and the excerpt, or while searching the passage that matched.
-#[component]
-pub fn Card(props: &CardProps) -> Html {
-    let ctx = use_ctx();
-    let article = &props.card;
+/// One article in the list, keyed by its slug: title (a link), publisher,
+/// date, reading time, and the excerpt, or while searching the passage that
+/// matched.
+///
+/// A function, not a component: the list re-renders its cards whenever
+/// the context changes anyway, and a component per card would cost taking
+/// over the page a scope and markers for each (a screenful holds twenty).
+pub fn card(ctx: &Ctx, article: &CardText) -> Html {
     let slug = article.slug.clone();
     let location = &ctx.state.location;
     // Embedded with `new-tab`: the article opens on folio itself, in a new tab.
@@ -71,17 +68,17 @@ pub fn Card(props: &CardProps) -> Html {
         Passage::Snippet(snippet) => html! {
             <p class="snippet">
                 if snippet.cut_start { { "…" } }
-                <Marked text={snippet.text.clone()} ranges={snippet.ranges.clone()} />
+                { marked(&snippet.text, &snippet.ranges) }
                 if snippet.cut_end { { "…" } }
             </p>
         },
         Passage::Excerpt(excerpt) => html! { <p class="excerpt">{ excerpt }</p> },
     };
     html! {
-        <li class={classes!("card", read.then_some("read"))}>
+        <li key={article.slug.as_str()} class={classes!("card", read.then_some("read"))}>
             <h2 class="card-title">
                 <a {href} target={target_attr} {rel} onclick={open}>
-                    <Marked text={article.title.clone()} ranges={article.title_marks.clone()} />
+                    { marked(&article.title, &article.title_marks) }
                 </a>
             </h2>
             <p class="meta">

@@ -2,7 +2,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::answers::needs;
-use super::card::Card;
+use super::card::card;
 use super::context::use_ctx;
 use super::filters::{Chips, FilterPanel};
 use super::meta;
@@ -104,7 +104,7 @@ pub fn ListView() -> Html {
                     </div>
                 } else {
                     <ol id="results" class="cards">
-                        { for results.hits.iter().map(|card| html! { <Card key={card.slug.clone()} card={card.clone()} /> }) }
+                        { for results.hits.iter().map(|hit| card(&ctx, hit)) }
                     </ol>
                     if results.total > results.hits.len() {
                         <button type="button" class="more needs-js" onclick={more}>

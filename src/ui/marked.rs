@@ -2,23 +2,17 @@ use std::ops::Range;
 
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct MarkedProps {
-    pub text: AttrValue,
-    /// Byte ranges of `text` to mark; ranges that overlap, are out of order
-    /// or do not fall on character boundaries are ignored.
-    #[prop_or_default]
-    pub ranges: Vec<Range<usize>>,
-}
-
-/// Text with its matches in `<mark>`. Every piece is a text node: corpus
-/// text never becomes markup.
-#[component]
-pub fn Marked(props: &MarkedProps) -> Html {
-    let text = props.text.as_str();
+/// `text` with the byte `ranges` that matched in `<mark>`; ranges that
+/// overlap, are out of order or do not fall on character boundaries are
+/// ignored. Every piece is a text node: corpus text never becomes markup.
+///
+/// A function, not a component: a page shows one for each title and
+/// paragraph, and each component would cost taking over the page a scope
+/// of its own and the markers the prerendered HTML carries around it.
+pub fn marked(text: &str, ranges: &[Range<usize>]) -> Html {
     let mut pieces = Vec::new();
     let mut at = 0;
-    for range in &props.ranges {
+    for range in ranges {
         let valid = range.start >= at
             && range.start < range.end
             && range.end <= text.len()

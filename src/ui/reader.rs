@@ -11,7 +11,7 @@ use super::not_found::NotFound;
 use super::search_box::SearchBox;
 use super::settings::Settings;
 use super::shortcuts::Shortcuts;
-use super::state::{Action, Arrival, Panel, State};
+use super::state::{Action, Panel, State};
 use crate::engine::Engine;
 use crate::route::Prerender;
 
@@ -29,10 +29,11 @@ pub struct ReaderProps {
     /// The state to start from: read from the URL and storage in the
     /// browser, given by the prerenderer and the tests.
     pub initial: State,
-    /// When taking over a prerendered page: the state to move to once the
-    /// page is live (the prerendered one had no query string or storage).
+    /// Taking over a prerendered page: once live, the app moves to where
+    /// the reader is (the page was rendered with no query string or
+    /// storage; see `browser::live`).
     #[prop_or_default]
-    pub arrival: Option<Arrival>,
+    pub taking_over: bool,
 }
 
 impl PartialEq for ReaderProps {
@@ -42,7 +43,7 @@ impl PartialEq for ReaderProps {
             && self.base == other.base
             && self.prerender == other.prerender
             && self.initial == other.initial
-            && self.arrival == other.arrival
+            && self.taking_over == other.taking_over
     }
 }
 
@@ -72,7 +73,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
         prerender: props.prerender,
         state: state.clone(),
     };
-    use_browser(&ctx, props.arrival.clone());
+    use_browser(&ctx, props.taking_over);
 
     let view = match shown {
         Shown::List => html! { <ListView /> },

@@ -190,7 +190,7 @@ async fn render(
         base: base.to_string().into(),
         prerender,
         initial,
-        arrival: None,
+        taking_over: false,
     };
     Ok((
         LocalServerRenderer::<Reader>::with_props(props).render().await,

@@ -46,14 +46,10 @@ fn LoadError(props: &LoadErrorProps) -> Html {
     }
 }
 
-/// What the app starts from.
-struct Start {
+/// What the page was prerendered as.
+struct Page {
     /// The site's base path, from `<base href>` (which Trunk fills in).
     base: String,
-    /// Where the reader is.
-    location: Location,
-    prefs: Prefs,
-    library: Library,
     /// The page the HTML was prerendered for (`<meta name="folio-page">`),
     /// if it was.
     prerendered: Option<Location>,
@@ -71,27 +67,37 @@ fn meta_content(name: &str) -> Option<String> {
         .and_then(|meta| meta.get_attribute("content"))
 }
 
-fn read_start() -> Start {
+fn read_page() -> Page {
     let base = url::base_path();
-    let location = url::current_location(&base);
-    let prerendered = meta_content("folio-page").map(|path| Location::parse(&path, "", &base));
-    let prerender = meta_content("folio-prerender")
-        .and_then(|limit| Prerender::parse(&limit))
-        .unwrap_or_default();
-    let mut prefs = storage::prefs(&base);
+    Page {
+        prerendered: meta_content("folio-page").map(|path| Location::parse(&path, "", &base)),
+        prerender: meta_content("folio-prerender")
+            .and_then(|limit| Prerender::parse(&limit))
+            .unwrap_or_default(),
+        base,
+    }
+}
+
+/// Where the reader really is and what they keep, which a prerendered page
+/// cannot know. Read once the page is taken over, in the step that moves
+/// there (`live`), not in the task that takes it over: the first read of
+/// storage opens it, a long wait to add to that task.
+pub(super) fn arrival(base: &str) -> Arrival {
+    let location = url::current_location(base);
+    let mut prefs = storage::prefs(base);
     // An embedding page's theme wins, for this view only.
     if let Some(theme) = location.embed.as_ref().and_then(|e| e.theme.as_deref()) {
         if let Some(theme) = Theme::named(theme) {
             prefs.theme = theme;
         }
     }
-    Start {
+    Arrival {
         prefs,
-        library: storage::library(&base),
-        base,
+        library: storage::library(base),
         location,
-        prerendered,
-        prerender,
+        sidebar: sidebar::shown(),
+        // Read last: keystrokes queue up while the app starts.
+        typed: typed_search(),
     }
 }
 
@@ -109,29 +115,18 @@ const NOT_BUILT: &str = "This page carries no answers to start from: build the s
 
 /// The props to hydrate the prerendered page with: the page's own state
 /// (its path, default preferences) and the answers it carries for it, and
-/// where to move once live.
+/// that it moves to where the reader is once live.
 fn hydrating(engine: Rc<dyn Engine>) -> Result<ReaderProps, String> {
-    let start = read_start();
-    let initial = State::new(
-        start.prerendered.ok_or(NOT_BUILT)?,
-        Prefs::default(),
-        Library::default(),
-    );
+    let page = read_page();
+    let initial = State::new(page.prerendered.ok_or(NOT_BUILT)?, Prefs::default(), Library::default());
     let answers = carried(&initial).ok_or(NOT_BUILT)?;
     Ok(ReaderProps {
         engine,
         answers,
-        base: start.base.into(),
-        prerender: start.prerender,
+        base: page.base.into(),
+        prerender: page.prerender,
         initial,
-        arrival: Some(Arrival {
-            location: start.location,
-            prefs: start.prefs,
-            library: start.library,
-            sidebar: sidebar::shown(),
-            // Read last: keystrokes queue up while the app starts.
-            typed: typed_search(),
-        }),
+        taking_over: true,
     })
 }
 
@@ -182,15 +177,16 @@ pub fn start() {
 pub fn mount(root: web_sys::Element) {
     let props = index().map_err(|e| e.to_string()).and_then(|index| {
         let engine = in_process(index);
-        let start = read_start();
-        let initial = State::new(start.location, start.prefs, start.library);
+        let page = read_page();
+        let arrival = arrival(&page.base);
+        let initial = State::new(arrival.location, arrival.prefs, arrival.library);
         Ok(ReaderProps {
             answers: gather_now(&*engine, &initial)?,
             engine,
-            base: start.base.into(),
-            prerender: start.prerender,
+            base: page.base.into(),
+            prerender: page.prerender,
             initial,
-            arrival: None,
+            taking_over: false,
         })
     });
     match props {
