@@ -149,9 +149,10 @@ fn in_process(index: Index) -> Rc<dyn Engine> {
 
 /// The web entry: hydrates the prerendered page from the answers it
 /// carries, while the engine's worker starts alongside ([`Later`]: a
-/// search typed meanwhile waits for it). Instantiating the wasm and taking
-/// over the page are tasks of their own; restoring the reader's state is
-/// the last (`live::use_live`).
+/// search typed meanwhile waits for it). Instantiating the wasm, decoding
+/// the answers and taking over the page are tasks of their own (the first
+/// call of each function compiles it, on the page's thread); restoring the
+/// reader's state is the last (`live::use_live`).
 pub fn start() {
     crate::tasks::report_panics();
     wasm_bindgen_futures::spawn_local(async {
@@ -159,6 +160,7 @@ pub fn start() {
         let engine = Rc::new(Later::default());
         match hydrating(engine.clone()) {
             Ok(props) => {
+                next_task().await;
                 yew::Renderer::<Reader>::with_props(props).hydrate();
             }
             Err(error) => {
