@@ -1,5 +1,5 @@
 //! Preferences and the library, remembered in local storage whenever they
-//! change, and read once at start.
+//! change, and read once, as the page goes live.
 
 use yew::prelude::*;
 
