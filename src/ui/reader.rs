@@ -11,7 +11,7 @@ use super::not_found::NotFound;
 use super::search_box::SearchBox;
 use super::settings::Settings;
 use super::shortcuts::Shortcuts;
-use super::state::{Action, Panel, State};
+use super::state::{Action, Panel, State, TakingOver};
 use crate::engine::Engine;
 use crate::route::Prerender;
 
@@ -33,7 +33,7 @@ pub struct ReaderProps {
     /// the reader is (the page was rendered with no query string or
     /// storage; see `browser::live`).
     #[prop_or_default]
-    pub taking_over: bool,
+    pub taking_over: Option<TakingOver>,
 }
 
 impl PartialEq for ReaderProps {
@@ -73,7 +73,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
         prerender: props.prerender,
         state: state.clone(),
     };
-    use_browser(&ctx, props.taking_over);
+    use_browser(&ctx, props.taking_over.clone());
 
     let view = match shown {
         Shown::List => html! { <ListView /> },

@@ -26,7 +26,7 @@ use crate::ui::answers::{gather_now, Answers};
 use crate::ui::library::Library;
 use crate::ui::prefs::{Prefs, Theme};
 use crate::ui::reader::{Reader, ReaderProps};
-use crate::ui::state::{Arrival, State};
+use crate::ui::state::{Arrival, State, TakingOver};
 
 #[derive(Properties, PartialEq)]
 struct LoadErrorProps {
@@ -79,10 +79,11 @@ fn read_page() -> Page {
 }
 
 /// Where the reader really is and what they keep, which a prerendered page
-/// cannot know. Read once the page is taken over, in the step that moves
-/// there (`live`), not in the task that takes it over: the first read of
-/// storage opens it, a long wait to add to that task.
-pub(super) fn arrival(base: &str) -> Arrival {
+/// cannot know, with what they `typed` before the app was live. Read once
+/// the page is taken over, in the step that moves there (`live`), not in
+/// the task that takes it over: the first read of storage opens it, a long
+/// wait to add to that task.
+pub(super) fn arrival(base: &str, typed: Option<String>) -> Arrival {
     let location = url::current_location(base);
     let mut prefs = storage::prefs(base);
     // An embedding page's theme wins, for this view only.
@@ -96,8 +97,7 @@ pub(super) fn arrival(base: &str) -> Arrival {
         library: storage::library(base),
         location,
         sidebar: sidebar::shown(),
-        // Read last: keystrokes queue up while the app starts.
-        typed: typed_search(),
+        typed,
     }
 }
 
@@ -126,7 +126,8 @@ fn hydrating(engine: Rc<dyn Engine>) -> Result<ReaderProps, String> {
         base: page.base.into(),
         prerender: page.prerender,
         initial,
-        taking_over: true,
+        // Read last: keystrokes queue up while the app starts.
+        taking_over: Some(TakingOver { typed: typed_search() }),
     })
 }
 
@@ -149,9 +150,8 @@ fn in_process(index: Index) -> Rc<dyn Engine> {
 
 /// The web entry: hydrates the prerendered page from the answers it
 /// carries, while the engine's worker starts alongside ([`Later`]: a
-/// search typed meanwhile waits for it). Instantiating the wasm, decoding
-/// the answers and taking over the page are tasks of their own (the first
-/// call of each function compiles it, on the page's thread); restoring the
+/// search typed meanwhile waits for it). Instantiating the wasm and taking
+/// over the page are tasks of their own; reading and restoring the
 /// reader's state is the last (`live::use_live`).
 pub fn start() {
     crate::tasks::report_panics();
@@ -160,7 +160,6 @@ pub fn start() {
         let engine = Rc::new(Later::default());
         match hydrating(engine.clone()) {
             Ok(props) => {
-                next_task().await;
                 yew::Renderer::<Reader>::with_props(props).hydrate();
             }
             Err(error) => {
@@ -180,7 +179,7 @@ pub fn mount(root: web_sys::Element) {
     let props = index().map_err(|e| e.to_string()).and_then(|index| {
         let engine = in_process(index);
         let page = read_page();
-        let arrival = arrival(&page.base);
+        let arrival = arrival(&page.base, None);
         let initial = State::new(arrival.location, arrival.prefs, arrival.library);
         Ok(ReaderProps {
             answers: gather_now(&*engine, &initial)?,
@@ -188,7 +187,7 @@ pub fn mount(root: web_sys::Element) {
             base: page.base.into(),
             prerender: page.prerender,
             initial,
-            taking_over: false,
+            taking_over: None,
         })
     });
     match props {

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::tasks::next_task;
 use crate::ui::context::Ctx;
-use crate::ui::state::Action;
+use crate::ui::state::{Action, TakingOver};
 
 /// In a task of its own (see `app`), once: a page being taken over moves
 /// to where the reader really is (`app::arrival`, read only now), the service worker is registered
@@ -17,14 +17,14 @@ use crate::ui::state::Action;
 /// `data-live` has seen every attempt (`tests/e2e/embed.test.mjs` counts
 /// them inside a frame, where there must be none).
 #[hook]
-pub(super) fn use_live(ctx: &Ctx, taking_over: bool) {
+pub(super) fn use_live(ctx: &Ctx, taking_over: Option<TakingOver>) {
     let dispatch = ctx.state.dispatcher();
     let base = ctx.base.to_string();
     let shown = ctx.state.location.clone();
     use_effect_with((), move |_| {
         wasm_bindgen_futures::spawn_local(async move {
             next_task().await;
-            let arrival = taking_over.then(|| super::app::arrival(&base));
+            let arrival = taking_over.map(|taking_over| super::app::arrival(&base, taking_over.typed));
             // Where the reader really is: a page prerendered for another
             // address (home for `?embed=…`) does not know it is embedded.
             let embedded = arrival
