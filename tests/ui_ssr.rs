@@ -38,7 +38,7 @@ async fn render_state(engine: Rc<InProcess>, initial: State) -> String {
         base: "/".into(),
         prerender: Prerender::All,
         initial,
-        taking_over: None,
+        arrival: None,
     };
     let html = LocalServerRenderer::<Reader>::with_props(props).render().await;
     without_comments(&html)
@@ -78,7 +78,7 @@ async fn render_waiting(shown: &str, asked: &str) -> String {
         base: "/".into(),
         prerender: Prerender::All,
         initial: State::new(list(asked), Prefs::default(), Library::default()),
-        taking_over: None,
+        arrival: None,
     };
     without_comments(&LocalServerRenderer::<Reader>::with_props(props).render().await)
 }
@@ -310,7 +310,7 @@ async fn an_incomplete_answer_says_so_with_its_count() {
         base: "/".into(),
         prerender: Prerender::All,
         initial,
-        taking_over: None,
+        arrival: None,
     };
     let html = without_comments(&LocalServerRenderer::<Reader>::with_props(props).render().await);
     assert!(html.contains(

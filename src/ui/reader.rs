@@ -11,7 +11,7 @@ use super::not_found::NotFound;
 use super::search_box::SearchBox;
 use super::settings::Settings;
 use super::shortcuts::Shortcuts;
-use super::state::{Action, Panel, State, TakingOver};
+use super::state::{Action, Arrival, Panel, State};
 use crate::engine::Engine;
 use crate::route::Prerender;
 
@@ -29,11 +29,10 @@ pub struct ReaderProps {
     /// The state to start from: read from the URL and storage in the
     /// browser, given by the prerenderer and the tests.
     pub initial: State,
-    /// Taking over a prerendered page: once live, the app moves to where
-    /// the reader is (the page was rendered with no query string or
-    /// storage; see `browser::live`).
+    /// When taking over a prerendered page: the state to move to once the
+    /// page is live (the prerendered one had no query string or storage).
     #[prop_or_default]
-    pub taking_over: Option<TakingOver>,
+    pub arrival: Option<Arrival>,
 }
 
 impl PartialEq for ReaderProps {
@@ -43,7 +42,7 @@ impl PartialEq for ReaderProps {
             && self.base == other.base
             && self.prerender == other.prerender
             && self.initial == other.initial
-            && self.taking_over == other.taking_over
+            && self.arrival == other.arrival
     }
 }
 
@@ -73,7 +72,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
         prerender: props.prerender,
         state: state.clone(),
     };
-    use_browser(&ctx, props.taking_over.clone());
+    use_browser(&ctx, props.arrival.clone());
 
     let view = match shown {
         Shown::List => html! { <ListView /> },

@@ -45,14 +45,6 @@ pub enum HistoryStep {
 /// (the page was rendered for its path only), the stored preferences, what
 /// the reader typed into the search box before the app was live, and
 /// whether the screen shows the filters beside the list.
-/// Taking over a prerendered page: what the reader typed into its search
-/// box before the app could, read just before hydrating, which sets the
-/// box to the state's query. The rest of the [`Arrival`] is read once live.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct TakingOver {
-    pub typed: Option<String>,
-}
-
 #[derive(Clone, Debug, PartialEq)]
 pub struct Arrival {
     pub location: Location,

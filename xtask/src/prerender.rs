@@ -190,7 +190,7 @@ async fn render(
         base: base.to_string().into(),
         prerender,
         initial,
-        taking_over: None,
+        arrival: None,
     };
     Ok((
         LocalServerRenderer::<Reader>::with_props(props).render().await,

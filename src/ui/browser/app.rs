@@ -26,7 +26,7 @@ use crate::ui::answers::{gather_now, Answers};
 use crate::ui::library::Library;
 use crate::ui::prefs::{Prefs, Theme};
 use crate::ui::reader::{Reader, ReaderProps};
-use crate::ui::state::{Arrival, State, TakingOver};
+use crate::ui::state::{Arrival, State};
 
 #[derive(Properties, PartialEq)]
 struct LoadErrorProps {
@@ -46,10 +46,14 @@ fn LoadError(props: &LoadErrorProps) -> Html {
     }
 }
 
-/// What the page was prerendered as.
-struct Page {
+/// What the app starts from.
+struct Start {
     /// The site's base path, from `<base href>` (which Trunk fills in).
     base: String,
+    /// Where the reader is.
+    location: Location,
+    prefs: Prefs,
+    library: Library,
     /// The page the HTML was prerendered for (`<meta name="folio-page">`),
     /// if it was.
     prerendered: Option<Location>,
@@ -67,37 +71,27 @@ fn meta_content(name: &str) -> Option<String> {
         .and_then(|meta| meta.get_attribute("content"))
 }
 
-fn read_page() -> Page {
+fn read_start() -> Start {
     let base = url::base_path();
-    Page {
-        prerendered: meta_content("folio-page").map(|path| Location::parse(&path, "", &base)),
-        prerender: meta_content("folio-prerender")
-            .and_then(|limit| Prerender::parse(&limit))
-            .unwrap_or_default(),
-        base,
-    }
-}
-
-/// Where the reader really is and what they keep, which a prerendered page
-/// cannot know, with what they `typed` before the app was live. Read once
-/// the page is taken over, in the step that moves there (`live`), not in
-/// the task that takes it over: the first read of storage opens it, a long
-/// wait to add to that task.
-pub(super) fn arrival(base: &str, typed: Option<String>) -> Arrival {
-    let location = url::current_location(base);
-    let mut prefs = storage::prefs(base);
+    let location = url::current_location(&base);
+    let prerendered = meta_content("folio-page").map(|path| Location::parse(&path, "", &base));
+    let prerender = meta_content("folio-prerender")
+        .and_then(|limit| Prerender::parse(&limit))
+        .unwrap_or_default();
+    let mut prefs = storage::prefs(&base);
     // An embedding page's theme wins, for this view only.
     if let Some(theme) = location.embed.as_ref().and_then(|e| e.theme.as_deref()) {
         if let Some(theme) = Theme::named(theme) {
             prefs.theme = theme;
         }
     }
-    Arrival {
+    Start {
         prefs,
-        library: storage::library(base),
+        library: storage::library(&base),
+        base,
         location,
-        sidebar: sidebar::shown(),
-        typed,
+        prerendered,
+        prerender,
     }
 }
 
@@ -115,19 +109,29 @@ const NOT_BUILT: &str = "This page carries no answers to start from: build the s
 
 /// The props to hydrate the prerendered page with: the page's own state
 /// (its path, default preferences) and the answers it carries for it, and
-/// that it moves to where the reader is once live.
+/// where to move once live.
 fn hydrating(engine: Rc<dyn Engine>) -> Result<ReaderProps, String> {
-    let page = read_page();
-    let initial = State::new(page.prerendered.ok_or(NOT_BUILT)?, Prefs::default(), Library::default());
+    let start = read_start();
+    let initial = State::new(
+        start.prerendered.ok_or(NOT_BUILT)?,
+        Prefs::default(),
+        Library::default(),
+    );
     let answers = carried(&initial).ok_or(NOT_BUILT)?;
     Ok(ReaderProps {
         engine,
         answers,
-        base: page.base.into(),
-        prerender: page.prerender,
+        base: start.base.into(),
+        prerender: start.prerender,
         initial,
-        // Read last: keystrokes queue up while the app starts.
-        taking_over: Some(TakingOver { typed: typed_search() }),
+        arrival: Some(Arrival {
+            location: start.location,
+            prefs: start.prefs,
+            library: start.library,
+            sidebar: sidebar::shown(),
+            // Read last: keystrokes queue up while the app starts.
+            typed: typed_search(),
+        }),
     })
 }
 
@@ -151,8 +155,8 @@ fn in_process(index: Index) -> Rc<dyn Engine> {
 /// The web entry: hydrates the prerendered page from the answers it
 /// carries, while the engine's worker starts alongside ([`Later`]: a
 /// search typed meanwhile waits for it). Instantiating the wasm and taking
-/// over the page are tasks of their own; reading and restoring the
-/// reader's state is the last (`live::use_live`).
+/// over the page are tasks of their own; restoring the reader's state is
+/// the last (`live::use_live`).
 pub fn start() {
     crate::tasks::report_panics();
     wasm_bindgen_futures::spawn_local(async {
@@ -178,16 +182,15 @@ pub fn start() {
 pub fn mount(root: web_sys::Element) {
     let props = index().map_err(|e| e.to_string()).and_then(|index| {
         let engine = in_process(index);
-        let page = read_page();
-        let arrival = arrival(&page.base, None);
-        let initial = State::new(arrival.location, arrival.prefs, arrival.library);
+        let start = read_start();
+        let initial = State::new(start.location, start.prefs, start.library);
         Ok(ReaderProps {
             answers: gather_now(&*engine, &initial)?,
             engine,
-            base: page.base.into(),
-            prerender: page.prerender,
+            base: start.base.into(),
+            prerender: start.prerender,
             initial,
-            taking_over: None,
+            arrival: None,
         })
     });
     match props {

@@ -5,10 +5,10 @@ use yew::prelude::*;
 
 use crate::tasks::next_task;
 use crate::ui::context::Ctx;
-use crate::ui::state::{Action, TakingOver};
+use crate::ui::state::{Action, Arrival};
 
-/// In a task of its own (see `app`), once: a page being taken over moves
-/// to where the reader really is (`app::arrival`, read only now), the service worker is registered
+/// In a task of its own (see `app`), once: a prerendered page moves to
+/// where the reader really is (`arrival`), the service worker is registered
 /// for offline reading, and `<html data-live>` says that the app is live
 /// (the end-to-end tests wait for it before they act).
 ///
@@ -17,21 +17,21 @@ use crate::ui::state::{Action, TakingOver};
 /// `data-live` has seen every attempt (`tests/e2e/embed.test.mjs` counts
 /// them inside a frame, where there must be none).
 #[hook]
-pub(super) fn use_live(ctx: &Ctx, taking_over: Option<TakingOver>) {
+pub(super) fn use_live(ctx: &Ctx, arrival: Option<Arrival>) {
+    let state = &ctx.state;
     let dispatch = ctx.state.dispatcher();
     let base = ctx.base.to_string();
-    let shown = ctx.state.location.clone();
+    // Where the reader really is: a page prerendered for another
+    // address (home for `?embed=…`) does not know it is embedded.
+    let embedded = arrival
+        .as_ref()
+        .map_or(&state.location, |arrival| &arrival.location)
+        .embed
+        .is_some();
+    let shown = state.location.clone();
     use_effect_with((), move |_| {
         wasm_bindgen_futures::spawn_local(async move {
             next_task().await;
-            let arrival = taking_over.map(|taking_over| super::app::arrival(&base, taking_over.typed));
-            // Where the reader really is: a page prerendered for another
-            // address (home for `?embed=…`) does not know it is embedded.
-            let embedded = arrival
-                .as_ref()
-                .map_or(&shown, |arrival| &arrival.location)
-                .embed
-                .is_some();
             if let Some(arrival) = arrival {
                 dispatch.dispatch(Action::Restore {
                     arrival: Box::new(arrival),

@@ -35,7 +35,7 @@ mod url;
 use yew::prelude::*;
 
 use super::context::Ctx;
-use super::state::TakingOver;
+use super::state::Arrival;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::{mount, start};
@@ -50,8 +50,8 @@ pub(super) use url::back_to_list;
 /// run in this order, the order they had as one hook.
 #[cfg(target_arch = "wasm32")]
 #[hook]
-pub(super) fn use_browser(ctx: &Ctx, taking_over: Option<TakingOver>) {
-    live::use_live(ctx, taking_over);
+pub(super) fn use_browser(ctx: &Ctx, arrival: Option<Arrival>) {
+    live::use_live(ctx, arrival);
     embed::use_embed_height();
     url::use_url_sync(ctx);
     storage::use_persistence(ctx);
@@ -64,7 +64,7 @@ pub(super) fn use_browser(ctx: &Ctx, taking_over: Option<TakingOver>) {
 /// Prerendering and tests have no browser: nothing to wire up.
 #[cfg(not(target_arch = "wasm32"))]
 #[hook]
-pub(super) fn use_browser(_ctx: &Ctx, _taking_over: Option<TakingOver>) {}
+pub(super) fn use_browser(_ctx: &Ctx, _arrival: Option<Arrival>) {}
 
 /// Prerendering and tests render from the answers they were given.
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,5 +1,5 @@
 //! Preferences and the library, remembered in local storage whenever they
-//! change, and read once, as the page goes live.
+//! change, and read once at start.
 
 use yew::prelude::*;
 
@@ -44,20 +44,16 @@ pub(super) fn library(base: &str) -> Library {
 #[hook]
 pub(super) fn use_persistence(ctx: &Ctx) {
     let state = &ctx.state;
-    use_remembered(&state.prefs, storage_key(&ctx.base, "prefs"), Prefs::to_json);
-    use_remembered(&state.library, storage_key(&ctx.base, "library"), Library::to_json);
-}
-
-/// Stores `value` under `key` as `json` makes it, each time it changes,
-/// but not as first rendered: a page being taken over was rendered with the
-/// defaults, and the reader's own values are read only once it is live
-/// (`live`), after this would have overwritten them.
-#[hook]
-fn use_remembered<T: Clone + PartialEq + 'static>(value: &T, key: String, json: fn(&T) -> String) {
-    let first = use_mut_ref(|| true);
-    use_effect_with(value.clone(), move |value| {
-        if !std::mem::replace(&mut *first.borrow_mut(), false) {
-            save(&key, &json(value));
-        }
-    });
+    {
+        let base = ctx.base.to_string();
+        use_effect_with(state.prefs.clone(), move |prefs| {
+            save(&storage_key(&base, "prefs"), &prefs.to_json())
+        });
+    }
+    {
+        let base = ctx.base.to_string();
+        use_effect_with(state.library.clone(), move |library| {
+            save(&storage_key(&base, "library"), &library.to_json())
+        });
+    }
 }
