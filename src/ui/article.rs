@@ -1,10 +1,8 @@
 use yew::prelude::*;
 
-use std::rc::Rc;
-
 use super::browser::back_to_list;
 use super::card::link_handler;
-use super::context::use_ctx;
+use super::context::Ctx;
 use super::marked::marked;
 use super::meta;
 use super::state::Action;
@@ -13,18 +11,10 @@ use crate::engine::protocol::{ArticleAnswer, Link};
 use crate::route::{Location, Page};
 use crate::search::Highlights;
 
-#[derive(Properties, PartialEq)]
-pub struct ArticleViewProps {
-    pub article: Rc<ArticleAnswer>,
-}
-
 /// One article: heading, meta line, body, source and copyright, with the
 /// search's matches highlighted, and its neighbours in the result list.
-#[component]
-pub fn ArticleView(props: &ArticleViewProps) -> Html {
-    let ctx = use_ctx();
+pub fn article_view(ctx: &Ctx, answer: &ArticleAnswer) -> Html {
     let state = &ctx.state;
-    let answer = &props.article;
     let article = &answer.article;
     let location = state.location.clone();
     let no_highlights = Highlights::default();

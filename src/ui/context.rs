@@ -1,6 +1,13 @@
-//! What every component can reach: the engine's answers and the view they
-//! make, the site's base path and prerender limit, and the state with its
-//! dispatcher.
+//! What every part of the page renders from: the engine's answers and the
+//! view they make, the site's base path and prerender limit, and the state
+//! with its dispatcher.
+//!
+//! The parts are functions of `&Ctx`, not components, all but `Settings`
+//! (which keeps a message of its own). Taking over a prerendered page costs
+//! a component its scope, a pair of comment markers in the HTML and its own
+//! lifecycle code, which the browser compiles on first call in the very
+//! task that hydrates; they re-rendered on every change of the context
+//! anyway, so being components saved no work.
 
 use yew::prelude::*;
 
@@ -30,10 +37,4 @@ impl Ctx {
         let state = self.state.clone();
         Callback::from(move |event| state.dispatch(make(event)))
     }
-}
-
-/// The app context; every component is rendered inside [`super::Reader`].
-#[hook]
-pub fn use_ctx() -> Ctx {
-    use_context::<Ctx>().expect("components render inside Reader")
 }

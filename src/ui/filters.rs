@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::context::use_ctx;
+use super::context::Ctx;
 use super::meta;
 use super::state::{Action, Panel};
 use crate::catalog::{Facet, FacetValues, Facets};
@@ -19,21 +19,14 @@ fn count_label(count: usize, estimated: bool) -> String {
     format!(" ({}{count})", if estimated { "about " } else { "" })
 }
 
-#[derive(Properties, PartialEq)]
-pub struct FilterPanelProps {
-    pub facets: Facets,
-}
-
 /// The filters, each value with its count for the current search. A sidebar
 /// on wide screens, a panel opened from a button on phones; the values only
 /// where they can be seen (`State::sidebar`).
-#[component]
-pub fn FilterPanel(props: &FilterPanelProps) -> Html {
-    let ctx = use_ctx();
+pub fn filter_panel(ctx: &Ctx, facets: &Facets) -> Html {
     let open = ctx.state.panel == Panel::Filters;
     let shown: &[Facet] = if open || ctx.state.sidebar { &Facet::ALL } else { &[] };
     let groups = shown.iter().map(|&facet| {
-        let FacetValues { values, estimated } = props.facets.get(facet);
+        let FacetValues { values, estimated } = facets.get(facet);
         let estimated = *estimated;
         let options = values.iter().enumerate().map(|(i, value)| {
             let id = format!("filter-{}-{i}", facet.key());
@@ -87,9 +80,7 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
 }
 
 /// The active filters as removable chips, and "Clear all".
-#[component]
-pub fn Chips() -> Html {
-    let ctx = use_ctx();
+pub fn chips(ctx: &Ctx) -> Html {
     let location = &ctx.state.location;
     if !meta::is_narrowed(&location.filters, location.saved) {
         return html! {};

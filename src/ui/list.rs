@@ -3,8 +3,8 @@ use yew::prelude::*;
 
 use super::answers::needs;
 use super::card::card;
-use super::context::use_ctx;
-use super::filters::{Chips, FilterPanel};
+use super::context::Ctx;
+use super::filters::{chips, filter_panel};
 use super::meta;
 use super::state::{Action, Panel};
 use crate::catalog::{Facet, Sort};
@@ -12,9 +12,7 @@ use crate::engine::protocol::{Request, SearchAnswer};
 
 /// The list: what is shown in words, the sort and filters, the results or
 /// the empty state, and "Show more".
-#[component]
-pub fn ListView() -> Html {
-    let ctx = use_ctx();
+pub fn list_view(ctx: &Ctx) -> Html {
     let location = ctx.state.location.clone();
     // The last answer, until the one for this state comes.
     let answered = ctx.answers.search.clone();
@@ -83,9 +81,9 @@ pub fn ListView() -> Html {
                         <option value={Sort::Oldest.name()} selected={shown == Sort::Oldest}>{ "Oldest" }</option>
                     </select>
                 </div>
-                <Chips />
+                { chips(ctx) }
             </div>
-            <FilterPanel facets={results.facets.clone()} />
+            { filter_panel(ctx, &results.facets) }
             <div class="results" aria-busy={busy.to_string()}>
                 if results.hits.is_empty() {
                     <div class="empty">
@@ -104,7 +102,7 @@ pub fn ListView() -> Html {
                     </div>
                 } else {
                     <ol id="results" class="cards">
-                        { for results.hits.iter().map(|hit| card(&ctx, hit)) }
+                        { for results.hits.iter().map(|hit| card(ctx, hit)) }
                     </ol>
                     if results.total > results.hits.len() {
                         <button type="button" class="more needs-js" onclick={more}>

@@ -1,5 +1,5 @@
 //! The Yew app: everything a reader sees, and the only code that touches the
-//! DOM. Components render from one [`state::State`] and dispatch actions;
+//! DOM. Its parts render from one [`state::State`] and dispatch actions;
 //! the search, filters and URLs come from the pure core.
 
 pub mod answers;

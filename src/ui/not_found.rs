@@ -1,20 +1,9 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::card::link_handler;
-use super::context::use_ctx;
+use super::context::Ctx;
 use super::meta;
 use super::state::Action;
-
-#[derive(Properties, PartialEq)]
-pub struct NotFoundProps {
-    /// Why the article at this address could not be loaded (offline,
-    /// before it was ever read), when that is the reason there is nothing
-    /// to show.
-    #[prop_or_default]
-    pub unavailable: Option<Rc<str>>,
-}
 
 /// Any URL that is not a page: say so, and offer the way home. When only
 /// the newest articles have pages of their own, the host answers every
@@ -22,14 +11,12 @@ pub struct NotFoundProps {
 /// and without JavaScript a note says why it cannot (instead of claiming
 /// there is no article there). An article that exists but could not be
 /// fetched says that instead.
-#[component]
-pub fn NotFound(props: &NotFoundProps) -> Html {
-    let ctx = use_ctx();
+pub fn not_found(ctx: &Ctx, unavailable: Option<&str>) -> Html {
     let home = {
         let ctx = ctx.clone();
         link_handler(move || ctx.dispatch(Action::List))
     };
-    let (heading, text, limited) = match &props.unavailable {
+    let (heading, text, limited) = match unavailable {
         Some(why) => ("This article could not be loaded", why.to_string(), None),
         None => (
             "Page not found",

@@ -3,14 +3,14 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::answers::{Answers, Shown};
-use super::article::ArticleView;
+use super::article::article_view;
 use super::browser::{use_browser, use_engine};
 use super::context::Ctx;
-use super::list::ListView;
-use super::not_found::NotFound;
-use super::search_box::SearchBox;
+use super::list::list_view;
+use super::not_found::not_found;
+use super::search_box::search_box;
 use super::settings::Settings;
-use super::shortcuts::Shortcuts;
+use super::shortcuts::shortcuts;
 use super::state::{Action, Arrival, Panel, State};
 use crate::engine::Engine;
 use crate::route::Prerender;
@@ -74,11 +74,11 @@ pub fn Reader(props: &ReaderProps) -> Html {
     };
     use_browser(&ctx, props.arrival.clone());
 
-    let view = match shown {
-        Shown::List => html! { <ListView /> },
-        Shown::Article(article) => html! { <ArticleView {article} /> },
-        Shown::NotFound => html! { <NotFound /> },
-        Shown::Unavailable(why) => html! { <NotFound unavailable={why} /> },
+    let view = match &shown {
+        Shown::List => list_view(&ctx),
+        Shown::Article(article) => article_view(&ctx, article),
+        Shown::NotFound => not_found(&ctx, None),
+        Shown::Unavailable(why) => not_found(&ctx, Some(why)),
     };
     let home = {
         let ctx = ctx.clone();
@@ -89,13 +89,13 @@ pub fn Reader(props: &ReaderProps) -> Html {
     // An embedding page can ask for compact chrome: the search, no header.
     let compact = state.location.embed.as_ref().is_some_and(|e| e.compact);
     html! {
-        <ContextProvider<Ctx> context={ctx.clone()}>
+        <>
             <a class="skip-link" href="#main">{ "Skip to content" }</a>
             <header class={classes!("site-header", compact.then_some("compact"))}>
                 if !compact {
                     <a class="brand" href={props.base.clone()} onclick={home}>{ "folio" }</a>
                 }
-                <SearchBox />
+                { search_box(&ctx) }
                 if !compact {
                     <button
                         type="button"
@@ -109,14 +109,14 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 }
             </header>
             if settings_open {
-                <Settings />
+                <Settings ctx={ctx.clone()} />
             }
             if state.panel == Panel::Shortcuts {
-                <Shortcuts />
+                { shortcuts(&ctx) }
             }
             <main id="main" tabindex="-1">
                 { view }
             </main>
-        </ContextProvider<Ctx>>
+        </>
     }
 }

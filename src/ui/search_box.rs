@@ -1,7 +1,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::context::use_ctx;
+use super::context::Ctx;
 use super::state::Action;
 
 /// The search field: results follow every keystroke; Enter (or leaving the
@@ -11,9 +11,7 @@ use super::state::Action;
 /// field is not shown (class `needs-js`, see the stylesheet) and a note says
 /// why instead. Before the app is live, Enter still goes somewhere useful:
 /// the home page with the query (`?q=`), which the app then searches.
-#[component]
-pub fn SearchBox() -> Html {
-    let ctx = use_ctx();
+pub fn search_box(ctx: &Ctx) -> Html {
     let oninput = ctx.callback(|e: InputEvent| Action::Type(e.target_unchecked_into::<HtmlInputElement>().value()));
     let onchange = ctx.callback(|_: Event| Action::Commit);
     let onsubmit = ctx.callback(|e: SubmitEvent| {

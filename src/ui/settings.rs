@@ -1,15 +1,20 @@
 use yew::prelude::*;
 
 use super::browser::library_handlers;
-use super::context::use_ctx;
+use super::context::Ctx;
 use super::prefs::{Theme, TEXT_SIZES};
 use super::state::{Action, Panel};
 
+#[derive(Properties, PartialEq)]
+pub struct SettingsProps {
+    pub ctx: Ctx,
+}
+
 /// Reading preferences, carrying the reader's library to another device,
-/// and keeping the whole archive offline.
+/// and keeping the whole archive offline. A component, unlike the rest of
+/// the page: the message of an export or import is its own state.
 #[component]
-pub fn Settings() -> Html {
-    let ctx = use_ctx();
+pub fn Settings(SettingsProps { ctx }: &SettingsProps) -> Html {
     let prefs = &ctx.state.prefs;
     let message = use_state(String::new);
     let themes = Theme::ALL.iter().map(|&theme| {
@@ -26,7 +31,7 @@ pub fn Settings() -> Html {
     let larger = ctx.callback(|_: MouseEvent| Action::TextSize(1));
     let toggle = |make: fn(bool) -> Action, on: bool| ctx.callback(move |_: Event| make(!on));
     let close = ctx.callback(|_: MouseEvent| Action::Panel(Panel::Settings));
-    let (export, import) = library_handlers(&ctx, message.clone());
+    let (export, import) = library_handlers(ctx, message.clone());
     html! {
         <section class="panel" id="settings" aria-labelledby="settings-title">
             <h2 id="settings-title">{ "Settings" }</h2>

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::context::use_ctx;
+use super::context::Ctx;
 use super::state::{Action, Panel};
 
 const KEYS: [(&str, &str); 6] = [
@@ -13,9 +13,7 @@ const KEYS: [(&str, &str); 6] = [
 ];
 
 /// The keyboard shortcuts, listed.
-#[component]
-pub fn Shortcuts() -> Html {
-    let ctx = use_ctx();
+pub fn shortcuts(ctx: &Ctx) -> Html {
     let close = ctx.callback(|_: MouseEvent| Action::Panel(Panel::Shortcuts));
     html! {
         <section class="panel" id="shortcuts" role="dialog" aria-labelledby="shortcuts-title">
