@@ -129,8 +129,8 @@ fn hydrating(engine: Rc<dyn Engine>) -> Result<ReaderProps, String> {
             prefs: start.prefs,
             library: start.library,
             sidebar: sidebar::shown(),
-            // Read last: keystrokes queue up while the app starts.
-            typed: typed_search(),
+            // Read just before hydrating, which resets the box (`start`).
+            typed: None,
         }),
     })
 }
@@ -154,16 +154,23 @@ fn in_process(index: Index) -> Rc<dyn Engine> {
 
 /// The web entry: hydrates the prerendered page from the answers it
 /// carries, while the engine's worker starts alongside ([`Later`]: a
-/// search typed meanwhile waits for it). Instantiating the wasm and taking
-/// over the page are tasks of their own; restoring the reader's state is
-/// the last (`live::use_live`).
+/// search typed meanwhile waits for it). Instantiating the wasm, reading
+/// the start with the answers the page carries, and taking over the page
+/// are tasks of their own; restoring the reader's state is the last
+/// (`live::use_live`).
 pub fn start() {
     crate::tasks::report_panics();
     wasm_bindgen_futures::spawn_local(async {
         next_task().await;
         let engine = Rc::new(Later::default());
         match hydrating(engine.clone()) {
-            Ok(props) => {
+            Ok(mut props) => {
+                next_task().await;
+                // Read last, as hydrating sets the box to the page's query:
+                // keystrokes queue up while the app starts.
+                if let Some(arrival) = &mut props.arrival {
+                    arrival.typed = typed_search();
+                }
                 yew::Renderer::<Reader>::with_props(props).hydrate();
             }
             Err(error) => {
