@@ -36,8 +36,13 @@ fn requests() -> Vec<Request> {
         Request::Search(SearchRequest {
             list: list("Toqaev \"state of emergency\" -Putin"),
             limit: 20,
+            facets: true,
         }),
-        Request::Search(SearchRequest { list: saved, limit: 40 }),
+        Request::Search(SearchRequest {
+            list: saved,
+            limit: 40,
+            facets: false,
+        }),
         Request::Search(SearchRequest {
             list: List {
                 query: "Kazakhstan crisis".into(),
@@ -45,6 +50,7 @@ fn requests() -> Vec<Request> {
                 ..List::default()
             },
             limit: 1,
+            facets: true,
         }),
         Request::Article(ArticleRequest {
             slug: "will-the-crisis-in-kazakhstan-affect-putins-plans-for-ukraine".into(),
@@ -137,8 +143,9 @@ fn a_keystroke_costs_few_bytes() {
             ..List::default()
         },
         limit: 20,
+        facets: false,
     });
-    assert_eq!(round_trip(1, request.clone()), 16);
+    assert_eq!(round_trip(1, request.clone()), 17);
     let answer = round_trip(1, answer_now(&engine, &request));
     assert!((1_000..4_000).contains(&answer), "{answer} bytes");
 }

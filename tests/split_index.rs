@@ -9,7 +9,7 @@ use folio::catalog::{Facet, FacetValues, Facets, Filters, Sort};
 use folio::corpus::{self, Article, Source};
 use folio::engine::protocol::{ArticleRequest, List, Request, Response, SearchRequest};
 use folio::engine::{answer, answer_now};
-use folio::search::{Index, Query, Results};
+use folio::search::{Count, Index, Query, Results};
 use folio::split::{self, Engine, Limits, Split, Step, SAMPLE_SHARDS};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
@@ -352,14 +352,16 @@ proptest! {
                 saved: (!saved.is_empty()).then(|| saved.iter().map(|i| i.get(&slugs).to_string()).collect()),
                 sort: *sort,
             };
-            let mut requests = vec![Request::Start, Request::Search(SearchRequest { list: list.clone(), limit: 20 })];
+            let search = |facets| Request::Search(SearchRequest { list: list.clone(), limit: 20, facets });
+            let mut requests = vec![Request::Start, search(true), search(false)];
             for slug in [slugs[0], slugs[slugs.len() / 2], "no-such-article"] {
                 requests.push(Request::Article(ArticleRequest { slug: slug.into(), list: list.clone() }));
             }
             for request in &requests {
                 let (mut answer, rounds) = fetching(&split, &mut engine, |e| answer(e, request));
                 let exact = answer_now(&index, request);
-                if let (Response::Search(found), Response::Search(counted)) = (&mut answer, &exact) {
+                let counting = matches!(request, Request::Search(search) if search.facets);
+                if let (Response::Search(found), Response::Search(counted), true) = (&mut answer, &exact, counting) {
                     let estimated = if list.saved.is_some() { [false; 2] } else { estimates(&index, &Query::parse(text), filters, *sort, &limits) };
                     settle(&mut found.facets, &counted.facets, estimated)?;
                 }
@@ -655,6 +657,42 @@ fn broad_searches_estimate_their_facets_from_a_few_catalogue_shards() {
     // 12 and 17) hold only shard 7's 100; so it counts the shards of its
     // 75th, 225th, 375th and 525th matches: 5, 7 (which it has), 8 and 10.
     assert_eq!(catalogue_shards(&mut engine, "tokayev"), 3);
+}
+
+/// A list whose filters are not on screen (a phone, its panel closed)
+/// counts no facet values, and so reads no catalogue shard: the same hits
+/// and total, for the dictionary, postings and groups alone. Counting
+/// afterwards, for the opened panel, reads the shards then.
+#[test]
+fn a_list_without_its_filters_on_screen_reads_no_catalogue() {
+    let (index, split) = two_thousand_reports(|i| {
+        let story = if (500..1100).contains(&i) {
+            " Tokayev spoke."
+        } else {
+            ""
+        };
+        format!("Jazz in Almaty.{story}")
+    });
+    for text in ["jazz", "tokayev"] {
+        let query = Query::parse(text);
+        let mut engine = Engine::new(&split.directory).unwrap();
+        let (found, _, fetched) = fetching_files(&split, &mut engine, |e| {
+            e.search_counting(&query, &Filters::default(), Sort::Relevance, 10, Count::Nothing)
+        });
+        let counted = index.search(&query, &Filters::default(), Sort::Relevance, 10);
+        assert_eq!((&found.hits, found.total), (&counted.hits, counted.total), "{text}");
+        assert_eq!(found.facets, Facets::default(), "{text}");
+        assert_eq!(
+            found,
+            index.search_counting(&query, &Filters::default(), Sort::Relevance, 10, Count::Nothing)
+        );
+        let catalogue = |fetched: &BTreeSet<String>| fetched.iter().filter(|name| name.starts_with('c')).count();
+        assert_eq!(catalogue(&fetched), 0, "{text}: {fetched:?}");
+        let (_, _, opened) = fetching_files(&split, &mut engine, |e| {
+            e.search(&query, &Filters::default(), Sort::Relevance, 10)
+        });
+        assert!(catalogue(&opened) > 0, "{text}: counting reads the catalogue");
+    }
 }
 
 /// A filter reads the lists of its values' articles instead of the

@@ -13,14 +13,14 @@ use crate::catalog::{Filters, Sort};
 use crate::corpus::Article;
 use crate::neighbours::Neighbours;
 use crate::order::distinct;
-use crate::search::{Highlights, Index, Query, Results};
+use crate::search::{Count, Highlights, Index, Query, Results};
 use crate::split::{self, Step};
 
 /// What the answers are read from. Each read is done, or names the files
 /// it needs first ([`Step`]).
 pub trait Source {
     fn articles(&self) -> usize;
-    fn search(&self, query: &Query, filters: &Filters, sort: Sort, limit: usize) -> Step<Results>;
+    fn search(&self, query: &Query, filters: &Filters, sort: Sort, limit: usize, count: Count) -> Step<Results>;
     fn ranked(&self, query: &Query, filters: &Filters, sort: Sort) -> Step<Vec<usize>>;
     fn highlights(&self, doc: usize, query: &Query) -> Step<Highlights>;
     fn position(&self, slug: &str) -> Step<Option<usize>>;
@@ -32,8 +32,8 @@ impl Source for Index {
         self.len()
     }
 
-    fn search(&self, query: &Query, filters: &Filters, sort: Sort, limit: usize) -> Step<Results> {
-        Step::Done(Index::search(self, query, filters, sort, limit))
+    fn search(&self, query: &Query, filters: &Filters, sort: Sort, limit: usize, count: Count) -> Step<Results> {
+        Step::Done(Index::search_counting(self, query, filters, sort, limit, count))
     }
 
     fn ranked(&self, query: &Query, filters: &Filters, sort: Sort) -> Step<Vec<usize>> {
@@ -58,8 +58,8 @@ impl Source for split::Engine {
         self.len()
     }
 
-    fn search(&self, query: &Query, filters: &Filters, sort: Sort, limit: usize) -> Step<Results> {
-        split::Engine::search(self, query, filters, sort, limit)
+    fn search(&self, query: &Query, filters: &Filters, sort: Sort, limit: usize, count: Count) -> Step<Results> {
+        split::Engine::search_counting(self, query, filters, sort, limit, count)
     }
 
     fn ranked(&self, query: &Query, filters: &Filters, sort: Sort) -> Step<Vec<usize>> {
@@ -153,7 +153,8 @@ fn search<S: Source>(source: &S, request: &SearchRequest) -> Step<SearchAnswer> 
         Step::Done(filters) => filters,
         Step::Need(need) => return Step::Need(need),
     };
-    let results = match source.search(&Query::parse(&list.query), &filters, list.sort, request.limit) {
+    let count = if request.facets { Count::Facets } else { Count::Nothing };
+    let results = match source.search(&Query::parse(&list.query), &filters, list.sort, request.limit, count) {
         Step::Done(results) => results,
         Step::Need(need) => return Step::Need(need),
     };

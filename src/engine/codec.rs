@@ -288,7 +288,7 @@ wire_struct!(List {
     saved,
     sort
 });
-wire_struct!(SearchRequest { list, limit });
+wire_struct!(SearchRequest { list, limit, facets });
 wire_struct!(ArticleRequest { slug, list });
 wire_struct!(FacetValue { value, count, selected });
 wire_struct!(FacetValues { values, estimated });

@@ -50,6 +50,11 @@ pub struct SearchRequest {
     pub list: List,
     /// Hits wanted, from the first.
     pub limit: usize,
+    /// Whether the facet values are counted: only where they are on screen
+    /// (the sidebar, the filters' panel). Counting a search without filters
+    /// reads a split index's catalogue shards, which a phone with its
+    /// panel closed would fetch for nothing.
+    pub facets: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

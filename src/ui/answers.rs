@@ -98,6 +98,7 @@ pub fn needs(state: &State) -> Option<Request> {
         Page::List => Some(Request::Search(SearchRequest {
             list: list_of(state),
             limit: state.limit,
+            facets: state.filters_shown(),
         })),
         Page::Article(slug) => Some(Request::Article(ArticleRequest {
             slug: slug.clone(),
@@ -315,6 +316,7 @@ mod tests {
                 ..List::default()
             },
             limit: 20,
+            facets: false,
         })
     }
 

@@ -21,11 +21,21 @@ fn count_label(count: usize, estimated: bool) -> String {
 
 /// The filters, each value with its count for the current search. A sidebar
 /// on wide screens, a panel opened from a button on phones; the values only
-/// where they can be seen (`State::sidebar`).
-pub fn filter_panel(ctx: &Ctx, facets: &Facets) -> Html {
+/// where they can be seen (`State::filters_shown`), and `None` while the
+/// engine counts them (the list shown was answered without its counts,
+/// before the panel was opened).
+pub fn filter_panel(ctx: &Ctx, facets: Option<&Facets>) -> Html {
     let open = ctx.state.panel == Panel::Filters;
-    let shown: &[Facet] = if open || ctx.state.sidebar { &Facet::ALL } else { &[] };
+    let shown: &[Facet] = if ctx.state.filters_shown() { &Facet::ALL } else { &[] };
     let groups = shown.iter().map(|&facet| {
+        let Some(facets) = facets else {
+            return html! {
+                <fieldset class="facet">
+                    <legend>{ facet_title(facet) }</legend>
+                    <p class="none">{ "Counting…" }</p>
+                </fieldset>
+            };
+        };
         let FacetValues { values, estimated } = facets.get(facet);
         let estimated = *estimated;
         let options = values.iter().enumerate().map(|(i, value)| {

@@ -19,6 +19,8 @@ pub fn list_view(ctx: &Ctx) -> Html {
     let nothing = SearchAnswer::default();
     let results = answered.as_ref().map_or(&nothing, |a| &a.answer);
     let searching = !location.query.trim().is_empty();
+    // An answer without them is shown while they are counted.
+    let counted = answered.as_ref().is_none_or(|a| a.request.facets);
     // A search the engine could not answer (offline, say) says so, over
     // the last list shown.
     let failure = needs(&ctx.state).and_then(|request| ctx.answers.failure(&request).map(str::to_string));
@@ -83,7 +85,7 @@ pub fn list_view(ctx: &Ctx) -> Html {
                 </div>
                 { chips(ctx) }
             </div>
-            { filter_panel(ctx, &results.facets) }
+            { filter_panel(ctx, counted.then_some(&results.facets)) }
             <div class="results" aria-busy={busy.to_string()}>
                 if results.hits.is_empty() {
                     <div class="empty">

@@ -98,6 +98,12 @@ impl State {
         state
     }
 
+    /// Whether the filters' values are on screen: beside the list, or in
+    /// their open panel. Only then are they rendered, and counted.
+    pub fn filters_shown(&self) -> bool {
+        self.sidebar || self.panel == Panel::Filters
+    }
+
     /// Marks the article shown as read, if the reader wants that.
     fn mark_read(&mut self) {
         if let Page::Article(slug) = &self.location.page {

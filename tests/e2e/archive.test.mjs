@@ -60,6 +60,29 @@ test('a large archive answers every search as the whole index would', async () =
   await page.close();
 });
 
+test('on a phone a search counts its filters’ values only once their panel is opened', async () => {
+  const page = await indexedPage(VIEWPORTS.phone);
+  await page.goto(url(''));
+  await started(page);
+  const { query, total } = EXPECTED.searches[0];
+  await search(page, query);
+  await page.getByText(resultsFor(total, query), { exact: true }).waitFor();
+  const catalogue = () => page.indexFiles.filter((name) => name.startsWith('c'));
+  assert.deepEqual(catalogue(), [], 'no catalogue shard for a list whose filters are not shown');
+  await page.getByRole('button', { name: /^Filters/ }).click();
+  const panel = page.locator('#filters');
+  // Each publisher with its count for this search, once counted.
+  await panel.locator('.facet label .count').first().waitFor();
+  const counts = await panel.locator('.facet label .count').allTextContents();
+  assert.ok(counts.every((count) => /^ \((about )?\d+\)$/.test(count)), counts.join());
+  assert.equal(await panel.getByText('Counting…').count(), 0);
+  assert.ok(catalogue().length > 0, 'counting reads the catalogue');
+  // The list itself stayed as it was.
+  await page.getByText(resultsFor(total, query), { exact: true }).waitFor();
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test('an article with no page of its own opens at its URL, from its group', async () => {
   const { slug, title } = EXPECTED.oldest;
   const page = await indexedPage(VIEWPORTS.desktop, { expect404: true });

@@ -35,6 +35,6 @@ pub use expand::{typos_allowed, MatchKind};
 pub use index::{Index, Indexing};
 pub use normalize::{name_key, stem, NameRule, NAME_RULES};
 pub use query::{Clause, Query, Word, MAX_CLAUSES};
-pub use rank::{Hit, Results};
+pub use rank::{Count, Hit, Results};
 pub use snippet::{Highlights, Snippet};
 pub(crate) use store::Store;

@@ -17,7 +17,7 @@ use crate::corpus::bundle::BundleError;
 use crate::corpus::Article;
 use crate::search::index::byline;
 use crate::search::query::Clause;
-use crate::search::{expand, rank, snippet, typos_allowed, Highlights, Query, Results, Word};
+use crate::search::{expand, rank, snippet, typos_allowed, Count, Highlights, Query, Results, Word};
 
 /// How far past its page a search looks for hits to show in place of
 /// those whose article groups cannot be had: a page of 20 tries at most
@@ -190,10 +190,23 @@ impl Engine {
     /// its length, so that a page whose articles were not kept offline
     /// does not stand empty under a count of results.
     pub fn search(&self, query: &Query, filters: &Filters, sort: Sort, limit: usize) -> Step<Results> {
+        self.search_counting(query, filters, sort, limit, Count::Facets)
+    }
+
+    /// [`Engine::search`], with the facet values counted only if `count`
+    /// says so: counting is what reads the catalogue's shards.
+    pub fn search_counting(
+        &self,
+        query: &Query,
+        filters: &Filters,
+        sort: Sort,
+        limit: usize,
+        count: Count,
+    ) -> Step<Results> {
         let mut want = limit;
         loop {
             let (mut results, mut need, lacked) = match self.with_view(query, filters, sort, |view| {
-                rank::search(view, query, filters, sort, want)
+                rank::search(view, query, filters, sort, want, count)
             }) {
                 Step::Done(done) => done,
                 Step::Need(need) => return Step::Need(need),
