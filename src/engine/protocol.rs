@@ -57,6 +57,25 @@ pub struct SearchRequest {
     pub facets: bool,
 }
 
+impl SearchRequest {
+    /// Whether the answer to this request serves `asked` too: the same page
+    /// of the same list, counted if `asked` wants the counts.
+    pub fn serves(&self, asked: &SearchRequest) -> bool {
+        self.list == asked.list && self.limit == asked.limit && (self.facets || !asked.facets)
+    }
+}
+
+impl Request {
+    /// Whether the answer to this request serves `asked` too (see
+    /// [`SearchRequest::serves`]; any other only itself).
+    pub fn serves(&self, asked: &Request) -> bool {
+        match (self, asked) {
+            (Request::Search(this), Request::Search(asked)) => this.serves(asked),
+            _ => self == asked,
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ArticleRequest {
     pub slug: String,

@@ -76,7 +76,7 @@ impl Answers {
     pub fn failure(&self, request: &Request) -> Option<&str> {
         self.failed
             .as_ref()
-            .filter(|failed| failed.request == *request)
+            .filter(|failed| failed.request.serves(request))
             .map(|failed| failed.answer.as_str())
     }
 }
@@ -132,8 +132,8 @@ impl Asking {
         let number = self.next;
         let new = match &request {
             Request::Start => true,
-            Request::Search(search) => replace(&mut self.search, search, number),
-            Request::Article(article) => replace(&mut self.article, article, number),
+            Request::Search(search) => replace(&mut self.search, search, number, SearchRequest::serves),
+            Request::Article(article) => replace(&mut self.article, article, number, PartialEq::eq),
         };
         new.then(|| {
             self.next += 1;
@@ -179,9 +179,9 @@ fn current<Q>(slot: &Option<(u32, Q)>, number: u32) -> Option<&Q> {
 }
 
 /// Records `request` as the latest of its kind, numbered `number`, unless
-/// it already is.
-fn replace<Q: Clone + PartialEq>(slot: &mut Option<(u32, Q)>, request: &Q, number: u32) -> bool {
-    if slot.as_ref().is_some_and(|(_, asked)| asked == request) {
+/// the latest already `serves` it.
+fn replace<Q: Clone>(slot: &mut Option<(u32, Q)>, request: &Q, number: u32, serves: fn(&Q, &Q) -> bool) -> bool {
+    if slot.as_ref().is_some_and(|(_, asked)| serves(asked, request)) {
         return false;
     }
     *slot = Some((number, request.clone()));
@@ -228,12 +228,25 @@ impl Shown {
     }
 }
 
+/// `request`, with its list's facet values counted. A page rendered at
+/// once (prerendering, taking it over, the tests) counts them whatever the
+/// screen: its renderer cannot know whether they will be beside the list,
+/// and an answer with counts serves a list without them too
+/// ([`SearchRequest::serves`]), so a wide screen shows them as it goes live
+/// and a phone asks nothing more.
+fn counted(request: Request) -> Request {
+    match request {
+        Request::Search(search) => Request::Search(SearchRequest { facets: true, ..search }),
+        other => other,
+    }
+}
+
 /// Asks `engine` for what `state` needs and for its start, and calls `done`
 /// with the answers once all have come (or with the engine's failure).
 pub fn gather(engine: &dyn Engine, state: &State, done: impl FnOnce(Result<Answers, String>) + 'static) {
     let mut asking = Asking::default();
     let requests: Vec<Numbered<Request>> = std::iter::once(Request::Start)
-        .chain(needs(state))
+        .chain(needs(state).map(counted))
         .filter_map(|r| asking.ask(r))
         .collect();
     let gathering = Rc::new(RefCell::new(Gathering {
@@ -308,6 +321,7 @@ mod tests {
     use crate::route::Location;
     use crate::ui::library::Library;
     use crate::ui::prefs::Prefs;
+    use crate::ui::state::Panel;
 
     fn search(query: &str) -> Request {
         Request::Search(SearchRequest {
@@ -400,6 +414,35 @@ mod tests {
         assert_eq!(answers.search.as_ref().map(|s| s.answer.hits.len()), Some(9));
         let mut asking = Asking::after(&answers);
         assert_eq!(needs(&state).and_then(|r| asking.ask(r)), None);
+        // Gathered with its counts, whatever the screen: a phone's list
+        // (none wanted) and a wide screen's (counted) are both answered.
+        let publishers = answers.search.as_ref().map(|s| s.answer.facets.publishers.values.len());
+        assert_eq!(publishers, Some(4));
+        let wide = State {
+            sidebar: true,
+            ..state.clone()
+        };
+        assert_eq!(needs(&wide).and_then(|r| asking.ask(r)), None);
+    }
+
+    #[test]
+    fn a_list_asks_its_counts_only_where_they_are_shown_and_once() {
+        let counting = |request: &Request| matches!(request, Request::Search(s) if s.facets);
+        let mut state = State::new(Location::default(), Prefs::default(), Library::default());
+        state.location.query = "tokayev".into();
+        let mut asking = Asking::default();
+        let phone = asking.ask(needs(&state).unwrap()).expect("sent");
+        assert!(!counting(&phone.body), "a phone with the panel closed counts nothing");
+        state.panel = Panel::Filters;
+        let opened = asking
+            .ask(needs(&state).unwrap())
+            .expect("the open panel asks for the counts");
+        assert!(counting(&opened.body));
+        // Closed again: the counted answer serves the list, nothing is asked.
+        state.panel = Panel::None;
+        assert_eq!(asking.ask(needs(&state).unwrap()), None);
+        state.sidebar = true;
+        assert_eq!(asking.ask(needs(&state).unwrap()), None);
     }
 
     #[test]

@@ -55,7 +55,7 @@ pub fn list_view(ctx: &Ctx) -> Html {
     let asked = needs(&ctx.state);
     let busy = failure.is_none()
         && match (&asked, &answered) {
-            (Some(Request::Search(asked)), Some(answered)) => *asked != answered.request,
+            (Some(Request::Search(asked)), Some(answered)) => !answered.request.serves(asked),
             _ => false,
         };
     let heading = if searching { "Search results" } else { "Articles" };
