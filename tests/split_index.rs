@@ -613,6 +613,19 @@ fn two_thousand_reports(body: impl Fn(usize) -> String) -> (Index, Split) {
     (index, split)
 }
 
+/// [`two_thousand_reports`] all about jazz in Almaty, and reports 500 to
+/// 1099 (a story of some months) about Tokayev too.
+fn jazz_and_a_story() -> (Index, Split) {
+    two_thousand_reports(|i| {
+        let story = if (500..1100).contains(&i) {
+            " Tokayev spoke."
+        } else {
+            ""
+        };
+        format!("Jazz in Almaty.{story}")
+    })
+}
+
 /// A broad search over a split index counts publishers and countries over
 /// a few catalogue shards, the same ones for every broad search; a story
 /// of a few months, over the shards where it is. Months are always exact.
@@ -620,14 +633,7 @@ fn two_thousand_reports(body: impl Fn(usize) -> String) -> (Index, Split) {
 /// to the exact counts (each of two figures, as estimates are rounded).
 #[test]
 fn broad_searches_estimate_their_facets_from_a_few_catalogue_shards() {
-    let (index, split) = two_thousand_reports(|i| {
-        let story = if (500..1100).contains(&i) {
-            " Tokayev spoke."
-        } else {
-            ""
-        };
-        format!("Jazz in Almaty.{story}")
-    });
+    let (index, split) = jazz_and_a_story();
     let mut engine = Engine::new(&split.directory).unwrap();
     let catalogue_shards = |engine: &mut Engine, text: &str| {
         let query = Query::parse(text);
@@ -665,14 +671,7 @@ fn broad_searches_estimate_their_facets_from_a_few_catalogue_shards() {
 /// afterwards, for the opened panel, reads the shards then.
 #[test]
 fn a_list_without_its_filters_on_screen_reads_no_catalogue() {
-    let (index, split) = two_thousand_reports(|i| {
-        let story = if (500..1100).contains(&i) {
-            " Tokayev spoke."
-        } else {
-            ""
-        };
-        format!("Jazz in Almaty.{story}")
-    });
+    let (index, split) = jazz_and_a_story();
     for text in ["jazz", "tokayev"] {
         let query = Query::parse(text);
         let mut engine = Engine::new(&split.directory).unwrap();
