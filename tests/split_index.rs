@@ -9,7 +9,7 @@ use folio::catalog::{Facet, FacetValues, Facets, Filters, Sort};
 use folio::corpus::{self, Article, Source};
 use folio::engine::protocol::{ArticleRequest, List, Request, Response, SearchRequest};
 use folio::engine::{answer, answer_now};
-use folio::search::{Count, Index, Query, Results};
+use folio::search::{Count, Hit, Index, Query, Results};
 use folio::split::{self, Engine, Limits, Split, Step, SAMPLE_SHARDS};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
@@ -144,9 +144,10 @@ fn limits() -> impl Strategy<Value = Limits> {
         0usize..96,
         1usize..16,
         1usize..64,
+        0usize..3,
     )
         .prop_map(
-            |(words, dictionary, postings, postings_files, group, groups, inline, catalog_docs, list)| Limits {
+            |(words, dictionary, postings, postings_files, group, groups, inline, catalog_docs, list, head)| Limits {
                 words,
                 dictionary,
                 postings,
@@ -154,6 +155,7 @@ fn limits() -> impl Strategy<Value = Limits> {
                 group,
                 groups,
                 inline,
+                head,
                 catalog_docs,
                 list,
             },
@@ -282,6 +284,29 @@ fn settle(found: &mut Facets, counts: &Facets, estimated: [bool; 2]) -> Result<(
     Ok(())
 }
 
+/// Checks a total that the split index `estimated` (a page ranked from
+/// the heads of common words' lists: see `search/heads.rs`): at least what
+/// the page shows, at most every article. Then makes it the `exact` one,
+/// for the rest of the answer to be compared.
+fn settle_total(
+    total: &mut usize,
+    estimated: &mut bool,
+    exact: usize,
+    shown: usize,
+    articles: usize,
+) -> Result<(), TestCaseError> {
+    if *estimated {
+        prop_assert!(
+            shown <= *total && *total <= articles,
+            "{} estimated, {} shown",
+            total,
+            shown
+        );
+        (*total, *estimated) = (exact, false);
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 
@@ -307,6 +332,12 @@ proptest! {
             let articles: Vec<&Article> = expected.hits.iter().map(|h| &index.articles()[h.doc]).collect();
             prop_assert_eq!(found.articles.iter().collect::<Vec<_>>(), articles);
             prop_assert!(rounds <= 5, "{} rounds for {:?}", rounds, text);
+            // Without counts, a page may be ranked from the heads of common
+            // words' lists: the same hits, and the total maybe estimated.
+            let expected = index.search_counting(&query, filters, *sort, 10, Count::Nothing);
+            let (mut found, _) = fetching(&split, &mut engine, |e| e.search_counting(&query, filters, *sort, 10, Count::Nothing));
+            settle_total(&mut found.total, &mut found.estimated, expected.total, found.hits.len(), index.len())?;
+            prop_assert_eq!(&found, &expected, "{:?} {:?} {:?}, without counts", text, filters, sort);
             // An article's previous and next come from the whole order, and
             // its page marks every match.
             let (ranked, _) = fetching(&split, &mut engine, |e| e.ranked(&query, filters, *sort));
@@ -364,6 +395,9 @@ proptest! {
                 if let (Response::Search(found), Response::Search(counted), true) = (&mut answer, &exact, counting) {
                     let estimated = if list.saved.is_some() { [false; 2] } else { estimates(&index, &Query::parse(text), filters, *sort, &limits) };
                     settle(&mut found.facets, &counted.facets, estimated)?;
+                }
+                if let (Response::Search(found), Response::Search(exact)) = (&mut answer, &exact) {
+                    settle_total(&mut found.total, &mut found.estimated, exact.total, found.hits.len(), index.len())?;
                 }
                 prop_assert_eq!(&answer, &exact, "{:?}", request);
                 if packed {
@@ -692,6 +726,110 @@ fn a_list_without_its_filters_on_screen_reads_no_catalogue() {
         });
         assert!(catalogue(&opened) > 0, "{text}: counting reads the catalogue");
     }
+}
+
+/// A page of a common word's results, with no filter or counts, is ranked
+/// from the head of its list: the same hits as the whole list gives, and a
+/// fraction of the bytes. The total is estimated, unless a rare word's few
+/// articles settle it, read from their own words. Here "jazz" is in every
+/// report, up to seven times, "tokayev" in 600 and "scandal" in five.
+#[test]
+fn a_common_words_page_is_ranked_from_the_head_of_its_list() {
+    let records: Vec<String> = (0..2000)
+        .map(|i| {
+            let jazz = "Jazz. ".repeat(1 + i * 7 % 11 % 7);
+            let story = if (500..1100).contains(&i) { "Tokayev spoke." } else { "" };
+            let scandal = if [3, 700, 1500, 1800, 1999].contains(&i) { " A scandal." } else { "" };
+            let date = format!("{}-{:02}-{:02}", 2020 - i / 336, 12 - (i / 28) % 12, 28 - i % 28);
+            format!("{{\"title\": \"Report {i}\", \"body\": \"{jazz}In Almaty. {story}{scandal}\", \"date\": \"{date}\"}}\n")
+        })
+        .collect();
+    let index = Index::new(split::date_order(corpus(&records)));
+    let limits = Limits {
+        postings: 1024,
+        head: 32,
+        ..Limits::default()
+    };
+    let split = split::write(&index, &limits).unwrap();
+    let postings = |fetched: &BTreeSet<String>| -> usize {
+        let size = |name: &String| {
+            split
+                .files
+                .iter()
+                .find(|(n, _)| n == name)
+                .map_or(0, |(_, bytes)| bytes.len())
+        };
+        fetched.iter().filter(|name| name.starts_with('p')).map(size).sum()
+    };
+    for (text, total, estimated) in [
+        ("jazz", 2000, true),
+        ("tokayev", 600, true),
+        ("jazz scandal", 5, false),
+        ("tokayev -almaty", 0, false),
+    ] {
+        let query = &Query::parse(text);
+        let mut engine = Engine::new(&split.directory).unwrap();
+        let ask = |count| move |e: &Engine| e.search_counting(query, &Filters::default(), Sort::Relevance, 10, count);
+        let (found, rounds, headed) = fetching_files(&split, &mut engine, ask(Count::Nothing));
+        let exact = index.search_counting(query, &Filters::default(), Sort::Relevance, 10, Count::Nothing);
+        assert_eq!(found.hits, exact.hits, "{text}");
+        assert_eq!((exact.total, found.estimated), (total, estimated), "{text}");
+        if !estimated {
+            assert_eq!(found, exact, "{text}");
+        }
+        if total == 0 {
+            continue;
+        }
+        assert!(rounds <= 3, "{text}: {rounds} rounds");
+        let mut engine = Engine::new(&split.directory).unwrap();
+        let (_, _, whole) = fetching_files(&split, &mut engine, ask(Count::Facets));
+        assert!(
+            postings(&headed) * 4 < postings(&whole),
+            "{text}: {} bytes of postings, {} whole",
+            postings(&headed),
+            postings(&whole)
+        );
+    }
+}
+
+/// Two spellings of a name are one term: an article with both, neither
+/// often enough to be in its spelling's head, can outscore those in the
+/// heads. Ranking from heads bounds what the rests could add, and reads on
+/// where that could change the page: the same hits as the whole lists.
+#[test]
+fn what_the_rests_could_add_is_bounded() {
+    let filler = "Words of no interest fill this report. ".repeat(8);
+    let records: Vec<String> = (0..650)
+        .map(|i| {
+            let name = ["Tokayev", "Toqaev"][i % 2];
+            let body = match i {
+                0..600 => format!("{filler}{name} spoke."),
+                600..640 => format!("{name} spoke. {name}."),
+                _ => "Tokayev and Toqaev spoke today. Tokayev and Toqaev met again.".to_string(),
+            };
+            let date = format!("{}-{:02}-{:02}", 2020 - i / 336, 12 - (i / 28) % 12, 28 - i % 28);
+            format!("{{\"title\": \"Report {i}\", \"body\": \"{body}\", \"date\": \"{date}\"}}\n")
+        })
+        .collect();
+    let index = Index::new(split::date_order(corpus(&records)));
+    let limits = Limits {
+        head: 16,
+        postings: 256,
+        ..Limits::default()
+    };
+    let split = split::write(&index, &limits).unwrap();
+    let query = Query::parse("tokayev");
+    let exact = index.search_counting(&query, &Filters::default(), Sort::Relevance, 10, Count::Nothing);
+    let number = |hit: &Hit| index.articles()[hit.doc].title[7..].parse::<usize>().unwrap();
+    assert!(
+        exact.hits.iter().take(3).all(|hit| number(hit) >= 640),
+        "the articles with both spellings lead"
+    );
+    let mut engine = Engine::new(&split.directory).unwrap();
+    let (found, _) = fetching(&split, &mut engine, |e| {
+        e.search_counting(&query, &Filters::default(), Sort::Relevance, 10, Count::Nothing)
+    });
+    assert_eq!(found.hits, exact.hits);
 }
 
 /// A filter reads the lists of its values' articles instead of the

@@ -167,6 +167,7 @@ fn search<S: Source>(source: &S, request: &SearchRequest) -> Step<SearchAnswer> 
     needs.then(|| SearchAnswer {
         total: results.total,
         at_least: results.at_least,
+        estimated: results.estimated,
         fallback: results.fallback,
         incomplete: results.incomplete,
         facets: results.facets,

@@ -309,6 +309,7 @@ wire_struct!(Link { slug, title });
 wire_struct!(SearchAnswer {
     total,
     at_least,
+    estimated,
     fallback,
     incomplete,
     facets,

@@ -103,6 +103,8 @@ pub struct SearchAnswer {
     pub total: usize,
     /// `total` is a lower bound (see `search::Results::at_least`).
     pub at_least: bool,
+    /// `total` is an estimate (see `search::Results::estimated`).
+    pub estimated: bool,
     /// No article matched every word; these are the best partial matches.
     pub fallback: bool,
     /// Some of the index could not be fetched (offline): the hits, total

@@ -86,11 +86,12 @@ fn shown(list: &List, results: &SearchAnswer, corpus: usize) -> String {
             count(results.total, "close match", "close matches")
         )
     } else {
-        let lower_bound = if results.at_least { "at least " } else { "" };
-        format!(
-            "{lower_bound}{} for “{query}”",
-            count(results.total, "result", "results")
-        )
+        let bound = match (results.estimated, results.at_least) {
+            (true, _) => "about ",
+            (_, true) => "at least ",
+            _ => "",
+        };
+        format!("{bound}{} for “{query}”", count(results.total, "result", "results"))
     }
 }
 
@@ -159,6 +160,12 @@ mod tests {
             ..SearchAnswer::default()
         };
         assert_eq!(status(&searching, &typing, 9), "at least 120 results for “Tokayev”");
+        let estimated = SearchAnswer {
+            total: 52_000,
+            estimated: true,
+            ..typing
+        };
+        assert_eq!(status(&searching, &estimated, 9), "about 52,000 results for “Tokayev”");
         assert_eq!(
             status(&searching, &results(2, true), 9),
             "Showing close matches: no article has every word of “Tokayev” (2 close matches)"

@@ -48,6 +48,8 @@ pub struct Index {
     /// Per article: publisher and source, searchable like body text.
     bylines: Vec<String>,
     pub(crate) catalog: Catalog,
+    /// The average title and body lengths (see [`norm`]).
+    pub(crate) averages: Averages,
 }
 
 /// Per article: where each field starts in the forward index (in the order
@@ -144,8 +146,7 @@ impl Indexing {
             ..
         } = self;
         if completed.postings.is_none() {
-            let lengths: Vec<(u32, u32)> = lengths.iter().map(|l| (l.0, l.1)).collect();
-            completed.postings = Some(builder.postings(&norms(&lengths)));
+            completed.postings = Some(builder.postings(&norms(&plain_lengths(lengths))));
         } else if completed.sorted.is_none() {
             completed.sorted = Some(builder.sorted());
         } else if completed.stems.is_none() {
@@ -186,6 +187,7 @@ impl Indexing {
         } = self;
         let missing = "every part is made before `step` returns true";
         let (postings, posting_spans) = completed.postings.expect(missing);
+        let averages = averages(&plain_lengths(&lengths));
         let mut forward = builder.forward;
         forward.shrink_to_fit();
         Index {
@@ -208,29 +210,69 @@ impl Indexing {
             forward_spans: builder.forward_spans,
             bylines,
             catalog: completed.catalog.expect(missing),
+            averages,
         }
     }
+}
+
+/// Title and body lengths, without the field starts.
+fn plain_lengths(lengths: &[(u32, u32, Box<[u32]>)]) -> Vec<(u32, u32)> {
+    lengths.iter().map(|l| (l.0, l.1)).collect()
 }
 
 /// Every word's postings, one list after another, and where each word's
 /// list begins and ends.
 type PostingLists = (Vec<u8>, Vec<(u32, u32)>);
 
+/// Average title and body lengths in words.
+pub(crate) type Averages = (f32, f32);
+
+/// Each article's BM25F length norms for title and body.
+pub(crate) type Norms = Vec<(f32, f32)>;
+
 /// Each article's BM25F length norms for title and body, against the
 /// average lengths.
-fn norms(lengths: &[(u32, u32)]) -> Vec<(f32, f32)> {
+fn norms(lengths: &[(u32, u32)]) -> Norms {
+    let averages = averages(lengths);
+    lengths.iter().map(|&length| norm(length, averages)).collect()
+}
+
+/// The average title and body lengths in words: a split index keeps them,
+/// to weigh a word in an article from the article's words (see
+/// [`frequency`]).
+fn averages(lengths: &[(u32, u32)]) -> Averages {
     let n = lengths.len().max(1) as f32;
-    let avg_title = (lengths.iter().map(|l| l.0).sum::<u32>() as f32 / n).max(1.0);
-    let avg_body = (lengths.iter().map(|l| l.1).sum::<u32>() as f32 / n).max(1.0);
-    lengths
-        .iter()
-        .map(|(title, body)| {
-            (
-                TITLE_WEIGHT / (1.0 - B + B * *title as f32 / avg_title),
-                1.0 / (1.0 - B + B * *body as f32 / avg_body),
-            )
-        })
-        .collect()
+    (
+        (lengths.iter().map(|l| l.0).sum::<u32>() as f32 / n).max(1.0),
+        (lengths.iter().map(|l| l.1).sum::<u32>() as f32 / n).max(1.0),
+    )
+}
+
+/// An article's BM25F length norms for title and body.
+fn norm((title, body): (u32, u32), (avg_title, avg_body): Averages) -> (f32, f32) {
+    (
+        TITLE_WEIGHT / (1.0 - B + B * title as f32 / avg_title),
+        1.0 / (1.0 - B + B * body as f32 / avg_body),
+    )
+}
+
+/// The frequency a posting of `word` in article `doc` gives (0 where the
+/// article lacks it), made from the article's words as the index made its
+/// postings: title and body frequencies and lengths, against `averages`.
+/// A search that read only the head of a common word's list weighs the
+/// word so in the few articles where it must.
+pub(crate) fn frequency(words: &[u32], starts: &[u32], word: u32, averages: Averages) -> f32 {
+    let title_len = starts.get(1).map_or(words.len(), |&start| start as usize);
+    let (mut tf, mut length) = ([0u32; 2], [0u32; 2]);
+    for (position, &w) in words.iter().enumerate() {
+        let field = usize::from(position >= title_len);
+        length[field] += 1;
+        tf[field] += u32::from(w == word);
+    }
+    if tf == [0, 0] {
+        return 0.0;
+    }
+    frequency_of(impact(tf[0], tf[1], norm((length[0], length[1]), averages)))
 }
 
 impl Index {
@@ -300,8 +342,12 @@ impl Store for Index {
         &self.df
     }
 
-    fn postings(&self, word: u32) -> Postings<'_> {
+    fn postings(&self, word: u32) -> impl Iterator<Item = Posting> + '_ {
         Postings::new(self.posting_bytes(word))
+    }
+
+    fn averages(&self) -> (f32, f32) {
+        self.averages
     }
 
     fn forward(&self, doc: u32) -> impl Iterator<Item = u32> + '_ {
@@ -376,8 +422,42 @@ impl Iterator for Postings<'_> {
         Some(Posting {
             doc: self.doc,
             weight: f32::from(impact) / IMPACT_SCALE,
-            frequency: FREQUENCIES[usize::from(impact)],
+            frequency: frequency_of(impact),
         })
+    }
+}
+
+/// The frequency a posting with this impact stands for.
+pub(crate) fn frequency_of(impact: u8) -> f32 {
+    FREQUENCIES[usize::from(impact)]
+}
+
+/// Two lists of postings, each by article, read as one: a split index
+/// keeps a common word's list as its head and the rest (see
+/// `split::format::Head`).
+pub(crate) struct Merged<'a> {
+    head: std::iter::Peekable<Postings<'a>>,
+    rest: std::iter::Peekable<Postings<'a>>,
+}
+
+impl<'a> Merged<'a> {
+    pub(crate) fn new(head: Postings<'a>, rest: Postings<'a>) -> Self {
+        Merged {
+            head: head.peekable(),
+            rest: rest.peekable(),
+        }
+    }
+}
+
+impl Iterator for Merged<'_> {
+    type Item = Posting;
+
+    fn next(&mut self) -> Option<Posting> {
+        match (self.head.peek(), self.rest.peek()) {
+            (Some(head), Some(rest)) if rest.doc < head.doc => self.rest.next(),
+            (Some(_), _) => self.head.next(),
+            (None, _) => self.rest.next(),
+        }
     }
 }
 
@@ -720,9 +800,10 @@ impl Stream {
             .collect()
     }
 
-    /// The vocabulary, every word's document frequency, and every
-    /// article's BM25F norms (for [`weigh`]).
-    pub(crate) fn finish(mut self) -> (Vocabulary, Vec<u32>, Vec<(f32, f32)>) {
+    /// The vocabulary, every word's document frequency, every article's
+    /// BM25F norms (for [`weigh`]) and the average lengths they are made
+    /// against.
+    pub(crate) fn finish(mut self) -> (Vocabulary, Vec<u32>, Norms, Averages) {
         let sorted = self.builder.sorted();
         let vocab = Vocabulary {
             sorted,
@@ -731,6 +812,6 @@ impl Stream {
             text: self.builder.words,
             spans: self.builder.spans,
         };
-        (vocab, self.builder.df, norms(&self.lengths))
+        (vocab, self.builder.df, norms(&self.lengths), averages(&self.lengths))
     }
 }

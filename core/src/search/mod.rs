@@ -19,6 +19,7 @@
 //! ```
 
 pub(crate) mod expand;
+mod heads;
 pub(crate) mod index;
 mod matcher;
 pub(crate) mod members;

@@ -16,6 +16,7 @@ use std::collections::BinaryHeap;
 use std::ops::Range;
 
 use super::expand::MatchKind;
+use super::heads::{self, Bounds};
 use super::index::{self, Index};
 use super::matcher::{Alternatives, Matcher};
 use super::query::{Query, Word};
@@ -32,6 +33,9 @@ use crate::order;
 const PROXIMITY_CANDIDATES: usize = 10;
 /// The largest proximity bonus: query words side by side multiply the score by 1.5.
 const PROXIMITY_WEIGHT: f32 = 0.5;
+/// The most hits a page ranked from heads may show (see `heads.rs`): an
+/// article's previous and next need the whole order, and read whole lists.
+const HEADED_PAGE: usize = 100;
 
 /// What a search returns: one page of hits, and everything about the rest.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -41,6 +45,9 @@ pub struct Results {
     /// `total` is a lower bound: the word being typed is a prefix of one or
     /// two letters, which is matched to its commonest words only.
     pub at_least: bool,
+    /// `total` is an estimate: the page was ranked from the heads of common
+    /// words' lists (see `heads.rs`), and the rest of them was not read.
+    pub estimated: bool,
     /// No article matched every word; these are the best partial matches.
     pub fallback: bool,
     /// The first `limit` hits in order.
@@ -65,15 +72,15 @@ pub struct Hit {
 }
 
 /// Per-article running state of one search.
-struct Accumulator {
-    scores: Vec<f32>,
-    masks: Vec<u32>,
+pub(super) struct Accumulator {
+    pub scores: Vec<f32>,
+    pub masks: Vec<u32>,
     /// Articles with a nonzero mask, in the order first matched.
-    touched: Vec<u32>,
+    pub touched: Vec<u32>,
     /// The current clause's score per article (the best offered, or a
     /// running total), and who has one.
-    best: Vec<f32>,
-    in_clause: Vec<u32>,
+    pub best: Vec<f32>,
+    pub in_clause: Vec<u32>,
 }
 
 impl Accumulator {
@@ -161,6 +168,8 @@ struct Ranking<'a> {
     /// The first `limit` matches in order.
     order: Vec<u32>,
     total: usize,
+    /// See [`Results::estimated`].
+    estimated: bool,
     fallback: bool,
     facets: Facets,
 }
@@ -173,6 +182,7 @@ impl<'a> Ranking<'a> {
             scores,
             order: Vec::new(),
             total: 0,
+            estimated: false,
             fallback: false,
             facets: Facets::default(),
         }
@@ -212,6 +222,7 @@ pub(crate) fn search<S: Store>(
     Results {
         total: ranking.total,
         at_least: ranking.matcher.partial,
+        estimated: ranking.estimated,
         fallback: ranking.fallback,
         hits,
         facets: ranking.facets,
@@ -244,8 +255,20 @@ trait Evaluate: Store + Sized {
         let matcher = Matcher::new(self, query);
         let n = self.len();
         let mut acc = Accumulator::new(n);
+        let narrowed = !(filters.publishers.is_empty() && filters.countries.is_empty() && filters.months.is_empty());
+        let k = PROXIMITY_CANDIDATES.max(limit);
+        // A page by relevance that nothing narrows or counts may be ranked
+        // from the heads of common words' lists.
+        let headed = sort == Sort::Relevance
+            && count == Count::Nothing
+            && !narrowed
+            && filters.only.is_none()
+            && k <= HEADED_PAGE
+            && !matcher.clauses.is_empty()
+            && matcher.clauses.iter().all(|clause| clause.phrases.is_empty());
+        let mut bounds = headed.then(|| Bounds::new(n));
         for (bit, clause) in matcher.clauses.iter().enumerate() {
-            self.score_clause(clause, &mut acc);
+            self.score_clause(clause, &mut acc, bounds.as_mut());
             acc.close_clause(bit);
         }
         let excluded = self.excluded(query);
@@ -254,7 +277,30 @@ trait Evaluate: Store + Sized {
         }
         let is_excluded = |d: u32| excluded.as_ref().is_some_and(|e| e[d as usize]);
         let required = query.required.len();
-        let mut matching: Vec<u32> = if required == 0 {
+        let mut settled = None;
+        if let Some(bounds) = bounds.filter(|bounds| !bounds.words.is_empty()) {
+            settled = heads::settle(self, &matcher, &mut acc, &bounds, is_excluded, k);
+            if !self.ready() {
+                // The words of the articles it is uncertain of are to come.
+                return Ranking::unfinished(matcher, acc.scores);
+            }
+            settled = settled.filter(|(matches, _)| !matches.is_empty());
+            if settled.is_none() {
+                // Too uncertain: the rests are needed.
+                for &word in &bounds.words {
+                    let _noted = self.postings(word);
+                }
+            }
+            // Read around rests that cannot be had: what the heads gave is
+            // all there is, and the store says it may be incomplete.
+            if !self.ready() {
+                return Ranking::unfinished(matcher, acc.scores);
+            }
+        }
+        let estimated = settled.as_ref().is_some_and(|(_, exact)| !exact);
+        let mut matching: Vec<u32> = if let Some((matches, _)) = settled {
+            matches
+        } else if required == 0 {
             (0..n as u32).filter(|&d| !is_excluded(d)).collect()
         } else {
             let all = u32::MAX >> (32 - required);
@@ -273,7 +319,6 @@ trait Evaluate: Store + Sized {
                 acc.scores[doc as usize] *= matched * matched / (required * required) as f32;
             }
         }
-        let narrowed = !(filters.publishers.is_empty() && filters.countries.is_empty() && filters.months.is_empty());
         // Without filters, the catalogue is read only to count facets, and
         // not even then for the whole archive, whose counts a split index's
         // directory holds: neither home nor an article's previous and next
@@ -345,13 +390,17 @@ trait Evaluate: Store + Sized {
         if !self.ready() && ((narrowed && !listed) || by_catalog) {
             return Ranking::unfinished(matcher, acc.scores);
         }
-        let total = kept.len();
+        let total = match estimated {
+            true => heads::estimate(self, &matcher, kept.len()),
+            false => kept.len(),
+        };
         let order = self.order(kept, &mut acc.scores, &matcher, sort, limit);
         Ranking {
             matcher,
             scores: acc.scores,
             order,
             total,
+            estimated,
             fallback,
             facets,
         }
@@ -365,9 +414,10 @@ trait Evaluate: Store + Sized {
     }
 
     /// One clause: its words as one term, then each phrase; in each
-    /// article, the best of these counts.
-    fn score_clause(&self, clause: &Alternatives<'_>, acc: &mut Accumulator) {
-        self.score_word(&clause.words, acc);
+    /// article, the best of these counts. With `bounds`, a common word's
+    /// head is read where its rest is not here (see `heads.rs`).
+    fn score_clause(&self, clause: &Alternatives<'_>, acc: &mut Accumulator, bounds: Option<&mut Bounds>) {
+        self.score_word(&clause.words, acc, bounds);
         for &(words, scale) in &clause.phrases {
             self.score_phrase(words, scale, acc);
         }
@@ -380,15 +430,31 @@ trait Evaluate: Store + Sized {
     /// word's. Each word scored on its own idf let a rare spelling win:
     /// for `Kazakstan` at 10,000 generated articles, the top 10 all said
     /// "Qazaqstan" (in 432 articles) and 6 never said "Kazakhstan" (in 8,004).
-    fn score_word(&self, expansions: &[(u32, MatchKind)], acc: &mut Accumulator) {
+    fn score_word(&self, expansions: &[(u32, MatchKind)], acc: &mut Accumulator, mut bounds: Option<&mut Bounds>) {
         for &(word, kind) in expansions {
             let boost = kind.weight();
-            for posting in self.postings(word) {
-                acc.add(posting.doc, boost * posting.frequency);
+            let head = if bounds.is_some() { self.head(word) } else { None };
+            match (bounds.as_deref_mut(), head) {
+                (Some(bounds), Some((head, most))) => {
+                    let most = boost * most;
+                    bounds.head(word, most);
+                    for posting in head {
+                        acc.add(posting.doc, boost * posting.frequency);
+                        bounds.found(posting.doc, most);
+                    }
+                }
+                _ => {
+                    for posting in self.postings(word) {
+                        acc.add(posting.doc, boost * posting.frequency);
+                    }
+                }
             }
         }
         let df = expansions.iter().map(|&(word, _)| self.df()[word as usize]).max();
         let idf = self.idf(df.unwrap_or(0));
+        if let Some(bounds) = bounds {
+            bounds.close(idf, acc);
+        }
         acc.map_clause(|frequency| idf * index::saturate(frequency));
     }
 
@@ -438,7 +504,7 @@ trait Evaluate: Store + Sized {
         for clause in &query.excluded {
             let mut strict = Alternatives::of(self, clause);
             strict.words.retain(|(_, kind)| *kind <= MatchKind::Name);
-            self.score_clause(&strict, &mut acc);
+            self.score_clause(&strict, &mut acc, None);
             acc.close_clause(0);
         }
         let mut excluded = vec![false; self.len()];

@@ -5,7 +5,7 @@
 //!
 //! [`Index`]: super::Index
 
-use super::index::{Postings, Vocabulary};
+use super::index::{Posting, Postings, Vocabulary};
 use super::members::Members;
 use crate::catalog::{Catalog, Facet, FacetValues, Facets, Filters};
 
@@ -17,7 +17,17 @@ pub(crate) trait Store {
     fn vocab(&self) -> &Vocabulary;
     /// Per word id: how many articles of the whole corpus contain it.
     fn df(&self) -> &[u32];
-    fn postings(&self, word: u32) -> Postings<'_>;
+    /// A word's postings, by article.
+    fn postings(&self, word: u32) -> impl Iterator<Item = Posting> + '_;
+    /// The head of a common word's list, with the highest frequency any
+    /// posting of the rest has, where a split index has the head but not
+    /// yet the rest (see `search/heads.rs`); `None`: read [`Store::postings`].
+    fn head(&self, _word: u32) -> Option<(Postings<'_>, f32)> {
+        None
+    }
+    /// The average title and body lengths, which a word's weight in an
+    /// article depends on.
+    fn averages(&self) -> (f32, f32);
     /// The word ids of an article in reading order (words the store does
     /// not know are `u32::MAX`).
     fn forward(&self, doc: u32) -> impl Iterator<Item = u32> + '_;

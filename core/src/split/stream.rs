@@ -131,7 +131,7 @@ pub fn write_to(
     }
     spill_words(&mut stream, &mut word_runs, &scratch, &mut weighed)?;
     forward_out.close()?;
-    let (vocab, df, norms) = stream.finish();
+    let (vocab, df, norms, averages) = stream.finish();
 
     // 3. The pairs of common words, from the forward index.
     let common = |word: u32| weighed[word as usize] > limits.inline;
@@ -186,7 +186,7 @@ pub fn write_to(
         dictionary.pair(&mut files, key, &list, df)?;
     }
     let dictionary = dictionary.finish(&mut files)?;
-    let directory = finish(&mut files, limits, &catalog, groups, dictionary, slugs)?;
+    let directory = finish(&mut files, limits, &catalog, groups, dictionary, slugs, averages)?;
     Ok(Summary {
         directory,
         articles: n,

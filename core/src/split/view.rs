@@ -13,9 +13,9 @@ use rustc_hash::FxHashMap;
 
 use super::engine::{Engine, Loaded};
 use super::estimate;
-use super::format::{Kind, PostingsAt, Shard, Tag};
+use super::format::{Kind, PostingsAt, Shard, Tag, Target};
 use crate::catalog::{Catalog, Facet, FacetValues, Facets, Filters};
-use crate::search::index::{fields, Postings, Vocabulary};
+use crate::search::index::{self, fields, Merged, Posting, Postings, Vocabulary};
 use crate::search::members::Members;
 use crate::search::query::Clause;
 use crate::search::store::{counted, sequence_in};
@@ -30,8 +30,9 @@ pub(super) struct View<'e> {
     engine: &'e Engine,
     vocab: Vocabulary,
     df: Vec<u32>,
-    /// Per local word id: its postings, and the shard that points to them.
-    postings: Vec<(&'e PostingsAt, &'e Shard)>,
+    /// Per local word id: where its postings are, and the shard that
+    /// points to them.
+    postings: Vec<(&'e Target, &'e Shard)>,
     /// Whole-index word id to local id.
     local: FxHashMap<u32, u32>,
     /// Pairs of words side by side (`"security council"`), with their
@@ -51,7 +52,7 @@ impl<'e> View<'e> {
     pub fn new(engine: &'e Engine) -> View<'e> {
         let shards: Vec<&Shard> = engine.shards().collect();
         // Every word any key leads to, once, in whole-index id order.
-        let mut words: Vec<(u32, Option<&str>, &PostingsAt, &Shard, u32)> = Vec::new();
+        let mut words: Vec<(u32, Option<&str>, &Target, &Shard)> = Vec::new();
         let mut pairs = FxHashMap::default();
         for shard in &shards {
             for ((tag, key), targets) in &shard.entries {
@@ -61,7 +62,7 @@ impl<'e> View<'e> {
                 }
                 for t in targets {
                     let spelling = (*tag == Tag::Word).then_some(key.as_str());
-                    words.push((t.word, spelling, &t.postings, shard, t.df));
+                    words.push((t.word, spelling, t, shard));
                 }
             }
         }
@@ -84,7 +85,7 @@ impl<'e> View<'e> {
         View {
             engine,
             vocab: Vocabulary::from_words(&spellings, stems, names),
-            df: words.iter().map(|w| w.4).collect(),
+            df: words.iter().map(|w| w.2.df).collect(),
             postings: words.iter().map(|w| (w.2, w.3)).collect(),
             local,
             pairs,
@@ -169,6 +170,14 @@ impl<'e> View<'e> {
         }
     }
 
+    /// Whether a list's bytes are here.
+    fn here(&self, at: &PostingsAt, shard: &Shard) -> bool {
+        match at {
+            PostingsAt::Inline(_) => true,
+            PostingsAt::File { file, .. } => self.engine.postings(&shard.files[*file as usize]).is_some(),
+        }
+    }
+
     /// Article `doc`'s group and its place there, or `None`, noted as missing.
     fn at(&self, doc: u32) -> Option<(&'e Loaded, usize)> {
         let (first, name) = self.engine.directory().group_of(doc)?;
@@ -193,9 +202,29 @@ impl Store for View<'_> {
         &self.df
     }
 
-    fn postings(&self, word: u32) -> Postings<'_> {
-        let (at, shard) = self.postings[word as usize];
-        Postings::columns(self.bytes(at, shard), self.df[word as usize] as usize)
+    fn postings(&self, word: u32) -> impl Iterator<Item = Posting> + '_ {
+        let (target, shard) = self.postings[word as usize];
+        let (head, count) = target
+            .head
+            .as_ref()
+            .map_or((&[][..], 0), |head| (self.bytes(&head.postings, shard), head.count));
+        let rest = Postings::columns(self.bytes(&target.postings, shard), (target.df - count) as usize);
+        Merged::new(Postings::columns(head, count as usize), rest)
+    }
+
+    /// A common word's head, until the rest of its list is here.
+    fn head(&self, word: u32) -> Option<(Postings<'_>, f32)> {
+        let (target, shard) = self.postings[word as usize];
+        let head = target.head.as_ref().filter(|_| !self.here(&target.postings, shard))?;
+        let bytes = self.bytes(&head.postings, shard);
+        Some((
+            Postings::columns(bytes, head.count as usize),
+            index::frequency_of(head.bound),
+        ))
+    }
+
+    fn averages(&self) -> (f32, f32) {
+        self.engine.directory().averages
     }
 
     /// A phrase's pairs of common words answer for it without its words: a
@@ -208,7 +237,7 @@ impl Store for View<'_> {
         for pair in ids.windows(2) {
             let common = pair
                 .iter()
-                .all(|&w| matches!(self.postings[w as usize].0, PostingsAt::File { .. }));
+                .all(|&w| matches!(self.postings[w as usize].0.postings, PostingsAt::File { .. }));
             if !common {
                 decided = false;
                 continue;

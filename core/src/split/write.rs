@@ -10,7 +10,7 @@ use rustc_hash::{FxHashMap, FxHasher};
 
 use super::format::{
     columns, encode_catalog, encode_list, encode_order, encode_postings, encode_slugs, slug_shard, Block, Directory,
-    Group, Key, Kind, PostingsAt, Shard, Tag, Target, GROUP_BLOCK,
+    Group, Head, Key, Kind, PostingsAt, Shard, Tag, Target, GROUP_BLOCK,
 };
 use super::pairs::Pairs;
 use crate::catalog::{Catalog, DocEntry, Filters};
@@ -41,6 +41,9 @@ pub struct Limits {
     /// the index, prerendered pages and app need some of them.
     pub groups: usize,
     pub inline: usize,
+    /// Postings in a common word's head (see [`Head`]); a word in
+    /// more than [`HEAD_RATIO`] times as many articles has one. 0: none.
+    pub head: usize,
     /// Articles per catalogue shard.
     pub catalog_docs: usize,
     /// A facet list file (see [`Directory::lists`]).
@@ -72,6 +75,7 @@ impl Default for Limits {
             group: 4 << 10,
             groups: 12_000,
             inline: 64,
+            head: HEAD,
             catalog_docs: 8192,
             list: 64 << 10,
         }
@@ -168,7 +172,15 @@ pub fn write(index: &Index, limits: &Limits) -> Result<Split, WriteError> {
         .zip(index.articles())
         .map(|(doc, a)| (a.slug.clone(), doc))
         .collect();
-    let directory = finish(&mut files, limits, &index.catalog, groups, dictionary, slugs)?;
+    let directory = finish(
+        &mut files,
+        limits,
+        &index.catalog,
+        groups,
+        dictionary,
+        slugs,
+        index.averages,
+    )?;
     split.directory = directory;
     Ok(split)
 }
@@ -182,6 +194,7 @@ pub(super) fn finish(
     groups: Groups,
     (dictionary, first_keys): (Block, Vec<Key>),
     slugs: Vec<(String, u32)>,
+    averages: (f32, f32),
 ) -> Result<Vec<u8>, WriteError> {
     let (per_group, group_blocks) = groups.finish(files)?;
     let articles = slugs.len();
@@ -231,6 +244,7 @@ pub(super) fn finish(
         list_files,
         order,
         whole,
+        averages,
     };
     Ok(directory.encode())
 }
@@ -296,11 +310,70 @@ fn block_name(sealed: &[Vec<u8>]) -> String {
     format!("{:016x}", bundle::checksum(&sums))
 }
 
+/// Postings in a common word's head: see [`Limits::head`].
+pub const HEAD: usize = 1024;
+
+/// A word has a head when its list is more than this many times as long
+/// as a head: a shorter one costs a search little more than its head.
+pub const HEAD_RATIO: usize = 8;
+
 /// Where a list went: into its dictionary entry, or a postings file's range.
 #[derive(Clone)]
 enum Place {
     Inline(Box<[u8]>),
     File(usize, u32, u32),
+}
+
+/// Where a word's list went: the whole of it, or the rest and its head
+/// (with how many postings the head holds and the rest's highest impact).
+#[derive(Clone)]
+struct Placed {
+    list: Place,
+    head: Option<(Place, u32, u8)>,
+}
+
+/// A list of (gap, impact) pairs cut into its head, the `head` postings
+/// of highest impact and any of the same impact as the least of those,
+/// and the rest, each with its own gaps; with the head's length and the
+/// rest's highest impact. `None` where the list is too short for a head,
+/// or its impacts too alike for a head of less than half of it.
+fn cut_head(list: &[u8], df: u32, head: usize) -> Option<(Vec<u8>, Vec<u8>, u32, u8)> {
+    if head == 0 || (df as usize) <= head * HEAD_RATIO {
+        return None;
+    }
+    let postings = || {
+        let (mut at, mut doc) = (0, 0u32);
+        std::iter::from_fn(move || {
+            (at < list.len()).then(|| {
+                doc += crate::varint::read(list, &mut at);
+                at += 1;
+                (doc, list.get(at - 1).copied().unwrap_or(0))
+            })
+        })
+    };
+    let mut counts = [0usize; 256];
+    for (_, impact) in postings() {
+        counts[usize::from(impact)] += 1;
+    }
+    // The head's least impact: the highest at which it holds `head`.
+    let mut taken = 0;
+    let least = (1..=255u8).rev().find(|&impact| {
+        taken += counts[usize::from(impact)];
+        taken >= head
+    })?;
+    let bound = (1..least).rev().find(|&impact| counts[usize::from(impact)] > 0)?;
+    if taken > df as usize / 2 {
+        return None;
+    }
+    let (mut parts, mut last) = ([Vec::new(), Vec::new()], [0u32; 2]);
+    for (doc, impact) in postings() {
+        let part = usize::from(impact < least);
+        crate::varint::push(&mut parts[part], doc - last[part]);
+        parts[part].push(impact);
+        last[part] = doc;
+    }
+    let [head, rest] = parts;
+    Some((head, rest, taken as u32, bound))
 }
 
 /// The dictionary and the postings files, written as the keys come in
@@ -312,7 +385,7 @@ pub(super) struct Dictionary {
     /// Per word id: its document frequency.
     df: Vec<u32>,
     /// Per word id: where its list went (stems and name keys lead there too).
-    places: Vec<Option<Place>>,
+    places: Vec<Option<Placed>>,
     /// The id the next pair takes: pairs are numbered after the words.
     next_pair: usize,
     /// The postings file being filled, and its number.
@@ -354,12 +427,26 @@ impl Dictionary {
         }
     }
 
-    /// A word's entry, in alphabetical order.
+    /// A word's entry, in alphabetical order. A common word's head goes
+    /// with the short lists, into the postings file being filled: the
+    /// heads of the words a prefix begins share files.
     pub(super) fn word(&mut self, files: &mut Files<'_>, id: u32, word: &str, list: &[u8]) -> Result<(), WriteError> {
-        let place = self.place(files, list)?;
-        self.places[id as usize] = Some(place.clone());
         let df = self.df[id as usize];
-        self.entry((Tag::Word, word.to_string()), vec![(id, df, place)]);
+        let placed = match cut_head(list, df, self.limits.head) {
+            Some((head, rest, count, bound)) => {
+                let head = self.place(files, &head)?;
+                Placed {
+                    list: self.place(files, &rest)?,
+                    head: Some((head, count, bound)),
+                }
+            }
+            None => Placed {
+                list: self.place(files, list)?,
+                head: None,
+            },
+        };
+        self.places[id as usize] = Some(placed.clone());
+        self.entry((Tag::Word, word.to_string()), vec![(id, df, placed)]);
         Ok(())
     }
 
@@ -395,8 +482,8 @@ impl Dictionary {
     pub(super) fn pair(&mut self, files: &mut Files<'_>, key: String, list: &[u8], df: u32) -> Result<(), WriteError> {
         let id = self.next_pair as u32;
         self.next_pair += 1;
-        let place = self.place(files, list)?;
-        self.entry((Tag::Pair, key), vec![(id, df, place)]);
+        let list = self.place(files, list)?;
+        self.entry((Tag::Pair, key), vec![(id, df, Placed { list, head: None })]);
         Ok(())
     }
 
@@ -433,18 +520,17 @@ impl Dictionary {
         Ok(())
     }
 
-    fn entry(&mut self, key: Key, targets: Vec<(u32, u32, Place)>) {
+    fn entry(&mut self, key: Key, targets: Vec<(u32, u32, Placed)>) {
         // About what the entry takes: a few bytes of numbers per word, and
         // its postings when inline.
+        let size = |place: &Place| match place {
+            Place::Inline(list) => list.len(),
+            Place::File(..) => 6,
+        };
         let entry_size = key.1.len()
             + targets
                 .iter()
-                .map(|(_, _, place)| {
-                    6 + match place {
-                        Place::Inline(list) => list.len(),
-                        Place::File(..) => 6,
-                    }
-                })
+                .map(|(_, _, placed)| 6 + size(&placed.list) + placed.head.as_ref().map_or(0, |h| 8 + size(&h.0)))
                 .sum::<usize>();
         // Pairs start a shard of their own, of their own size.
         let pair = key.0 == Tag::Pair;
@@ -460,26 +546,37 @@ impl Dictionary {
         self.size += entry_size;
         let targets = targets
             .into_iter()
-            .map(|(word, df, place)| Target {
+            .map(|(word, df, placed)| Target {
                 word,
                 df,
-                postings: match place {
-                    Place::Inline(list) => PostingsAt::Inline(list.into()),
-                    Place::File(file, start, end) => {
-                        let local = self.shard_files.iter().position(|&f| f == file).unwrap_or_else(|| {
-                            self.shard_files.push(file);
-                            self.shard_files.len() - 1
-                        });
-                        PostingsAt::File {
-                            file: local as u32,
-                            start,
-                            end,
-                        }
-                    }
-                },
+                postings: self.at(placed.list),
+                head: placed.head.map(|(place, count, bound)| Head {
+                    postings: self.at(place),
+                    count,
+                    bound,
+                }),
             })
             .collect();
         self.shard.entries.push((key, targets));
+    }
+
+    /// Where a list is, from the shard being written: its files numbered
+    /// among the shard's own.
+    fn at(&mut self, place: Place) -> PostingsAt {
+        match place {
+            Place::Inline(list) => PostingsAt::Inline(list.into()),
+            Place::File(file, start, end) => {
+                let local = self.shard_files.iter().position(|&f| f == file).unwrap_or_else(|| {
+                    self.shard_files.push(file);
+                    self.shard_files.len() - 1
+                });
+                PostingsAt::File {
+                    file: local as u32,
+                    start,
+                    end,
+                }
+            }
+        }
     }
 
     fn end_shard(&mut self) {
