@@ -165,7 +165,7 @@ mod tests {
             estimated: true,
             ..typing
         };
-        assert_eq!(status(&searching, &estimated, 9), "about 52,000 results for “Tokayev”");
+        assert_eq!(status(&searching, &estimated, 9), "about 52000 results for “Tokayev”");
         assert_eq!(
             status(&searching, &results(2, true), 9),
             "Showing close matches: no article has every word of “Tokayev” (2 close matches)"

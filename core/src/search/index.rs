@@ -342,7 +342,7 @@ impl Store for Index {
         &self.df
     }
 
-    fn postings(&self, word: u32) -> impl Iterator<Item = Posting> + '_ {
+    fn postings(&self, word: u32) -> Postings<'_> {
         Postings::new(self.posting_bytes(word))
     }
 
@@ -430,35 +430,6 @@ impl Iterator for Postings<'_> {
 /// The frequency a posting with this impact stands for.
 pub(crate) fn frequency_of(impact: u8) -> f32 {
     FREQUENCIES[usize::from(impact)]
-}
-
-/// Two lists of postings, each by article, read as one: a split index
-/// keeps a common word's list as its head and the rest (see
-/// `split::format::Head`).
-pub(crate) struct Merged<'a> {
-    head: std::iter::Peekable<Postings<'a>>,
-    rest: std::iter::Peekable<Postings<'a>>,
-}
-
-impl<'a> Merged<'a> {
-    pub(crate) fn new(head: Postings<'a>, rest: Postings<'a>) -> Self {
-        Merged {
-            head: head.peekable(),
-            rest: rest.peekable(),
-        }
-    }
-}
-
-impl Iterator for Merged<'_> {
-    type Item = Posting;
-
-    fn next(&mut self) -> Option<Posting> {
-        match (self.head.peek(), self.rest.peek()) {
-            (Some(head), Some(rest)) if rest.doc < head.doc => self.rest.next(),
-            (Some(_), _) => self.head.next(),
-            (None, _) => self.rest.next(),
-        }
-    }
 }
 
 /// The BM25F term weight of a word in an article, [`saturate`]d over the

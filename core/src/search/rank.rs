@@ -264,8 +264,7 @@ trait Evaluate: Store + Sized {
             && !narrowed
             && filters.only.is_none()
             && k <= HEADED_PAGE
-            && !matcher.clauses.is_empty()
-            && matcher.clauses.iter().all(|clause| clause.phrases.is_empty());
+            && heads::worth(self, &matcher);
         let mut bounds = headed.then(|| Bounds::new(n));
         for (bit, clause) in matcher.clauses.iter().enumerate() {
             self.score_clause(clause, &mut acc, bounds.as_mut());
@@ -433,20 +432,18 @@ trait Evaluate: Store + Sized {
     fn score_word(&self, expansions: &[(u32, MatchKind)], acc: &mut Accumulator, mut bounds: Option<&mut Bounds>) {
         for &(word, kind) in expansions {
             let boost = kind.weight();
-            let head = if bounds.is_some() { self.head(word) } else { None };
-            match (bounds.as_deref_mut(), head) {
-                (Some(bounds), Some((head, most))) => {
-                    let most = boost * most;
-                    bounds.head(word, most);
-                    for posting in head {
-                        acc.add(posting.doc, boost * posting.frequency);
-                        bounds.found(posting.doc, most);
-                    }
-                }
-                _ => {
-                    for posting in self.postings(word) {
-                        acc.add(posting.doc, boost * posting.frequency);
-                    }
+            let head = bounds.as_deref_mut().and_then(|bounds| {
+                let (head, group, most) = self.head(word)?;
+                Some((head, bounds.head(word, group, boost * most), bounds))
+            });
+            let (postings, mut found) = match head {
+                Some((head, bit, bounds)) => (head, Some((bit, bounds))),
+                None => (self.postings(word), None),
+            };
+            for posting in postings {
+                acc.add(posting.doc, boost * posting.frequency);
+                if let Some((bit, bounds)) = &mut found {
+                    bounds.found(posting.doc, *bit);
                 }
             }
         }

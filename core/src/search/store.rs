@@ -5,7 +5,7 @@
 //!
 //! [`Index`]: super::Index
 
-use super::index::{Posting, Postings, Vocabulary};
+use super::index::{Postings, Vocabulary};
 use super::members::Members;
 use crate::catalog::{Catalog, Facet, FacetValues, Facets, Filters};
 
@@ -18,11 +18,17 @@ pub(crate) trait Store {
     /// Per word id: how many articles of the whole corpus contain it.
     fn df(&self) -> &[u32];
     /// A word's postings, by article.
-    fn postings(&self, word: u32) -> impl Iterator<Item = Posting> + '_;
-    /// The head of a common word's list, with the highest frequency any
-    /// posting of the rest has, where a split index has the head but not
-    /// yet the rest (see `search/heads.rs`); `None`: read [`Store::postings`].
-    fn head(&self, _word: u32) -> Option<(Postings<'_>, f32)> {
+    fn postings(&self, word: u32) -> Postings<'_>;
+    /// The head of a common word's list, its group and its bound (see
+    /// `split::format::Head`), where a split index has the head but not
+    /// yet the whole list (see `search/heads.rs`); `None`: read
+    /// [`Store::postings`].
+    fn head(&self, _word: u32) -> Option<(Postings<'_>, u32, f32)> {
+        None
+    }
+    /// The group of a word's head, where [`Store::head`] would read one,
+    /// without reading it.
+    fn head_group(&self, _word: u32) -> Option<u32> {
         None
     }
     /// The average title and body lengths, which a word's weight in an

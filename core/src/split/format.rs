@@ -138,9 +138,8 @@ pub enum PostingsAt {
 }
 
 /// A word a key leads to: its id in the whole index, its document
-/// frequency, and its postings: the whole list, or, for a common word, the
-/// list without its [`Head`].
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// frequency, its postings, and for a common word their [`Head`].
+#[derive(Clone, Debug, PartialEq)]
 pub struct Target {
     pub word: u32,
     pub df: u32,
@@ -148,23 +147,27 @@ pub struct Target {
     pub head: Option<Head>,
 }
 
-/// A common word's postings with the highest impacts, apart from the rest
-/// of its list: the best articles for a search of that word are among
-/// them, so a search can often rank from the head alone (see
-/// `search/heads.rs`), and the rest (at 1,000,000 generated articles,
-/// 806 KB gzipped for `tokayev`'s spellings) is read only where it must be.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A common word's postings with the highest impacts, apart: the best
+/// articles for a search of that word are among them, so a search can
+/// often rank from the head alone (see `search/heads.rs`), and the whole
+/// list (at 1,000,000 generated articles, 806 KB gzipped for `tokayev`'s
+/// spellings) is read only where it must be.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Head {
     pub postings: PostingsAt,
     /// How many postings it holds.
     pub count: u32,
-    /// The highest impact of the rest: every article the head lacks has
-    /// the word with at most this impact, or not at all.
-    pub bound: u8,
+    /// The words whose heads were cut together (spellings of one name, see
+    /// `split/spellings.rs`) share this number; a word cut alone has its id.
+    pub group: u32,
+    /// The most that an article its group's heads lack has of the group's
+    /// words: the highest frequency of the rest of a word cut alone, the
+    /// highest sum of the words' frequencies of a group.
+    pub bound: f32,
 }
 
 /// A range of the dictionary.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Shard {
     /// The postings files its entries point into.
     pub files: Vec<String>,
@@ -381,40 +384,45 @@ fn number_u32(r: &mut Reader<'_>) -> Result<u32, BundleError> {
     u32::try_from(r.number()?).map_err(|_| BundleError::NumberTooLarge)
 }
 
-fn write_postings_at(out: &mut Writer, at: &PostingsAt) {
+/// A target's postings: inline (0), in a file (1), or in a file with a
+/// head in another range (2), which follows.
+fn write_postings_at(out: &mut Writer, at: &PostingsAt, head: Option<&Head>) {
     match at {
         PostingsAt::Inline(bytes) => {
             out.byte(0);
             out.number(bytes.len());
             out.0.extend_from_slice(bytes);
         }
-        PostingsAt::File { file, start, end } => {
-            out.byte(1);
-            out.number(*file as usize);
-            out.number(*start as usize);
-            out.number((end - start) as usize);
+        PostingsAt::File { .. } => {
+            out.byte(1 + u8::from(head.is_some()));
+            write_range(out, at);
         }
+    }
+    if let Some(head) = head {
+        write_range(out, &head.postings);
+        out.number(head.count as usize);
+        out.number(head.group as usize);
+        out.number(head.bound.to_bits() as usize);
     }
 }
 
-/// Where a list is, in a shard of `files` postings files.
-fn read_postings_at(r: &mut Reader<'_>, files: usize) -> Result<PostingsAt, BundleError> {
-    Ok(match r.byte()? {
-        0 => {
-            let len = r.number()?;
-            PostingsAt::Inline(r.bytes(len)?.to_vec())
-        }
-        1 => {
-            let file = number_u32(r)?;
-            let start = number_u32(r)?;
-            let end = start.checked_add(number_u32(r)?).ok_or(BundleError::NumberTooLarge)?;
-            if file as usize >= files {
-                return Err(BundleError::UnknownFile(file as usize));
-            }
-            PostingsAt::File { file, start, end }
-        }
-        code => return Err(BundleError::UnknownBlockKind(code)),
-    })
+fn write_range(out: &mut Writer, at: &PostingsAt) {
+    if let PostingsAt::File { file, start, end } = at {
+        out.number(*file as usize);
+        out.number(*start as usize);
+        out.number((end - start) as usize);
+    }
+}
+
+/// A range of one of a shard's `files` postings files.
+fn read_range(r: &mut Reader<'_>, files: usize) -> Result<PostingsAt, BundleError> {
+    let file = number_u32(r)?;
+    let start = number_u32(r)?;
+    let end = start.checked_add(number_u32(r)?).ok_or(BundleError::NumberTooLarge)?;
+    if file as usize >= files {
+        return Err(BundleError::UnknownFile(file as usize));
+    }
+    Ok(PostingsAt::File { file, start, end })
 }
 
 impl Shard {
@@ -426,16 +434,7 @@ impl Shard {
                 out.list(targets, |out, t| {
                     out.number(t.word as usize);
                     out.number(t.df as usize);
-                    write_postings_at(out, &t.postings);
-                    match &t.head {
-                        None => out.byte(0),
-                        Some(head) => {
-                            out.byte(1);
-                            write_postings_at(out, &head.postings);
-                            out.number(head.count as usize);
-                            out.byte(head.bound);
-                        }
-                    }
+                    write_postings_at(out, &t.postings, t.head.as_ref());
                 });
             });
         })
@@ -449,15 +448,24 @@ impl Shard {
             let targets = r.list(|r| {
                 let word = number_u32(r)?;
                 let df = number_u32(r)?;
-                let postings = read_postings_at(r, files.len())?;
-                let head = match r.byte()? {
-                    0 => None,
-                    1 => Some(Head {
-                        postings: read_postings_at(r, files.len())?,
-                        count: number_u32(r)?,
-                        bound: r.byte()?,
-                    }),
+                // 0: inline; 1: in a file; 2: in a file, and a head in one.
+                let place = r.byte()?;
+                let postings = match place {
+                    0 => {
+                        let len = r.number()?;
+                        PostingsAt::Inline(r.bytes(len)?.to_vec())
+                    }
+                    1 | 2 => read_range(r, files.len())?,
                     code => return Err(BundleError::UnknownBlockKind(code)),
+                };
+                let head = match place {
+                    2 => Some(Head {
+                        postings: read_range(r, files.len())?,
+                        count: number_u32(r)?,
+                        group: number_u32(r)?,
+                        bound: f32::from_bits(number_u32(r)?),
+                    }),
+                    _ => None,
                 };
                 Ok(Target {
                     word,

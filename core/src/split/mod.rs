@@ -45,6 +45,7 @@ mod entry;
 mod estimate;
 mod format;
 mod pairs;
+mod spellings;
 mod spill;
 mod stream;
 mod view;

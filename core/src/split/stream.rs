@@ -23,6 +23,7 @@ use std::fs::File;
 
 use super::format::Tag;
 use super::pairs::{join, Pairs};
+use super::spellings::Spellings;
 use super::spill::{Reader, Records, Runs, Scratch};
 use super::write::{finish, text_size, Dictionary, Files, Groups};
 use super::{date_positions, Limits, WriteError};
@@ -136,6 +137,7 @@ pub fn write_to(
     // 3. The pairs of common words, from the forward index.
     let common = |word: u32| weighed[word as usize] > limits.inline;
     let mut pairs = Pairs::default();
+    let mut spellings = Spellings::new(&vocab, &df, limits.head, averages);
     let mut pair_runs = Runs::new("pairs");
     let mut forward = Reader::open(&scratch.path("forward"))?;
     let (mut words, mut starts) = (Vec::new(), Vec::new());
@@ -148,6 +150,7 @@ pub fn write_to(
         starts.clear();
         starts.extend(varint::iter(&record[at + len..]));
         pairs.add(doc, &words, &starts, &common);
+        spellings.add(doc, &words, &starts);
         doc += 1;
         if pairs.held() > memory {
             spill_pairs(&mut pairs, &mut pair_runs, &scratch, &vocab)?;
@@ -156,7 +159,7 @@ pub fn write_to(
     spill_pairs(&mut pairs, &mut pair_runs, &scratch, &vocab)?;
 
     // The runs merged, in key order, into the dictionary and postings.
-    let mut dictionary = Dictionary::new(*limits, &df, weighed.iter().copied());
+    let mut dictionary = Dictionary::new(*limits, &df, weighed.iter().copied(), spellings.finish());
     let mut merge = word_runs.merge()?;
     let (mut gathered, mut list) = (Vec::new(), Vec::new());
     while let Some(records) = merge.next()? {

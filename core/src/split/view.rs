@@ -13,9 +13,9 @@ use rustc_hash::FxHashMap;
 
 use super::engine::{Engine, Loaded};
 use super::estimate;
-use super::format::{Kind, PostingsAt, Shard, Tag, Target};
+use super::format::{Head, Kind, PostingsAt, Shard, Tag, Target};
 use crate::catalog::{Catalog, Facet, FacetValues, Facets, Filters};
-use crate::search::index::{self, fields, Merged, Posting, Postings, Vocabulary};
+use crate::search::index::{fields, Postings, Vocabulary};
 use crate::search::members::Members;
 use crate::search::query::Clause;
 use crate::search::store::{counted, sequence_in};
@@ -170,6 +170,12 @@ impl<'e> View<'e> {
         }
     }
 
+    /// A common word's head, until its whole list is here.
+    fn headed(&self, word: u32) -> Option<&'e Head> {
+        let (target, shard) = self.postings[word as usize];
+        target.head.as_ref().filter(|_| !self.here(&target.postings, shard))
+    }
+
     /// Whether a list's bytes are here.
     fn here(&self, at: &PostingsAt, shard: &Shard) -> bool {
         match at {
@@ -202,25 +208,20 @@ impl Store for View<'_> {
         &self.df
     }
 
-    fn postings(&self, word: u32) -> impl Iterator<Item = Posting> + '_ {
+    fn postings(&self, word: u32) -> Postings<'_> {
         let (target, shard) = self.postings[word as usize];
-        let (head, count) = target
-            .head
-            .as_ref()
-            .map_or((&[][..], 0), |head| (self.bytes(&head.postings, shard), head.count));
-        let rest = Postings::columns(self.bytes(&target.postings, shard), (target.df - count) as usize);
-        Merged::new(Postings::columns(head, count as usize), rest)
+        Postings::columns(self.bytes(&target.postings, shard), target.df as usize)
     }
 
-    /// A common word's head, until the rest of its list is here.
-    fn head(&self, word: u32) -> Option<(Postings<'_>, f32)> {
-        let (target, shard) = self.postings[word as usize];
-        let head = target.head.as_ref().filter(|_| !self.here(&target.postings, shard))?;
+    fn head(&self, word: u32) -> Option<(Postings<'_>, u32, f32)> {
+        let (_, shard) = self.postings[word as usize];
+        let head = self.headed(word)?;
         let bytes = self.bytes(&head.postings, shard);
-        Some((
-            Postings::columns(bytes, head.count as usize),
-            index::frequency_of(head.bound),
-        ))
+        Some((Postings::columns(bytes, head.count as usize), head.group, head.bound))
+    }
+
+    fn head_group(&self, word: u32) -> Option<u32> {
+        Some(self.headed(word)?.group)
     }
 
     fn averages(&self) -> (f32, f32) {

@@ -13,9 +13,10 @@ use super::format::{
     Group, Head, Key, Kind, PostingsAt, Shard, Tag, Target, GROUP_BLOCK,
 };
 use super::pairs::Pairs;
+use super::spellings::{Cut, Spellings};
 use crate::catalog::{Catalog, DocEntry, Filters};
 use crate::corpus::{bundle, Article};
-use crate::search::index::KeyTable;
+use crate::search::index::{self, KeyTable};
 use crate::search::{Index, Store};
 
 /// How big each kind of file may grow, in bytes before compression (one
@@ -143,15 +144,17 @@ pub fn write(index: &Index, limits: &Limits) -> Result<Split, WriteError> {
     // Every pair of common words side by side, in one scan.
     let common = |word: u32| index.posting_bytes(word).len() > limits.inline;
     let mut pairs = Pairs::default();
+    let mut spellings = Spellings::new(vocab, index.df(), limits.head, index.averages);
     let mut words = Vec::new();
     for doc in 0..index.len() as u32 {
         words.clear();
         words.extend(index.forward(doc));
         pairs.add(doc, &words, index.field_starts(doc), &common);
+        spellings.add(doc, &words, index.field_starts(doc));
     }
 
     let lengths = (0..index.df().len() as u32).map(|word| index.posting_bytes(word).len());
-    let mut dictionary = Dictionary::new(*limits, index.df(), lengths);
+    let mut dictionary = Dictionary::new(*limits, index.df(), lengths, spellings.finish());
     for &word in &vocab.sorted {
         dictionary.word(&mut files, word, vocab.word(word), index.posting_bytes(word))?;
     }
@@ -324,56 +327,57 @@ enum Place {
     File(usize, u32, u32),
 }
 
-/// Where a word's list went: the whole of it, or the rest and its head
-/// (with how many postings the head holds and the rest's highest impact).
+/// Where a word's list went, and its head if it has one (with how many
+/// postings it holds, its group and its bound: see [`Head`]).
 #[derive(Clone)]
 struct Placed {
     list: Place,
-    head: Option<(Place, u32, u8)>,
+    head: Option<(Place, u32, u32, f32)>,
 }
 
-/// A list of (gap, impact) pairs cut into its head, the `head` postings
-/// of highest impact and any of the same impact as the least of those,
-/// and the rest, each with its own gaps; with the head's length and the
-/// rest's highest impact. `None` where the list is too short for a head,
-/// or its impacts too alike for a head of less than half of it.
-fn cut_head(list: &[u8], df: u32, head: usize) -> Option<(Vec<u8>, Vec<u8>, u32, u8)> {
+/// A list of (gap, impact) pairs as (article, impact).
+fn postings_of(list: &[u8]) -> impl Iterator<Item = (u32, u8)> + '_ {
+    let (mut at, mut doc) = (0, 0u32);
+    std::iter::from_fn(move || {
+        (at < list.len()).then(|| {
+            doc += crate::varint::read(list, &mut at);
+            at += 1;
+            (doc, list.get(at - 1).copied().unwrap_or(0))
+        })
+    })
+}
+
+/// The postings of a list of (gap, impact) pairs that `keep` keeps, with
+/// their own gaps, and how many they are.
+fn sublist(list: &[u8], keep: impl Fn(u32, u8) -> bool) -> (Vec<u8>, u32) {
+    let (mut kept, mut last, mut count) = (Vec::new(), 0, 0);
+    for (doc, impact) in postings_of(list).filter(|&(doc, impact)| keep(doc, impact)) {
+        crate::varint::push(&mut kept, doc - last);
+        kept.push(impact);
+        (last, count) = (doc, count + 1);
+    }
+    (kept, count)
+}
+
+/// Where to cut a word's head alone: the least impact it keeps (the
+/// highest at which it holds `head` postings, ties and all) and the
+/// highest of the rest. `None` where the list is too short for a head, or
+/// its impacts too alike for a head of less than half of it.
+fn cut_head(list: &[u8], df: u32, head: usize) -> Option<(u8, u8)> {
     if head == 0 || (df as usize) <= head * HEAD_RATIO {
         return None;
     }
-    let postings = || {
-        let (mut at, mut doc) = (0, 0u32);
-        std::iter::from_fn(move || {
-            (at < list.len()).then(|| {
-                doc += crate::varint::read(list, &mut at);
-                at += 1;
-                (doc, list.get(at - 1).copied().unwrap_or(0))
-            })
-        })
-    };
     let mut counts = [0usize; 256];
-    for (_, impact) in postings() {
+    for (_, impact) in postings_of(list) {
         counts[usize::from(impact)] += 1;
     }
-    // The head's least impact: the highest at which it holds `head`.
     let mut taken = 0;
     let least = (1..=255u8).rev().find(|&impact| {
         taken += counts[usize::from(impact)];
         taken >= head
     })?;
     let bound = (1..least).rev().find(|&impact| counts[usize::from(impact)] > 0)?;
-    if taken > df as usize / 2 {
-        return None;
-    }
-    let (mut parts, mut last) = ([Vec::new(), Vec::new()], [0u32; 2]);
-    for (doc, impact) in postings() {
-        let part = usize::from(impact < least);
-        crate::varint::push(&mut parts[part], doc - last[part]);
-        parts[part].push(impact);
-        last[part] = doc;
-    }
-    let [head, rest] = parts;
-    Some((head, rest, taken as u32, bound))
+    (taken <= df as usize / 2).then_some((least, bound))
 }
 
 /// The dictionary and the postings files, written as the keys come in
@@ -386,6 +390,8 @@ pub(super) struct Dictionary {
     df: Vec<u32>,
     /// Per word id: where its list went (stems and name keys lead there too).
     places: Vec<Option<Placed>>,
+    /// The heads of common words that are spellings of one name.
+    spellings: Cut,
     /// The id the next pair takes: pairs are numbered after the words.
     next_pair: usize,
     /// The postings file being filled, and its number.
@@ -407,13 +413,14 @@ pub(super) struct Dictionary {
 impl Dictionary {
     /// The dictionary of words with these document frequencies, whose
     /// lists take `lengths` bytes each (each word's, by id).
-    pub(super) fn new(limits: Limits, df: &[u32], lengths: impl Iterator<Item = usize>) -> Dictionary {
+    pub(super) fn new(limits: Limits, df: &[u32], lengths: impl Iterator<Item = usize>, spellings: Cut) -> Dictionary {
         let filed: usize = lengths.filter(|&len| len > limits.inline).sum();
         let postings = limits.postings.max(filed.div_ceil(limits.postings_files.max(1)));
         Dictionary {
             limits: Limits { postings, ..limits },
             df: df.to_vec(),
             places: vec![None; df.len()],
+            spellings,
             next_pair: df.len(),
             run: Vec::new(),
             run_file: 0,
@@ -429,21 +436,31 @@ impl Dictionary {
 
     /// A word's entry, in alphabetical order. A common word's head goes
     /// with the short lists, into the postings file being filled: the
-    /// heads of the words a prefix begins share files.
+    /// heads of the words a prefix begins share files. Its whole list
+    /// follows, head and all: a search that needs it reads it alone,
+    /// rather than merge the head with the rest.
     pub(super) fn word(&mut self, files: &mut Files<'_>, id: u32, word: &str, list: &[u8]) -> Result<(), WriteError> {
         let df = self.df[id as usize];
-        let placed = match cut_head(list, df, self.limits.head) {
-            Some((head, rest, count, bound)) => {
-                let head = self.place(files, &head)?;
-                Placed {
-                    list: self.place(files, &rest)?,
-                    head: Some((head, count, bound)),
-                }
+        // (A list in its dictionary entry costs nothing to read.)
+        let inline = list.len() <= self.limits.inline;
+        let head = match self.spellings.of(id).filter(|_| !inline) {
+            Some((group, docs, bound)) => {
+                let (head, count) = sublist(list, |doc, _| docs.binary_search(&doc).is_ok());
+                Some((head, count, group, bound))
             }
-            None => Placed {
-                list: self.place(files, list)?,
-                head: None,
-            },
+            None if inline => None,
+            None => cut_head(list, df, self.limits.head).map(|(least, bound)| {
+                let (head, count) = sublist(list, |_, impact| impact >= least);
+                (head, count, id, index::frequency_of(bound))
+            }),
+        };
+        let head = match head {
+            Some((head, count, group, bound)) => Some((self.file(files, &columns(&head))?, count, group, bound)),
+            None => None,
+        };
+        let placed = Placed {
+            list: self.place(files, list)?,
+            head,
         };
         self.places[id as usize] = Some(placed.clone());
         self.entry((Tag::Word, word.to_string()), vec![(id, df, placed)]);
@@ -493,6 +510,13 @@ impl Dictionary {
         if list.len() <= self.limits.inline {
             return Ok(Place::Inline(list.into()));
         }
+        self.file(files, list)
+    }
+
+    /// Puts a list, as [`columns`] makes it, into a postings file: a head
+    /// always goes there (the directory's code reads one kind of place
+    /// for it).
+    fn file(&mut self, files: &mut Files<'_>, list: &[u8]) -> Result<Place, WriteError> {
         // A list that fills a file takes one of its own, and the file
         // being filled stays open: sealed early, it would leave a small
         // file beside each large list (at 100,000 articles, twice the files).
@@ -550,9 +574,10 @@ impl Dictionary {
                 word,
                 df,
                 postings: self.at(placed.list),
-                head: placed.head.map(|(place, count, bound)| Head {
+                head: placed.head.map(|(place, count, group, bound)| Head {
                     postings: self.at(place),
                     count,
+                    group,
                     bound,
                 }),
             })
