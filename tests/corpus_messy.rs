@@ -115,6 +115,19 @@ fn a_missing_terminator_before_a_dateline_starts_a_new_article_with_a_warning() 
     );
 }
 
+/// A photo credit between a sub-heading and a dateline keeps them in one
+/// article: split there, the credit would belong to neither (proptest
+/// found it losing "Photo credits: …").
+#[test]
+fn a_photo_credit_after_a_subheading_keeps_a_dateline_in_the_same_article() {
+    let text =
+        "First\n\nBody one.\n\nSecond story\n\nPhoto credits: AmanovDmitry.\n\nMOSCOW -- Body two.\n\nSource: S\n";
+    let corpus = parse(text);
+    assert_eq!(titles(&corpus), vec!["First"]);
+    assert_eq!(corpus.articles[0].photos[0].credit, "Photo credits: AmanovDmitry.");
+    assert_eq!(corpus.articles[0].blocks[2].text, "MOSCOW -- Body two.");
+}
+
 #[test]
 fn short_lines_inside_articles_stay_subheadings() {
     let corpus = parse("Title\n\nBody one.\n\nA Sub Heading\n\nBody two.\n\nSource: S\n");

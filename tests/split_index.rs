@@ -625,26 +625,47 @@ fn a_phrase_never_spans_two_fields() {
     assert_eq!(rounds, 3);
 }
 
-/// 2,000 reports, "Report {i}" numbered `i` newest first, a publisher
-/// repeating every four (RFE/RL twice, DPA, Global Voices), with the body
-/// `body(i)`; and their split index, 100 articles per catalogue shard.
-fn two_thousand_reports(body: impl Fn(usize) -> String) -> (Index, Split) {
-    let records: Vec<String> = (0..2000)
+/// `n` reports, "Report {i}" numbered `i` newest first, each with the
+/// JSON fields `fields(i)` besides its title and date; and their split
+/// index, cut by `limits`.
+fn reports(n: usize, fields: impl Fn(usize) -> String, limits: &Limits) -> (Index, Split) {
+    let records: Vec<String> = (0..n)
         .map(|i| {
-            let publisher = ["RFE/RL", "RFE/RL", "DPA", "Global Voices"][i % 4];
             let date = format!("{}-{:02}-{:02}", 2020 - i / 336, 12 - (i / 28) % 12, 28 - i % 28);
-            let body = body(i);
-            format!("{{\"title\": \"Report {i}\", \"body\": \"{body}\", \"publisher\": \"{publisher}\", \"date\": \"{date}\"}}\n")
+            format!("{{\"title\": \"Report {i}\", {}, \"date\": \"{date}\"}}\n", fields(i))
         })
         .collect();
     let index = Index::new(split::date_order(corpus(&records)));
-    assert_eq!(index.articles()[7].title, "Report 7");
+    assert_eq!(index.articles()[n / 2].title, format!("Report {}", n / 2));
+    let split = split::write(&index, limits).unwrap();
+    (index, split)
+}
+
+/// The bytes of the postings files among `fetched`.
+fn postings_read(split: &Split, fetched: &BTreeSet<String>) -> usize {
+    let size = |name: &String| {
+        split
+            .files
+            .iter()
+            .find(|(n, _)| n == name)
+            .map_or(0, |(_, bytes)| bytes.len())
+    };
+    fetched.iter().filter(|name| name.starts_with('p')).map(size).sum()
+}
+
+/// 2,000 reports, a publisher repeating every four (RFE/RL twice, DPA,
+/// Global Voices), with the body `body(i)`; 100 articles per catalogue
+/// shard.
+fn two_thousand_reports(body: impl Fn(usize) -> String) -> (Index, Split) {
+    let fields = |i| {
+        let publisher = ["RFE/RL", "RFE/RL", "DPA", "Global Voices"][i % 4];
+        format!("\"body\": \"{}\", \"publisher\": \"{publisher}\"", body(i))
+    };
     let limits = Limits {
         catalog_docs: 100,
         ..Limits::default()
     };
-    let split = split::write(&index, &limits).unwrap();
-    (index, split)
+    reports(2000, fields, &limits)
 }
 
 /// [`two_thousand_reports`] all about jazz in Almaty, and reports 500 to
@@ -735,32 +756,22 @@ fn a_list_without_its_filters_on_screen_reads_no_catalogue() {
 /// report, up to seven times, "tokayev" in 600 and "scandal" in five.
 #[test]
 fn a_common_words_page_is_ranked_from_the_head_of_its_list() {
-    let records: Vec<String> = (0..2000)
-        .map(|i| {
-            let jazz = "Jazz. ".repeat(1 + i * 7 % 11 % 7);
-            let story = if (500..1100).contains(&i) { "Tokayev spoke." } else { "" };
-            let scandal = if [3, 700, 1500, 1800, 1999].contains(&i) { " A scandal." } else { "" };
-            let date = format!("{}-{:02}-{:02}", 2020 - i / 336, 12 - (i / 28) % 12, 28 - i % 28);
-            format!("{{\"title\": \"Report {i}\", \"body\": \"{jazz}In Almaty. {story}{scandal}\", \"date\": \"{date}\"}}\n")
-        })
-        .collect();
-    let index = Index::new(split::date_order(corpus(&records)));
+    let fields = |i| {
+        let jazz = "Jazz. ".repeat(1 + i * 7 % 11 % 7);
+        let story = if (500..1100).contains(&i) { "Tokayev spoke." } else { "" };
+        let scandal = if [3, 700, 1500, 1800, 1999].contains(&i) {
+            " A scandal."
+        } else {
+            ""
+        };
+        format!("\"body\": \"{jazz}In Almaty. {story}{scandal}\"")
+    };
     let limits = Limits {
         postings: 1024,
         head: 32,
         ..Limits::default()
     };
-    let split = split::write(&index, &limits).unwrap();
-    let postings = |fetched: &BTreeSet<String>| -> usize {
-        let size = |name: &String| {
-            split
-                .files
-                .iter()
-                .find(|(n, _)| n == name)
-                .map_or(0, |(_, bytes)| bytes.len())
-        };
-        fetched.iter().filter(|name| name.starts_with('p')).map(size).sum()
-    };
+    let (index, split) = reports(2000, fields, &limits);
     for (text, total, estimated) in [
         ("jazz", 2000, true),
         ("tokayev", 600, true),
@@ -784,10 +795,10 @@ fn a_common_words_page_is_ranked_from_the_head_of_its_list() {
         let mut engine = Engine::new(&split.directory).unwrap();
         let (_, _, whole) = fetching_files(&split, &mut engine, ask(Count::Facets));
         assert!(
-            postings(&headed) * 3 < postings(&whole),
+            postings_read(&split, &headed) * 3 < postings_read(&split, &whole),
             "{text}: {} bytes of postings, {} whole",
-            postings(&headed),
-            postings(&whole)
+            postings_read(&split, &headed),
+            postings_read(&split, &whole)
         );
     }
 }
@@ -799,25 +810,21 @@ fn a_common_words_page_is_ranked_from_the_head_of_its_list() {
 /// what the split engine found, and the bytes of postings it read.
 fn two_forms(forms: [&str; 2], both: &str, query: &str) -> (Vec<Hit>, Results, usize) {
     let filler = "Words of no interest fill this report. ".repeat(8);
-    let records: Vec<String> = (0..650)
-        .map(|i| {
-            let form = forms[i % 2];
-            let body = match i {
-                0..600 => format!("{filler}The {form} grew."),
-                600..640 => format!("The {form} grew. {form}."),
-                _ => both.to_string(),
-            };
-            let date = format!("{}-{:02}-{:02}", 2020 - i / 336, 12 - (i / 28) % 12, 28 - i % 28);
-            format!("{{\"title\": \"Report {i}\", \"body\": \"{body}\", \"date\": \"{date}\"}}\n")
-        })
-        .collect();
-    let index = Index::new(split::date_order(corpus(&records)));
+    let fields = |i| {
+        let form = forms[i % 2];
+        let body = match i {
+            0..600 => format!("{filler}The {form} grew."),
+            600..640 => format!("The {form} grew. {form}."),
+            _ => both.to_string(),
+        };
+        format!("\"body\": \"{body}\"")
+    };
     let limits = Limits {
         head: 16,
         postings: 256,
         ..Limits::default()
     };
-    let split = split::write(&index, &limits).unwrap();
+    let (index, split) = reports(650, fields, &limits);
     let query = Query::parse(query);
     let exact = index.search_counting(&query, &Filters::default(), Sort::Relevance, 10, Count::Nothing);
     let number = |hit: &Hit| index.articles()[hit.doc].title[7..].parse::<usize>().unwrap();
@@ -829,14 +836,7 @@ fn two_forms(forms: [&str; 2], both: &str, query: &str) -> (Vec<Hit>, Results, u
     let (found, _, fetched) = fetching_files(&split, &mut engine, |e| {
         e.search_counting(&query, &Filters::default(), Sort::Relevance, 10, Count::Nothing)
     });
-    let size = |name: &String| {
-        split
-            .files
-            .iter()
-            .find(|(n, _)| n == name)
-            .map_or(0, |(_, bytes)| bytes.len())
-    };
-    let postings = fetched.iter().filter(|name| name.starts_with('p')).map(size).sum();
+    let postings = postings_read(&split, &fetched);
     (exact.hits, found, postings)
 }
 

@@ -90,8 +90,12 @@ impl Draft {
 
     /// Removes the last block if it is a sub-heading, with its line: it may
     /// turn out to be the title of an article that follows without a break.
+    /// Not when a photo credit came after it: the credit would belong to
+    /// neither article, and be lost.
     pub fn pop_subheading(&mut self) -> Option<(String, usize)> {
-        if self.blocks.last()?.kind != BlockKind::Subheading {
+        if self.blocks.last()?.kind != BlockKind::Subheading
+            || self.photos.iter().any(|photo| photo.block >= self.blocks.len())
+        {
             return None;
         }
         let block = self.blocks.pop()?;
