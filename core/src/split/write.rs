@@ -444,9 +444,11 @@ impl Dictionary {
         // (A list in its dictionary entry costs nothing to read.)
         let inline = list.len() <= self.limits.inline;
         let head = match self.spellings.of(id).filter(|_| !inline) {
+            // A spelling in none of its group's best articles has no head
+            // (a search reads its whole list).
             Some((group, docs, bound)) => {
                 let (head, count) = sublist(list, |doc, _| docs.binary_search(&doc).is_ok());
-                Some((head, count, group, bound))
+                (count > 0).then_some((head, count, group, bound))
             }
             None if inline => None,
             None => cut_head(list, df, self.limits.head).map(|(least, bound)| {
@@ -635,6 +637,9 @@ impl Dictionary {
         if !self.shard.entries.is_empty() {
             self.end_shard();
         }
+        // A shard left waiting would be lost (a postings file begun and
+        // never filled once left every shard after it out).
+        debug_assert!(self.waiting.is_empty(), "a dictionary shard waits for a postings file");
         let sealed = std::mem::take(&mut self.sealed);
         Ok((write_block(files, Kind::Dictionary, sealed)?, self.first_keys))
     }
