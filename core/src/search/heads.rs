@@ -1,17 +1,19 @@
 //! Ranking a page from the heads of common words' lists.
 //!
 //! A split index keeps the postings of a common word with the highest
-//! impacts apart from the rest of its list, as its head
-//! (`split::format::Head`): at 1,000,000 generated articles, the lists of
-//! `tokayev`'s spellings take 806 KB gzipped whole. A page of results by
-//! relevance, with no filter and no counts, is ranked from the heads
-//! first. An article a head lacks has that word with at most the rest's
-//! highest frequency, so every article's score has an upper bound. Where
-//! no article left uncertain could reach the page, the page is the one the
-//! whole lists give. A few uncertain articles that could reach it are
-//! scored exactly from their own words (their article groups, which a
-//! page's snippets read anyway). Otherwise the rests are read. Only the
-//! total is then unknown: it is estimated, and marked so.
+//! impacts apart, as its head, beside its whole list
+//! (`split::format::Head`); the common spellings of one name share one
+//! head (`split/spellings.rs`). At 1,000,000 generated articles the whole
+//! lists of `tokayev`'s spellings take 806 KB gzipped. A page of results
+//! by relevance, with no filter and no counts, whose common words are one
+//! group ([`worth`]), is ranked from the head. An article the head lacks
+//! has the group's words with at most the head's bound, so every
+//! article's score has an upper bound. Where no article left uncertain
+//! could reach the page, the page is the one the whole lists give. A few
+//! uncertain articles that could reach it are scored exactly from their
+//! own words (their article groups, fetched with the page's). Otherwise
+//! the whole lists are read. Only the total is then unknown: it is
+//! estimated, and marked so.
 
 use super::index;
 use super::matcher::{Alternatives, Matcher};
