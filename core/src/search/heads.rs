@@ -23,7 +23,7 @@ use crate::order;
 
 /// The most uncertain articles scored from their own words: each costs a
 /// cold search its article group (at 1,000,000 articles, about 12 KB
-/// gzipped), where the rests cost hundreds of KB.
+/// gzipped), where the whole lists cost hundreds of KB.
 const RESOLVE: usize = 32;
 
 /// Scores are sums of floats added in different orders here and in the
@@ -157,7 +157,7 @@ pub(super) fn worth<S: Store>(store: &S, matcher: &Matcher<'_>) -> bool {
 /// Settles a ranking read from heads: returns the matches, with exact
 /// scores for every article that could reach the first `k`, and whether
 /// the total is exact too; `None` where too many articles are uncertain,
-/// and the rests must be read. An uncertain article is scored from its
+/// and the whole lists must be read. An uncertain article is scored from its
 /// words: where those are not yet here, the store is left not ready.
 pub(super) fn settle<S: Store>(
     store: &S,

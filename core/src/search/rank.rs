@@ -285,12 +285,12 @@ trait Evaluate: Store + Sized {
             }
             settled = settled.filter(|(matches, _)| !matches.is_empty());
             if settled.is_none() {
-                // Too uncertain: the rests are needed.
+                // Too uncertain: the whole lists are needed (reading one notes it).
                 for &word in &bounds.words {
                     let _noted = self.postings(word);
                 }
             }
-            // Read around rests that cannot be had: what the heads gave is
+            // Read around whole lists that cannot be had: what the heads gave is
             // all there is, and the store says it may be incomplete.
             if !self.ready() {
                 return Ranking::unfinished(matcher, acc.scores);
@@ -414,7 +414,7 @@ trait Evaluate: Store + Sized {
 
     /// One clause: its words as one term, then each phrase; in each
     /// article, the best of these counts. With `bounds`, a common word's
-    /// head is read where its rest is not here (see `heads.rs`).
+    /// head is read where its whole list is not here (see `heads.rs`).
     fn score_clause(&self, clause: &Alternatives<'_>, acc: &mut Accumulator, bounds: Option<&mut Bounds>) {
         self.score_word(&clause.words, acc, bounds);
         for &(words, scale) in &clause.phrases {
