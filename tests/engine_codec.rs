@@ -1,12 +1,11 @@
 //! The messages between the page and the engine's worker survive the trip
 //! as bytes exactly, and damaged bytes are an error, never a panic.
 
-use std::collections::BTreeSet;
-
 use folio::catalog::{Filters, Sort};
 use folio::engine::answer_now;
 use folio::engine::codec::{decode, encode, Malformed, Wire};
 use folio::engine::protocol::{ArticleRequest, List, Numbered, Passage, Request, Response, SearchRequest};
+use folio::names::Names;
 use folio::search::Index;
 
 fn engine() -> Index {
@@ -27,7 +26,7 @@ fn list(query: &str) -> List {
 
 fn requests() -> Vec<Request> {
     let saved = List {
-        saved: Some(BTreeSet::from(["arrest-of-a-fugitive-driver".to_string()])),
+        saved: Some(Names::from(["arrest-of-a-fugitive-driver"])),
         sort: Sort::Oldest,
         ..List::default()
     };

@@ -9,6 +9,7 @@ use folio::catalog::{Facet, FacetValues, Facets, Filters, Sort};
 use folio::corpus::{self, Article, Source};
 use folio::engine::protocol::{ArticleRequest, List, Request, Response, SearchRequest};
 use folio::engine::{answer, answer_now};
+use folio::names::Names;
 use folio::search::{Count, Hit, Index, Query, Results};
 use folio::split::{self, Engine, Limits, Split, Step, SAMPLE_SHARDS};
 use proptest::prelude::*;
@@ -170,12 +171,8 @@ fn fetching<T>(split: &Split, engine: &mut Engine, ask: impl Fn(&Engine) -> Step
 }
 
 /// [`fetching`], and the names of the files it fetched.
-fn fetching_files<T>(
-    split: &Split,
-    engine: &mut Engine,
-    ask: impl Fn(&Engine) -> Step<T>,
-) -> (T, usize, BTreeSet<String>) {
-    fetching_without(split, engine, &BTreeSet::new(), ask)
+fn fetching_files<T>(split: &Split, engine: &mut Engine, ask: impl Fn(&Engine) -> Step<T>) -> (T, usize, Names) {
+    fetching_without(split, engine, &Names::new(), ask)
 }
 
 /// [`fetching_files`], where the files `lost` cannot be fetched: the engine
@@ -183,10 +180,10 @@ fn fetching_files<T>(
 fn fetching_without<T>(
     split: &Split,
     engine: &mut Engine,
-    lost: &BTreeSet<String>,
+    lost: &Names,
     ask: impl Fn(&Engine) -> Step<T>,
-) -> (T, usize, BTreeSet<String>) {
-    let mut fetched = BTreeSet::new();
+) -> (T, usize, Names) {
+    let mut fetched = Names::new();
     for round in 0..8 {
         match ask(engine) {
             Step::Done(found) => return (found, round, fetched),
@@ -642,7 +639,7 @@ fn reports(n: usize, fields: impl Fn(usize) -> String, limits: &Limits) -> (Inde
 }
 
 /// The bytes of the postings files among `fetched`.
-fn postings_read(split: &Split, fetched: &BTreeSet<String>) -> usize {
+fn postings_read(split: &Split, fetched: &Names) -> usize {
     let size = |name: &String| {
         split
             .files
@@ -740,7 +737,7 @@ fn a_list_without_its_filters_on_screen_reads_no_catalogue() {
             found,
             index.search_counting(&query, &Filters::default(), Sort::Relevance, 10, Count::Nothing)
         );
-        let catalogue = |fetched: &BTreeSet<String>| fetched.iter().filter(|name| name.starts_with('c')).count();
+        let catalogue = |fetched: &Names| fetched.iter().filter(|name| name.starts_with('c')).count();
         assert_eq!(catalogue(&fetched), 0, "{text}: {fetched:?}");
         let (_, _, opened) = fetching_files(&split, &mut engine, |e| {
             e.search(&query, &Filters::default(), Sort::Relevance, 10)
@@ -879,10 +876,10 @@ fn filters_read_their_values_lists_not_the_catalogue() {
         format!("Jazz tonight.{place}")
     });
     let dpa = Filters {
-        publishers: BTreeSet::from(["DPA".to_string()]),
+        publishers: Names::from(["DPA"]),
         ..Filters::default()
     };
-    let kinds = |fetched: &BTreeSet<String>, kind: char| fetched.iter().filter(|n| n.starts_with(kind)).count();
+    let kinds = |fetched: &Names, kind: char| fetched.iter().filter(|n| n.starts_with(kind)).count();
 
     let home = Query::parse("");
     let (found, rounds, fetched) = fetching_files(&split, &mut Engine::new(&split.directory).unwrap(), |e| {
@@ -925,7 +922,7 @@ fn filters_read_their_values_lists_not_the_catalogue() {
     // With words, and a country too: three rounds, each facet counted over
     // the matches the other's filter keeps.
     let both = Filters {
-        countries: BTreeSet::from(["Kazakhstan".to_string()]),
+        countries: Names::from(["Kazakhstan"]),
         ..dpa.clone()
     };
     let jazz = Query::parse("jazz");
@@ -990,13 +987,13 @@ fn files_that_cannot_be_had_are_read_as_empty_and_the_answer_says_so() {
     let cold = || Engine::new(&split.directory).unwrap();
     let plain = Filters::default();
     let dpa = Filters {
-        publishers: BTreeSet::from(["DPA".to_string()]),
+        publishers: Names::from(["DPA"]),
         ..Filters::default()
     };
     let jazz = Query::parse("jazz ");
     let kazan = Query::parse("kazan ");
     // The files of one kind that a cold engine reads for `ask`.
-    let files_of = |kind: char, ask: &dyn Fn(&Engine) -> Step<()>| -> BTreeSet<String> {
+    let files_of = |kind: char, ask: &dyn Fn(&Engine) -> Step<()>| -> Names {
         let (_, _, fetched) = fetching_files(&split, &mut cold(), ask);
         fetched.into_iter().filter(|name| name.starts_with(kind)).collect()
     };
@@ -1030,7 +1027,7 @@ fn files_that_cannot_be_had_are_read_as_empty_and_the_answer_says_so() {
         ["Report 0", "Report 4", "Report 5", "Report 6", "Report 7"]
     );
     assert_eq!((found.total, found.incomplete), (9, true));
-    assert!(engine.lacks(group_1.first().unwrap()));
+    assert!(engine.lacks(group_1.iter().next().unwrap()));
     // The article itself still needs it; told to retry, the search asks again.
     assert_eq!(engine.article(1).map(|_| ()), Step::Need(group_1.clone()));
     engine.retry();
@@ -1054,7 +1051,7 @@ fn files_that_cannot_be_had_are_read_as_empty_and_the_answer_says_so() {
     // out where the catalogue decides.
     let order = files_of('o', &|e| e.ranked(&jazz, &plain, Sort::Oldest).map(|_| ()));
     assert_eq!(order.len(), 1);
-    let lost = kazan_catalogue.union(&order).cloned().collect();
+    let lost = kazan_catalogue.iter().chain(&order).cloned().collect();
     let mut engine = cold();
     let (found, _, _) = fetching_without(&split, &mut engine, &lost, |e| {
         e.search(&jazz, &plain, Sort::Oldest, 10)

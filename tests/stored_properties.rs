@@ -3,8 +3,7 @@
 //! as it was.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::collections::BTreeSet;
-
+use folio::names::Names;
 use folio::ui::backup::Backup;
 use folio::ui::library::Library;
 use folio::ui::prefs::{Prefs, Theme, TEXT_SIZES};
@@ -32,8 +31,8 @@ fn jsonish() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..40).prop_map(|pieces| pieces.concat())
 }
 
-fn slugs() -> impl Strategy<Value = BTreeSet<String>> {
-    prop::collection::btree_set(any::<String>(), 0..8)
+fn slugs() -> impl Strategy<Value = Names> {
+    prop::collection::btree_set(any::<String>(), 0..8).prop_map(|set| set.into_iter().collect())
 }
 
 proptest! {

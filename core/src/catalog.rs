@@ -5,7 +5,7 @@
 //! facets combine with AND, and each facet's counts apply every filter except
 //! its own, so the reader sees what choosing another value would give.
 
-use std::collections::BTreeSet;
+use crate::names::Names;
 use std::hash::Hash;
 
 use rustc_hash::FxHashMap;
@@ -17,9 +17,9 @@ use crate::order;
 /// (`RFE/RL`, `Kazakhstan`, `2022-01`); an unknown value matches nothing.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filters {
-    pub publishers: BTreeSet<String>,
-    pub countries: BTreeSet<String>,
-    pub months: BTreeSet<String>,
+    pub publishers: Names,
+    pub countries: Names,
+    pub months: Names,
     /// Only these articles (by position, ascending and distinct), before
     /// anything else: the reader's saved articles. Facets count within
     /// them. A sorted list rather than a set: the engine's only set of
@@ -66,7 +66,7 @@ impl Filters {
         self.publishers.is_empty() && self.countries.is_empty() && self.months.is_empty() && self.only.is_none()
     }
 
-    pub fn values(&self, facet: Facet) -> &BTreeSet<String> {
+    pub fn values(&self, facet: Facet) -> &Names {
         match facet {
             Facet::Publisher => &self.publishers,
             Facet::Country => &self.countries,
@@ -74,7 +74,7 @@ impl Filters {
         }
     }
 
-    pub fn values_mut(&mut self, facet: Facet) -> &mut BTreeSet<String> {
+    pub fn values_mut(&mut self, facet: Facet) -> &mut Names {
         match facet {
             Facet::Publisher => &mut self.publishers,
             Facet::Country => &mut self.countries,
@@ -474,7 +474,7 @@ impl Catalog {
             matches
         } else {
             // Which ids pass; the "none" slot never passes a filter.
-            let wanted = |list: &[String], chosen: &BTreeSet<String>| -> Vec<bool> {
+            let wanted = |list: &[String], chosen: &Names| -> Vec<bool> {
                 let mut ok: Vec<bool> = list.iter().map(|v| chosen.is_empty() || chosen.contains(v)).collect();
                 ok.push(chosen.is_empty());
                 ok
@@ -561,12 +561,7 @@ fn ranked<K: Copy + Ord + Hash>(values: impl Iterator<Item = K>) -> (Vec<K>, FxH
 
 /// The values worth showing: those with matches, and those chosen (even at
 /// zero, so the reader can unchoose them), by count or in their own order.
-pub(crate) fn facet<S: AsRef<str>>(
-    values: &[S],
-    counts: &[usize],
-    chosen: &BTreeSet<String>,
-    by_count: bool,
-) -> FacetValues {
+pub(crate) fn facet<S: AsRef<str>>(values: &[S], counts: &[usize], chosen: &Names, by_count: bool) -> FacetValues {
     let mut shown: Vec<FacetValue> = values
         .iter()
         .zip(counts)
@@ -760,7 +755,7 @@ mod tests {
         expected.extend(many[..99].iter().map(|&c| (c, 1)));
         assert_eq!(counts, expected);
         let filters = Filters {
-            countries: ["C070".to_string()].into(),
+            countries: Names::from(["C070"]),
             ..Filters::default()
         };
         assert_eq!(catalog.filter(vec![0, 1], &filters).0, [0]);

@@ -10,6 +10,7 @@ pub mod bench;
 pub mod catalog;
 pub mod corpus;
 pub mod lowercase;
+pub mod names;
 pub mod neighbours;
 pub mod order;
 pub mod route;

@@ -8,7 +8,7 @@
 //! percent-escapes are kept literally, unknown parameters are ignored, and
 //! over-long values are cut; it never fails.
 
-use std::collections::BTreeSet;
+use crate::names::Names;
 
 use crate::catalog::{Facet, Filters, Sort};
 
@@ -200,7 +200,7 @@ impl Location {
 /// Not inlined: with one caller, the engine's `opt-level = 3` put it into
 /// `Location::parse`, 1 KB more wasm for no speed a reader would notice.
 #[inline(never)]
-fn add(set: &mut BTreeSet<String>, value: String) {
+fn add(set: &mut Names, value: String) {
     if set.len() < MAX_FILTER_VALUES && !value.is_empty() {
         set.insert(value.chars().take(MAX_QUERY_CHARS).collect());
     }
@@ -318,7 +318,7 @@ mod tests {
         assert_eq!(href, "/?publisher=RFE%2FRL&month=2022-01&sort=oldest");
         let parsed = Location::parse("/", "sort=newest&country=Kazakhstan&countries=Kyrgyzstan", "/");
         assert_eq!(parsed.sort, Sort::Newest);
-        assert_eq!(parsed.filters.countries, ["Kazakhstan".to_string()].into());
+        assert_eq!(parsed.filters.countries, Names::from(["Kazakhstan"]));
     }
 
     #[test]

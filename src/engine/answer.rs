@@ -3,7 +3,7 @@
 //! (the worker), which may first need files. One code path for both, so
 //! the app sees the same answers from either.
 
-use std::collections::BTreeSet;
+use crate::names::Names;
 
 use super::protocol::{
     ArticleAnswer, ArticleRequest, ArticleText, CardText, Link, List, Passage, Request, Response, SearchAnswer,
@@ -102,7 +102,7 @@ pub fn answer_now(index: &Index, request: &Request) -> Response {
 /// Collects what several independent reads lack, so that one round
 /// fetches it all.
 #[derive(Default)]
-struct Needs(BTreeSet<String>);
+struct Needs(Names);
 
 impl Needs {
     fn take<T>(&mut self, step: Step<T>) -> Option<T> {

@@ -5,8 +5,8 @@
 //! (lengths are checked against the bytes left before anything is
 //! allocated).
 
+use crate::names::Names;
 use std::borrow::Cow;
-use std::collections::BTreeSet;
 use std::ops::Range;
 
 use super::protocol::{
@@ -162,7 +162,7 @@ impl<T: Wire> Wire for Vec<T> {
     }
 }
 
-impl Wire for BTreeSet<String> {
+impl Wire for Names {
     fn put(&self, out: &mut Vec<u8>) {
         self.len().put(out);
         for item in self {
@@ -171,7 +171,7 @@ impl Wire for BTreeSet<String> {
     }
     fn get(input: &mut Input<'_>) -> Result<Self, Malformed> {
         let length = input.length()?;
-        let mut items = BTreeSet::new();
+        let mut items = Names::new();
         for _ in 0..length {
             items.insert(String::get(input)?);
         }

@@ -6,7 +6,7 @@
 //! Every request travels [`Numbered`]; its answer carries the same number,
 //! and the app drops an answer to a request it has since replaced.
 
-use std::collections::BTreeSet;
+use crate::names::Names;
 use std::ops::Range;
 
 use crate::catalog::{Facets, Filters, Sort};
@@ -41,7 +41,7 @@ pub struct List {
     /// holds article positions, which the app never sees) and is not sent.
     pub filters: Filters,
     /// Only these articles, by slug: the reader's saved ones.
-    pub saved: Option<BTreeSet<String>>,
+    pub saved: Option<Names>,
     pub sort: Sort,
 }
 

@@ -2,7 +2,7 @@
 //! another device. An imported file is hostile input: it must say it is
 //! one, and only what looks like slugs is kept, so much and no more.
 
-use std::collections::BTreeSet;
+use crate::names::Names;
 use std::fmt;
 
 use super::prefs::Prefs;
@@ -12,8 +12,8 @@ use super::prefs::Prefs;
 pub struct Backup {
     pub folio: u32,
     pub prefs: Prefs,
-    pub read: BTreeSet<String>,
-    pub saved: BTreeSet<String>,
+    pub read: Names,
+    pub saved: Names,
 }
 
 /// The most slugs kept in each set, so a forged import cannot exhaust memory.
@@ -56,14 +56,11 @@ impl Backup {
     }
 }
 
-/// The first [`MAX_LIBRARY`] of `set` that look like slugs. Extended, not
-/// collected: collecting a set compiles a sort of its own into the app.
-fn slugs_only(set: BTreeSet<String>) -> BTreeSet<String> {
+/// The first [`MAX_LIBRARY`] of `set` that look like slugs.
+fn slugs_only(set: Names) -> Names {
     let slug =
         |s: &String| !s.is_empty() && s.len() <= 200 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
-    let mut kept = BTreeSet::new();
-    kept.extend(set.into_iter().filter(slug).take(MAX_LIBRARY));
-    kept
+    set.into_iter().filter(slug).take(MAX_LIBRARY).collect()
 }
 
 #[cfg(test)]
@@ -72,7 +69,7 @@ mod tests {
 
     #[test]
     fn an_import_keeps_at_most_max_library_slugs_of_each_kind() {
-        let slugs: BTreeSet<String> = (0..MAX_LIBRARY + 5).map(|i| format!("a-{i}")).collect();
+        let slugs: Names = (0..MAX_LIBRARY + 5).map(|i| format!("a-{i}")).collect();
         let many = Backup {
             folio: Backup::VERSION,
             read: slugs.clone(),

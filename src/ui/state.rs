@@ -305,7 +305,7 @@ impl State {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeSet;
+    use crate::names::Names;
 
     use super::*;
     use crate::ui::backup::ImportError;
@@ -362,7 +362,7 @@ mod tests {
                 prefs: Prefs::default(),
                 library: Library {
                     read: ["old".to_string()].into(),
-                    saved: BTreeSet::new(),
+                    saved: Names::new(),
                 },
                 typed: None,
                 sidebar: false,
@@ -455,7 +455,7 @@ mod tests {
                 },
                 library: Library {
                     read: read.iter().map(|s| s.to_string()).collect(),
-                    saved: BTreeSet::new(),
+                    saved: Names::new(),
                 },
                 typed: None,
                 sidebar: false,

@@ -4,7 +4,7 @@
 //! itself never waits on the network and runs the same natively and in
 //! the browser.
 
-use std::collections::BTreeSet;
+use crate::names::Names;
 
 use rustc_hash::FxHashMap;
 
@@ -28,15 +28,13 @@ const REFILL: usize = 4;
 #[derive(Debug, PartialEq)]
 pub enum Step<T> {
     Done(T),
-    Need(BTreeSet<String>),
+    Need(Names),
 }
 
 impl<T> Step<T> {
-    /// The step that needs the one file `name`. Built with `insert`:
-    /// `BTreeSet::from` compiled std's bulk building of a tree into the
-    /// worker's wasm for it alone (0.4 KB gzipped).
+    /// The step that needs the one file `name`.
     pub fn needing(name: String) -> Step<T> {
-        let mut need = BTreeSet::new();
+        let mut need = Names::new();
         need.insert(name);
         Step::Need(need)
     }
@@ -94,7 +92,7 @@ pub struct Engine {
     /// The catalogue of every article described so far.
     catalog: Catalog,
     /// Files that could not be fetched (see [`Engine::lack`]).
-    lacking: BTreeSet<String>,
+    lacking: Names,
 }
 
 impl Engine {
@@ -110,7 +108,7 @@ impl Engine {
             files: FxHashMap::default(),
             oldest: None,
             catalog,
-            lacking: BTreeSet::new(),
+            lacking: Names::new(),
         })
     }
 
@@ -291,7 +289,7 @@ impl Engine {
         filters: &Filters,
         sort: Sort,
         work: impl FnOnce(&View<'_>) -> T,
-    ) -> Step<(T, BTreeSet<String>, bool)> {
+    ) -> Step<(T, Names, bool)> {
         let (view, lacked) = match self.view(query, filters, sort) {
             Step::Done(done) => done,
             Step::Need(need) => return Step::Need(need),
@@ -311,12 +309,8 @@ impl Engine {
         if sort == Sort::Oldest && self.oldest.is_none() {
             need.extend(self.directory.order.file(Kind::Order, 0));
         }
-        // Into a new set with `insert`: `retain` compiled std's removal
-        // from a tree (its rebalancing) into the worker's wasm for this
-        // alone (2 KB gzipped), and `collect` would sort with std's stable
-        // sort, the engine's only use of it (2.8 KB).
         let mut lacked = false;
-        let mut wanted = BTreeSet::new();
+        let mut wanted = Names::new();
         for name in need {
             if self.files.contains_key(&name) {
                 continue;
@@ -362,13 +356,13 @@ impl Engine {
     /// own, its stem's and its name keys'; every word it begins, if it is
     /// being typed; every word with its first letter, if typos are allowed
     /// (see [`crate::search::expand::fuzzy`]).
-    fn dictionary_needs(&self, query: &Query) -> BTreeSet<String> {
-        let mut need = BTreeSet::new();
+    fn dictionary_needs(&self, query: &Query) -> Names {
+        let mut need = Names::new();
         let d = &self.directory;
-        let exact = |word: &Word, need: &mut BTreeSet<String>| {
+        let exact = |word: &Word, need: &mut Names| {
             need.extend(d.shard_of(&(Tag::Word, word.folded.clone())));
         };
-        let expanded = |word: &Word, need: &mut BTreeSet<String>| {
+        let expanded = |word: &Word, need: &mut Names| {
             exact(word, need);
             let (stem, names) = expand::keys(word);
             need.extend(d.shard_of(&(Tag::Stem, stem)));
@@ -387,7 +381,7 @@ impl Engine {
             }
         };
         // A phrase's words, and its pairs of words side by side.
-        let phrase = |words: &[Word], need: &mut BTreeSet<String>| {
+        let phrase = |words: &[Word], need: &mut Names| {
             words.iter().for_each(|w| exact(w, need));
             for pair in words.windows(2) {
                 let key = (Tag::Pair, format!("{} {}", pair[0].folded, pair[1].folded));
@@ -474,7 +468,7 @@ impl Engine {
 }
 
 /// What a view found, unless it lacked files it may fetch.
-fn finish<T>(step: Step<(T, BTreeSet<String>, bool)>) -> Step<T> {
+fn finish<T>(step: Step<(T, Names, bool)>) -> Step<T> {
     match step {
         Step::Done((done, need, _)) if need.is_empty() => Step::Done(done),
         Step::Done((_, need, _)) | Step::Need(need) => Step::Need(need),

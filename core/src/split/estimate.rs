@@ -8,7 +8,7 @@
 //! month is a run of numbers that the whole archive's month counts (in the
 //! directory) give.
 
-use std::collections::BTreeSet;
+use crate::names::Names;
 use std::ops::Range;
 
 use super::format::Directory;
@@ -71,7 +71,7 @@ pub(super) fn sample(directory: &Directory, docs: &[u32]) -> Option<Vec<u32>> {
 
 /// The month counts of `docs`, exactly, from where each month's articles
 /// are (see [`Directory::month_runs`]), with the `chosen` months marked.
-pub(super) fn months(directory: &Directory, docs: &[u32], chosen: &BTreeSet<String>) -> FacetValues {
+pub(super) fn months(directory: &Directory, docs: &[u32], chosen: &Names) -> FacetValues {
     let runs: Vec<(&str, Range<u32>)> = directory.month_runs().collect();
     let mut counts = vec![0; runs.len()];
     for &doc in docs {
@@ -86,7 +86,7 @@ pub(super) fn months(directory: &Directory, docs: &[u32], chosen: &BTreeSet<Stri
 
 /// The whole archive's counts of a facet (publishers or countries), with
 /// the `chosen` values marked.
-pub(super) fn marked(whole: &FacetValues, chosen: &BTreeSet<String>) -> FacetValues {
+pub(super) fn marked(whole: &FacetValues, chosen: &Names) -> FacetValues {
     let names: Vec<&str> = whole.values.iter().map(|v| v.value.as_str()).collect();
     let counts: Vec<usize> = whole.values.iter().map(|v| v.count).collect();
     facet(&names, &counts, chosen, true)

@@ -6,8 +6,8 @@
 //! cannot be had (see [`Engine::lack`]), to say the answer may be
 //! incomplete.
 
+use crate::names::Names;
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeSet;
 
 use rustc_hash::FxHashMap;
 
@@ -42,7 +42,7 @@ pub(super) struct View<'e> {
     /// about, decoded once: `None` for a pair of common words that no
     /// article has. A phrase asks once per candidate article.
     pair_docs: RefCell<FxHashMap<(u32, u32), PairDocs>>,
-    missing: RefCell<BTreeSet<String>>,
+    missing: RefCell<Names>,
     /// Whether it read around a file that cannot be had.
     lacked: Cell<bool>,
 }
@@ -122,7 +122,7 @@ impl<'e> View<'e> {
 
     /// The files a search lacked and may fetch, and whether it read around
     /// files that cannot be had.
-    pub fn missing(self) -> (BTreeSet<String>, bool) {
+    pub fn missing(self) -> (Names, bool) {
         (self.missing.into_inner(), self.lacked.get())
     }
 
@@ -293,7 +293,7 @@ impl Store for View<'_> {
     fn estimated_facets(&self, docs: &[u32]) -> Option<Facets> {
         let sampled = self.sampled(docs, &Filters::default())?;
         Some(Facets {
-            months: estimate::months(self.engine.directory(), docs, &BTreeSet::new()),
+            months: estimate::months(self.engine.directory(), docs, &Names::new()),
             ..sampled
         })
     }

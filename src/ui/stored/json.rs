@@ -8,7 +8,7 @@
 //! file): [`parse`] never panics and bounds its nesting, and the field
 //! readers answer `None` or a default for anything of the wrong kind.
 
-use std::collections::BTreeSet;
+use crate::names::Names;
 
 /// A parsed JSON value. Numbers are kept only as what they can mean here,
 /// a non-negative integer; any other number is `Number(None)`.
@@ -239,8 +239,8 @@ impl Json {
     }
 
     /// The strings of a list field; anything else in it is skipped.
-    pub(super) fn strings(&self, name: &str) -> BTreeSet<String> {
-        let mut set = BTreeSet::new();
+    pub(super) fn strings(&self, name: &str) -> Names {
+        let mut set = Names::new();
         if let Some(Json::List(items)) = self.field(name) {
             set.extend(items.iter().filter_map(|item| match item {
                 Json::Text(text) => Some(text.clone()),
@@ -281,7 +281,7 @@ impl Writer {
         quote(self.key(name), value);
     }
 
-    pub(super) fn strings(&mut self, name: &str, values: &BTreeSet<String>) {
+    pub(super) fn strings(&mut self, name: &str, values: &Names) {
         let out = self.key(name);
         out.push('[');
         for (i, value) in values.iter().enumerate() {

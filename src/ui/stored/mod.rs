@@ -4,7 +4,7 @@
 //! kind falls back to its default on its own, so one bad field does not
 //! cost the reader the rest.
 
-use std::collections::BTreeSet;
+use crate::names::Names;
 
 mod json;
 
@@ -90,7 +90,7 @@ impl Backup {
 }
 
 /// The read and saved slugs, as a library and a backup both hold them.
-fn write_library(out: &mut Writer, read: &BTreeSet<String>, saved: &BTreeSet<String>) {
+fn write_library(out: &mut Writer, read: &Names, saved: &Names) {
     out.strings("read", read);
     out.strings("saved", saved);
 }
@@ -99,7 +99,7 @@ fn write_library(out: &mut Writer, read: &BTreeSet<String>, saved: &BTreeSet<Str
 mod tests {
     use super::*;
 
-    fn set(items: &[&str]) -> BTreeSet<String> {
+    fn set(items: &[&str]) -> Names {
         items.iter().map(|s| s.to_string()).collect()
     }
 
@@ -125,7 +125,7 @@ mod tests {
         assert_eq!(Backup::from_json(&parse(&text).unwrap()), backup);
         let library = Library {
             read: set(&["x"]),
-            saved: BTreeSet::new(),
+            saved: Names::new(),
         };
         assert_eq!(library.to_json(), r#"{"read":["x"],"saved":[]}"#);
         assert_eq!(Library::from_json(&parse(&library.to_json()).unwrap()), library);
@@ -152,7 +152,7 @@ mod tests {
             Library::from_json(&json),
             Library {
                 read: set(&["also", "ok"]),
-                saved: BTreeSet::new(),
+                saved: Names::new(),
             }
         );
         assert_eq!(Backup::from_json(&parse(r#"{"folio": 99999999999}"#).unwrap()).folio, 0);
