@@ -624,6 +624,7 @@ mod tests {
             date,
             countries,
             places: Vec::new(),
+            people: Vec::new(),
             blocks: Vec::new(),
             photos: Vec::new(),
             excerpt: String::new(),

@@ -243,6 +243,7 @@ fn text_of(article: &Article) -> ArticleText {
         url: article.url.clone(),
         blocks: article.blocks.clone(),
         photos: article.photos.iter().map(|photo| photo.text()).collect(),
+        people: article.people.clone(),
         source: article.source.clone(),
         copyright: article.copyright.clone(),
         excerpt: article.excerpt.clone(),

@@ -342,6 +342,7 @@ wire_struct!(ArticleText {
     url,
     blocks,
     photos,
+    people,
     source,
     copyright,
     excerpt,

@@ -161,6 +161,8 @@ pub struct ArticleText {
     pub blocks: Vec<Block>,
     /// Photo captions and credits, as written.
     pub photos: Vec<String>,
+    /// The people it names, most mentioned first.
+    pub people: Vec<String>,
     pub source: Option<String>,
     pub copyright: Option<String>,
     /// The page's description.

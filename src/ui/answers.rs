@@ -472,6 +472,7 @@ mod tests {
                             url: None,
                             blocks: Vec::new(),
                             photos: Vec::new(),
+                            people: Vec::new(),
                             source: None,
                             copyright: None,
                             excerpt: String::new(),

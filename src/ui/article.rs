@@ -56,6 +56,19 @@ pub fn article_view(ctx: &Ctx, answer: &ArticleAnswer) -> Html {
         let on = state.prefs.highlight;
         ctx.callback(move |_: MouseEvent| Action::Highlight(!on))
     };
+    let people = article.people.iter().map(|name| {
+        let target = Location {
+            query: name.clone(),
+            embed: location.embed.clone(),
+            ..Location::default()
+        };
+        let search = {
+            let ctx = ctx.clone();
+            let name = name.clone();
+            link_handler(move || ctx.dispatch(Action::Search(name.clone())))
+        };
+        html! { <li><a href={target.href(&ctx.base)} onclick={search}>{ name }</a></li> }
+    });
     let blocks = article.blocks.iter().enumerate().map(|(i, block)| {
         let text = marked(&block.text, highlights.blocks.get(i).map_or(&[], Vec::as_slice));
         match block.kind {
@@ -108,6 +121,12 @@ pub fn article_view(ctx: &Ctx, answer: &ArticleAnswer) -> Html {
                 <aside class="photos" aria-label="Photo credits">
                     { for article.photos.iter().map(|photo| html! { <p>{ photo }</p> }) }
                 </aside>
+            }
+            if !article.people.is_empty() {
+                <section class="people" aria-labelledby="people-heading">
+                    <h2 id="people-heading">{ "People in this article" }</h2>
+                    <ul>{ for people }</ul>
+                </section>
             }
             <footer class="article-footer">
                 if let Some(source) = &article.source { <p>{ format!("Source: {source}") }</p> }

@@ -131,6 +131,9 @@ pub enum Action {
     },
     /// Go to the list (the search kept).
     List,
+    /// Search for what the page names (a person): a new search, with no
+    /// filters.
+    Search(String),
     /// The browser moved through history: adopt the URL as it is.
     Arrived(Location),
     /// After taking over a prerendered page: where the reader really is,
@@ -201,6 +204,15 @@ impl Reducible for State {
             Action::List => {
                 next.location.page = Page::List;
                 next.typing = false;
+            }
+            Action::Search(query) => {
+                next.location = Location {
+                    query,
+                    embed: next.location.embed.take(),
+                    ..Location::default()
+                };
+                next.panel = Panel::None;
+                next.after_list_change();
             }
             Action::Arrived(location) => {
                 next.location = location;
@@ -349,6 +361,20 @@ mod tests {
         };
         let s = start().reduce(Action::Arrived(there.clone()));
         assert_eq!((s.step, &s.location), (HistoryStep::None, &there));
+    }
+
+    #[test]
+    fn a_person_named_on_an_article_is_a_new_search_in_the_same_embed() {
+        let embed = Location::parse("/articles/a/", "?embed=compact&country=Kazakhstan&sort=oldest", "/");
+        let s = State::new(embed.clone(), Prefs::default(), Library::default());
+        let s = Rc::new(s).reduce(Action::Search("Vladimir Putin".into()));
+        let expected = Location {
+            query: "Vladimir Putin".into(),
+            embed: embed.embed.clone(),
+            ..Location::default()
+        };
+        assert_eq!((s.step, &s.location), (HistoryStep::Push, &expected));
+        assert!(embed.embed.is_some() && !embed.filters.is_empty());
     }
 
     #[test]

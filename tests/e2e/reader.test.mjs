@@ -130,6 +130,25 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
       await page.close();
     });
 
+    test('an article names its people, each a search for that person', async () => {
+      const page = await openPage(context, viewport);
+      await ready(page, `articles/${SLUG}/`);
+      const people = page.getByRole('region', { name: 'People in this article' });
+      assert.deepEqual(await people.getByRole('link').allTextContents(), [
+        'Vladimir Putin', 'Qasym-Zhomart Toqaev', 'Paul Stronski', 'Oleksandr Danylyuk',
+        'Angela Stent', 'Marie Dumoulin', 'Sergei Ryabkov', 'Wendy Sherman',
+      ]);
+      // One person under every spelling: DPA writes Kassym-Jomart Tokayev.
+      await people.getByRole('link', { name: 'Qasym-Zhomart Toqaev' }).click();
+      await page.getByText('4 results for “Qasym-Zhomart Toqaev”').waitFor();
+      assert.deepEqual((await resultTitles(page)).sort(), [...TOQAEV].sort());
+      assert.equal(new URL(page.url()).searchParams.get('q'), 'Qasym-Zhomart Toqaev');
+      await page.goBack();
+      await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+      assert.deepEqual(page.problems, []);
+      await page.close();
+    });
+
     test('Back steps through committed searches, not every letter', async () => {
       const page = await openPage(context, viewport);
       await ready(page);

@@ -20,7 +20,7 @@ use super::model::{excerpt, Article, Block, BlockKind, Photo, PublisherOrigin};
 use super::places;
 use crate::varint::{self, Malformed};
 
-pub(crate) const MAGIC: &[u8] = b"folio-bundle-3\n";
+pub(crate) const MAGIC: &[u8] = b"folio-bundle-4\n";
 
 /// Why a bundle could not be read. Past a good checksum only a faulty
 /// encoder could write what the variants after `Damaged` describe; they are
@@ -109,6 +109,7 @@ pub fn encode(articles: &[Article]) -> Vec<u8> {
             |out: &mut Writer, name: &&str| out.number(places::name_id(name).map_or(usize::MAX >> 8, usize::from));
         out.list(&a.countries, place);
         out.list(&a.places, place);
+        out.list(&a.people, |out, name| out.text(name));
         out.list(&a.blocks, |out, b| {
             out.byte(b.kind as u8);
             out.text(&b.text);
@@ -236,6 +237,7 @@ fn decode_with<'a>(bytes: &'a [u8], body: impl Fn(&'a str) -> Cow<'static, str>)
         };
         a.countries = r.list(place)?;
         a.places = r.list(place)?;
+        a.people = r.list(Reader::text)?;
         a.blocks = r.list(|r| {
             let code = r.byte()?;
             let kind = coded(&BlockKind::ALL, |k| k as u8, code).ok_or(BundleError::UnknownBlockKind(code))?;

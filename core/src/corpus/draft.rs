@@ -7,7 +7,7 @@
 use super::date::{self, Date};
 use super::meta;
 use super::model::{excerpt, Article, Block, BlockKind, Photo, PublisherOrigin, WORDS_PER_MINUTE};
-use super::places;
+use super::{people, places};
 
 #[derive(Debug, Default)]
 pub struct Draft {
@@ -122,14 +122,27 @@ impl Draft {
         self.texts().flat_map(date::mentions).collect()
     }
 
+    /// The people this draft names, before the archive says who they are.
+    pub fn people(&self) -> people::Found {
+        people::find(self.texts())
+    }
+
     /// The finished article. `mentions` are this draft's [`Draft::date_mentions`];
-    /// `corpus_reference` gives years to day-month dates the article itself cannot.
-    pub fn finish(self, slug: String, mentions: &[date::Mention], corpus_reference: Option<Date>) -> Article {
+    /// `corpus_reference` gives years to day-month dates the article itself
+    /// cannot; `roster` names the people of [`Draft::people`].
+    pub fn finish(
+        self,
+        slug: String,
+        mentions: &[date::Mention],
+        corpus_reference: Option<Date>,
+        roster: &people::Roster,
+    ) -> Article {
         let (date, date_certainty) = match self.given_date {
             Some(given) => (Some(given), Some(date::Certainty::Given)),
             None => date::article_date(mentions, corpus_reference).unzip(),
         };
         let found = places::find(self.texts());
+        let people = roster.people_of(&self.people());
         let words = self.texts().map(count_words).sum::<usize>();
         let body_words = words - count_words(&self.title);
         let excerpt = excerpt(
@@ -162,6 +175,7 @@ impl Draft {
             date_certainty,
             countries: found.countries,
             places: found.places,
+            people,
             blocks: self.blocks,
             photos: self.photos,
             excerpt,

@@ -22,6 +22,7 @@ mod files;
 mod jsonl;
 mod meta;
 mod model;
+pub mod people;
 pub(crate) mod places;
 mod slug;
 mod source;
@@ -167,16 +168,21 @@ fn no_articles<'a>(names: impl Iterator<Item = &'a str>) -> Diagnostic {
     Diagnostic::error(&file, 0, "the corpus has no articles")
 }
 
-/// The corpus-wide steps (`stream` takes them in two passes): unique slugs, and years for day-month dates from
-/// the latest full date anywhere in the corpus.
+/// The corpus-wide steps (`stream` takes them in two passes): unique slugs,
+/// years for day-month dates from the latest full date anywhere in the
+/// corpus, and the people named in full anywhere.
 fn finish(drafts: Vec<draft::Draft>) -> Vec<Article> {
     let slugs = slug::unique_slugs(drafts.iter().map(|d| d.title.as_str()));
     let mentions: Vec<Vec<date::Mention>> = drafts.iter().map(draft::Draft::date_mentions).collect();
     let corpus_reference = mentions.iter().filter_map(|m| date::latest_stated(m)).max();
+    let mut roster = people::Roster::default();
+    for draft in &drafts {
+        roster.add(&draft.people());
+    }
     drafts
         .into_iter()
         .zip(slugs)
         .zip(&mentions)
-        .map(|((draft, slug), mentions)| draft.finish(slug, mentions, corpus_reference))
+        .map(|((draft, slug), mentions)| draft.finish(slug, mentions, corpus_reference, &roster))
         .collect()
 }

@@ -41,6 +41,9 @@ pub struct Article {
     pub countries: Vec<&'static str>,
     /// Places of Central Asia and its neighbours mentioned, most mentioned first.
     pub places: Vec<&'static str>,
+    /// People named, each under the spelling the archive writes most, most
+    /// mentioned first (see [`super::people`]).
+    pub people: Vec<String>,
     /// The body: paragraphs and sub-headings in reading order.
     pub blocks: Vec<Block>,
     /// Photo captions and credits found inside paragraphs: not body text, not lost.

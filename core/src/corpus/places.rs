@@ -181,6 +181,17 @@ pub fn find<'a>(texts: impl IntoIterator<Item = &'a str>) -> Mentions {
     }
 }
 
+/// How many of `words` (as written, without possessives) the place or
+/// country they begin with takes, if they begin one: a person's name
+/// ends where a place's begins.
+pub(crate) fn named_at(words: &[&str]) -> Option<usize> {
+    let capitalised = words.first()?.starts_with(char::is_uppercase);
+    capitalised
+        .then(|| longest_entry_at(words, &mut String::new()))
+        .flatten()
+        .map(|entry| entry.words.len())
+}
+
 /// The gazetteer's entries by their first word, lowercased: a capitalised
 /// word costs one hash lookup instead of a scan of the whole table.
 fn by_first_word() -> &'static FxHashMap<String, Vec<&'static Entry>> {

@@ -14,6 +14,7 @@ use std::io::BufRead;
 use super::date::{self, Date};
 use super::draft::Draft;
 use super::files::CorpusFile;
+use super::people::Roster;
 use super::source::{Checked, CheckedLines, Failure};
 use super::{jsonl, slug, text_format, Article, CorpusError, Diagnostic, Severity, Source};
 
@@ -52,6 +53,8 @@ pub struct Scan {
     slugs: Vec<String>,
     /// The latest full date stated anywhere.
     reference: Option<Date>,
+    /// Everyone named in full anywhere, and each one's spellings.
+    people: Roster,
     /// What the parser had to guess, as [`super::Corpus::warnings`].
     pub warnings: Vec<Diagnostic>,
 }
@@ -63,6 +66,8 @@ pub fn scan(sources: &[impl Reopen]) -> Result<Scan, CorpusError> {
     let mut diagnostics = Vec::new();
     let mut titles = Vec::new();
     let mut reference = None;
+    // A file that fails fails the whole scan, so what it names can stay.
+    let mut people = Roster::default();
     let mut file_diagnostics = Vec::new();
     for source in sources {
         let mut drafts = match FileDrafts::open(source) {
@@ -76,6 +81,7 @@ pub fn scan(sources: &[impl Reopen]) -> Result<Scan, CorpusError> {
         let (mut file_titles, mut file_reference) = (Vec::new(), None);
         while let Some(draft) = drafts.next(&mut file_diagnostics) {
             file_reference = file_reference.max(date::latest_stated(&draft.date_mentions()));
+            people.add(&draft.people());
             file_titles.push(draft.title);
         }
         match drafts.failure(source.name()) {
@@ -97,6 +103,7 @@ pub fn scan(sources: &[impl Reopen]) -> Result<Scan, CorpusError> {
     Ok(Scan {
         slugs: slug::unique_slugs(titles.iter().map(String::as_str)),
         reference,
+        people,
         warnings: diagnostics,
     })
 }
@@ -120,6 +127,7 @@ impl Scan {
         Articles {
             slugs: self.slugs,
             reference: self.reference,
+            people: self.people,
             sources,
             next_source: 0,
             current: None,
@@ -134,6 +142,7 @@ impl Scan {
 pub struct Articles<'s, S> {
     slugs: Vec<String>,
     reference: Option<Date>,
+    people: Roster,
     sources: &'s [S],
     next_source: usize,
     current: Option<(FileDrafts<'s>, &'s str)>,
@@ -195,7 +204,7 @@ impl<'s, S: Reopen> Iterator for Articles<'s, S> {
             let slug = std::mem::take(slug);
             self.given += 1;
             let mentions = draft.date_mentions();
-            return Some(draft.finish(slug, &mentions, self.reference));
+            return Some(draft.finish(slug, &mentions, self.reference, &self.people));
         }
     }
 }

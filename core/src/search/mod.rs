@@ -23,7 +23,7 @@ mod heads;
 pub(crate) mod index;
 mod matcher;
 pub(crate) mod members;
-mod normalize;
+pub(crate) mod normalize;
 pub(crate) mod query;
 pub(crate) mod rank;
 pub(crate) mod snippet;
