@@ -150,6 +150,18 @@ async function watchWorkers(cdp) {
   };
 }
 
+/// Waits for `condition` in the page; past two minutes, fails saying what
+/// the page showed and what it still waited for, not only that it timed
+/// out (two runs at 100,000 articles did, and were not seen again).
+async function waitFor(page, condition, arg) {
+  try {
+    await page.waitForFunction(condition, arg, { timeout: 120_000 });
+  } catch (error) {
+    const status = await page.getByRole('status').allInnerTexts().catch(() => []);
+    throw new Error(`${error.message}\nstatus: ${JSON.stringify(status)}\nproblems: ${JSON.stringify(page.problems)}\nawaiting: ${JSON.stringify([...page.pending])}`);
+  }
+}
+
 const context = await launch();
 try {
   const page = await openPage(context, VIEWPORTS.phone);
@@ -165,7 +177,7 @@ try {
   // (a task of 60 to 200 ms at 4x in traces), then polls every frame.
   // Interleaved runs measured the two ways alike (README, Benchmarks).
   await cdp.send('Runtime.evaluate', { expression: 'window.__folio.wentLive', awaitPromise: true });
-  await page.waitForFunction(() => window.__folio.firstList > 0, null, { timeout: 120_000 });
+  await waitFor(page, () => window.__folio.firstList > 0, null);
   const { firstList, live, longestTask } = await page.evaluate(() => {
     const { firstList, live, longestTask } = window.__folio;
     return { firstList, live, longestTask };
@@ -173,7 +185,7 @@ try {
   const search = page.getByRole('searchbox', { name: 'Search articles' });
   const searchedAt = Date.now();
   await search.fill(QUERIES[0]);
-  await page.waitForFunction(() => window.__folio.keystrokes.length > 0, null, { timeout: 120_000 });
+  await waitFor(page, () => window.__folio.keystrokes.length > 0, null);
   const [coldSearch] = await page.evaluate(() => window.__folio.keystrokes.splice(0));
   await requests.settled();
   // The search's own files: the service worker, installing meanwhile,
@@ -190,7 +202,7 @@ try {
     for (const letter of query) {
       const before = await page.evaluate(() => window.__folio.keystrokes.length);
       await search.press(letter === ' ' ? 'Space' : letter);
-      await page.waitForFunction((n) => window.__folio.keystrokes.length > n, before, { timeout: 120_000 });
+      await waitFor(page, (n) => window.__folio.keystrokes.length > n, before);
     }
   }
   const samples = (await page.evaluate(() => window.__folio.keystrokes)).sort((a, b) => a - b);
