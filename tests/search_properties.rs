@@ -141,7 +141,7 @@ proptest! {
             let month = article.date.map(|d| d.month_key());
             prop_assert!(filters.publishers.is_empty() || article.publisher.as_ref().is_some_and(|p| filters.publishers.contains(p)));
             prop_assert!(filters.months.is_empty() || month.is_some_and(|m| filters.months.contains(&m)));
-            prop_assert!(filters.countries.is_empty() || article.countries.iter().any(|c| filters.countries.contains(*c)));
+            prop_assert!(filters.countries.is_empty() || article.countries.iter().any(|c| filters.countries.contains(c)));
         }
         // With no filters, each facet counts exactly the results: single-valued
         // facets add up to the total (less those without a value), and each

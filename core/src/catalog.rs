@@ -483,7 +483,7 @@ impl Catalog {
             let month_ok = wanted(&self.months, &filters.months);
             let mut country_mask = vec![0u64; self.more_words + 1];
             for (i, c) in self.countries.iter().enumerate() {
-                if filters.countries.contains(*c) {
+                if filters.countries.contains(c) {
                     country_mask[i / 64] |= 1 << (i % 64);
                 }
             }

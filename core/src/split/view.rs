@@ -327,7 +327,7 @@ impl Store for View<'_> {
             let mut set = vec![false; n];
             for (_, run) in directory
                 .month_runs()
-                .filter(|(month, _)| filters.months.contains(*month))
+                .filter(|(month, _)| filters.months.contains(month))
             {
                 if let Some(month) = set.get_mut(run.start as usize..run.end as usize) {
                     month.fill(true);
