@@ -3,6 +3,7 @@ use yew::prelude::*;
 use super::browser::back_to_list;
 use super::card::link_handler;
 use super::context::Ctx;
+use super::listen::Listen;
 use super::marked::marked;
 use super::meta;
 use super::state::Action;
@@ -76,8 +77,11 @@ pub fn article_view(ctx: &Ctx, answer: &ArticleAnswer) -> Html {
             BlockKind::Paragraph => html! { <p>{ text }</p> },
         }
     });
+    let lang = crate::text::language(
+        std::iter::once(article.title.as_str()).chain(article.blocks.iter().map(|b| b.text.as_ref())),
+    );
     html! {
-        <article class="article">
+        <article class="article" {lang}>
             <nav class="article-nav" aria-label="Back">
                 <a href={location.list().href(&ctx.base)} onclick={back}>
                     { if searching { "← Back to results" } else { "← All articles" } }
@@ -106,6 +110,7 @@ pub fn article_view(ctx: &Ctx, answer: &ArticleAnswer) -> Html {
                     </p>
                 }
                 <div class="article-actions needs-js">
+                    <Listen key={article.slug.clone()} />
                     <button type="button" aria-pressed={saved.to_string()} onclick={toggle_save}>
                         { if saved { "Saved" } else { "Save" } }
                     </button>

@@ -11,6 +11,7 @@ mod context;
 mod filters;
 pub mod library;
 mod list;
+mod listen;
 mod marked;
 pub mod meta;
 mod not_found;

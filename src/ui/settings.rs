@@ -2,7 +2,7 @@ use yew::prelude::*;
 
 use super::browser::library_handlers;
 use super::context::Ctx;
-use super::prefs::{Theme, TEXT_SIZES};
+use super::prefs::{Theme, LAYOUTS, TEXT_SIZES};
 use super::state::{Action, Panel};
 
 #[derive(Properties, PartialEq)]
@@ -27,6 +27,25 @@ pub fn Settings(SettingsProps { ctx }: &SettingsProps) -> Html {
             </li>
         }
     });
+    let layouts = LAYOUTS.iter().enumerate().map(|(setting, layout)| {
+        let options = layout.options.iter().enumerate().map(|(option, (name, label))| {
+            let id = format!("{}-{name}", layout.key);
+            let choose = ctx.callback(move |_: Event| Action::Layout(setting, option));
+            let checked = prefs.layout_name(setting) == *name;
+            html! {
+                <li>
+                    <input type="radio" name={layout.key} id={id.clone()} {checked} onchange={choose} />
+                    <label for={id}>{ *label }</label>
+                </li>
+            }
+        });
+        html! {
+            <fieldset>
+                <legend>{ layout.legend }</legend>
+                <ul class="options">{ for options }</ul>
+            </fieldset>
+        }
+    });
     let smaller = ctx.callback(|_: MouseEvent| Action::TextSize(-1));
     let larger = ctx.callback(|_: MouseEvent| Action::TextSize(1));
     let toggle = |make: fn(bool) -> Action, on: bool| ctx.callback(move |_: Event| make(!on));
@@ -47,6 +66,7 @@ pub fn Settings(SettingsProps { ctx }: &SettingsProps) -> Html {
                     <button type="button" aria-label="Larger text" disabled={prefs.text_size + 1 >= TEXT_SIZES.len()} onclick={larger}>{ "A+" }</button>
                 </div>
             </fieldset>
+            { for layouts }
             <fieldset>
                 <legend>{ "Reading" }</legend>
                 <ul class="options">

@@ -150,6 +150,8 @@ pub enum Action {
     Sidebar(bool),
     Theme(Theme),
     TextSize(isize),
+    /// Option `.1` of the reading layout's setting `.0` (`prefs::LAYOUTS`).
+    Layout(usize, usize),
     MarkRead(bool),
     Shortcuts(bool),
     Highlight(bool),
@@ -257,6 +259,12 @@ impl Reducible for State {
             Action::TextSize(by) => {
                 let size = next.prefs.text_size.min(TEXT_SIZES.len() - 1) as isize + by;
                 next.prefs.text_size = size.clamp(0, TEXT_SIZES.len() as isize - 1) as usize;
+                next.step = HistoryStep::None;
+            }
+            Action::Layout(setting, option) => {
+                if let Some(chosen) = next.prefs.layout.get_mut(setting) {
+                    *chosen = option;
+                }
                 next.step = HistoryStep::None;
             }
             Action::MarkRead(on) => {

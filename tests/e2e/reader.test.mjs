@@ -377,3 +377,106 @@ test('the search box’s placeholder fits in it on narrow phones', async () => {
     await page.close();
   }
 });
+
+/// A stand-in for the browser's speech synthesis that records what it was
+/// asked to say, speaks nothing, and starts each utterance when the test
+/// says the one before has ended (`speechEnds`).
+function speechStandIn() {
+  window.said = [];
+  let queue = [];
+  let at = -1;
+  const next = () => { at += 1; queue[at]?.onstart?.(); };
+  window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; this.lang = ''; } };
+  const synth = {
+    paused: false,
+    cancelled: 0,
+    speak(utterance) { window.said.push({ text: utterance.text, lang: utterance.lang }); queue.push(utterance); if (at < 0) next(); },
+    pause() { this.paused = true; },
+    resume() { this.paused = false; },
+    cancel() { queue = []; at = -1; this.cancelled += 1; },
+    getVoices() { return []; },
+  };
+  Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
+  window.speechEnds = () => { queue[at]?.onend?.(); next(); };
+}
+
+test('Listen reads the title, then each paragraph in order, marks the one being read, and pauses, resumes and stops', async () => {
+  const page = await openPage(context, VIEWPORTS.phone);
+  await page.addInitScript(speechStandIn);
+  await ready(page, `articles/${SLUG}/`);
+  const button = (name) => page.getByRole('button', { name, exact: true });
+  await button('Listen').click();
+  const blocks = await page.locator('article .body > p, article .body > h2').allTextContents();
+  const said = await page.evaluate(() => window.said);
+  assert.deepEqual(said.map((s) => s.text), [TITLE, ...blocks]);
+  assert.ok(blocks.length > 20, `${blocks.length} blocks`);
+  assert.deepEqual([...new Set(said.map((s) => s.lang))], ['en-US']);
+  const speaking = () => page.locator('article .speaking').allTextContents();
+  assert.deepEqual(await speaking(), [TITLE]);
+  // On to the twelfth block: marked alone, and scrolled into view (to the
+  // pixel: the browser places it at fractions of one).
+  for (let i = 0; i < 12; i++) await page.evaluate(() => window.speechEnds());
+  assert.deepEqual(await speaking(), [blocks[11]]);
+  await page.waitForFunction(() => {
+    const box = document.querySelector('article .speaking').getBoundingClientRect();
+    return box.top >= -1 && box.bottom <= window.innerHeight + 1;
+  });
+  await button('Pause').click();
+  assert.equal(await page.evaluate(() => window.speechSynthesis.paused), true);
+  await button('Resume').click();
+  assert.equal(await page.evaluate(() => window.speechSynthesis.paused), false);
+  const cancelled = await page.evaluate(() => window.speechSynthesis.cancelled);
+  await button('Stop').click();
+  assert.equal(await page.evaluate(() => window.speechSynthesis.cancelled), cancelled + 1);
+  assert.deepEqual(await speaking(), []);
+  await button('Listen').waitFor();
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('a browser without speech synthesis shows no Listen control', async () => {
+  const page = await openPage(context, VIEWPORTS.phone);
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true });
+  });
+  await ready(page, `articles/${SLUG}/`);
+  await page.waitForFunction(() => document.querySelector('folio-listen')?.hidden === true);
+  assert.equal(await page.getByRole('button', { name: 'Listen' }).count(), 0);
+  assert.equal(await page.getByRole('button', { name: /^Save/ }).count(), 1);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('font, line width and line spacing change the article, and survive a reload', async () => {
+  const page = await openPage(context, VIEWPORTS.desktop);
+  await ready(page, `articles/${SLUG}/`);
+  const paragraph = () => page.locator('article .body > p').first().evaluate((p) => {
+    const style = getComputedStyle(p);
+    return { font: style.fontFamily, size: parseFloat(style.fontSize), leading: parseFloat(style.lineHeight), measure: parseFloat(style.maxWidth) };
+  });
+  const settings = async (...choices) => {
+    await page.getByRole('button', { name: 'Settings' }).click();
+    for (const choice of choices) await page.getByRole('radio', { name: choice, exact: true }).check();
+    await page.getByRole('button', { name: 'Close' }).click();
+  };
+  const serif = await paragraph();
+  assert.match(serif.font, /^Georgia/);
+  assert.ok(Math.abs(serif.leading / serif.size - 1.7) < 0.01, JSON.stringify(serif));
+  await settings('Sans-serif');
+  const sans = await paragraph();
+  assert.match(sans.font, /^system-ui/);
+  await settings('Wide', 'Loose');
+  await page.reload();
+  await heading(page).waitFor();
+  await page.waitForFunction(() => document.documentElement.dataset.spacing === 'loose');
+  const wide = await paragraph();
+  assert.match(wide.font, /^system-ui/);
+  assert.ok(Math.abs(wide.leading / wide.size - 2) < 0.01, JSON.stringify(wide));
+  // 84 characters where there were 68, in the same font.
+  assert.ok(Math.abs(wide.measure / sans.measure - 84 / 68) < 0.01, `${wide.measure} / ${sans.measure}`);
+  // Back to the defaults for the other tests (they share the profile).
+  await settings('Serif', 'Medium', 'Normal');
+  assert.deepEqual(await paragraph(), serif);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});

@@ -5,8 +5,10 @@ use yew::prelude::*;
 
 use crate::ui::context::Ctx;
 use crate::ui::meta;
+use crate::ui::prefs::LAYOUTS;
 
-/// Sets `data-theme` and `data-text-size` on `<html>` when the preferences
+/// Sets `data-theme`, `data-text-size` and the reading layout's (`data-font`,
+/// `data-width`, `data-spacing`) on `<html>` when the preferences
 /// change, and the title and `<meta name=description>` when the view does.
 #[hook]
 pub(super) fn use_document_meta(ctx: &Ctx) {
@@ -15,6 +17,9 @@ pub(super) fn use_document_meta(ctx: &Ctx) {
         if let Some(root) = gloo::utils::document().document_element() {
             let _ = root.set_attribute("data-theme", prefs.theme.name());
             let _ = root.set_attribute("data-text-size", &prefs.text_scale().to_string());
+            for (i, layout) in LAYOUTS.iter().enumerate() {
+                let _ = root.set_attribute(&format!("data-{}", layout.key), prefs.layout_name(i));
+            }
         }
     });
     let articles = ctx.answers.articles;

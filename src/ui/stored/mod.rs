@@ -13,7 +13,7 @@ pub use json::{parse, Json};
 
 use super::backup::Backup;
 use super::library::Library;
-use super::prefs::{Prefs, Theme};
+use super::prefs::{Prefs, Theme, LAYOUTS};
 
 impl Prefs {
     /// The stored preferences; each field missing or unreadable is its default.
@@ -32,6 +32,10 @@ impl Prefs {
             mark_read: json.flag("mark_read", default.mark_read),
             shortcuts: json.flag("shortcuts", default.shortcuts),
             highlight: json.flag("highlight", default.highlight),
+            layout: std::array::from_fn(|i| match json.field(LAYOUTS[i].key) {
+                Some(Json::Text(name)) => LAYOUTS[i].named(name).unwrap_or(default.layout[i]),
+                _ => default.layout[i],
+            }),
         }
     }
 
@@ -47,6 +51,9 @@ impl Prefs {
         out.flag("mark_read", self.mark_read);
         out.flag("shortcuts", self.shortcuts);
         out.flag("highlight", self.highlight);
+        for (i, layout) in LAYOUTS.iter().enumerate() {
+            out.text(layout.key, self.layout_name(i));
+        }
     }
 }
 
@@ -113,6 +120,7 @@ mod tests {
                 mark_read: false,
                 shortcuts: true,
                 highlight: false,
+                layout: [1, 2, 0],
             },
             read: set(&["a", "b-2"]),
             saved: set(&["b-2"]),
@@ -120,7 +128,7 @@ mod tests {
         let text = backup.to_json();
         assert_eq!(
             text,
-            r#"{"folio":1,"prefs":{"theme":"sepia","text_size":3,"mark_read":false,"shortcuts":true,"highlight":false},"read":["a","b-2"],"saved":["b-2"]}"#
+            r#"{"folio":1,"prefs":{"theme":"sepia","text_size":3,"mark_read":false,"shortcuts":true,"highlight":false,"font":"sans","width":"wide","spacing":"tight"},"read":["a","b-2"],"saved":["b-2"]}"#
         );
         assert_eq!(Backup::from_json(&parse(&text).unwrap()), backup);
         let library = Library {
@@ -135,7 +143,8 @@ mod tests {
     fn each_unreadable_field_falls_back_on_its_own() {
         let json = parse(
             r#" { "theme": "neon", "text_size": 2.5, "mark_read": false, "shortcuts": "no",
-            "highlight": null, "extra": {"deep": [1, 2, {"x": -3e8}]} } "#,
+            "highlight": null, "font": "comic", "width": 2, "spacing": "loose",
+            "extra": {"deep": [1, 2, {"x": -3e8}]} } "#,
         )
         .unwrap();
         let prefs = Prefs::from_json(&json);
@@ -143,6 +152,7 @@ mod tests {
             prefs,
             Prefs {
                 mark_read: false,
+                layout: [0, 1, 2],
                 ..Prefs::default()
             }
         );
