@@ -6,7 +6,7 @@
 use folio::names::Names;
 use folio::ui::backup::Backup;
 use folio::ui::library::Library;
-use folio::ui::prefs::{Prefs, Theme, TEXT_SIZES};
+use folio::ui::prefs::{Prefs, Theme, LAYOUTS, TEXT_SIZES};
 use folio::ui::stored::{self, Json};
 use proptest::prelude::*;
 
@@ -55,6 +55,7 @@ proptest! {
         theme in 0..Theme::ALL.len(),
         text_size in any::<usize>(),
         flags in any::<[bool; 3]>(),
+        layout in any::<[prop::sample::Index; 3]>(),
         read in slugs(),
         saved in slugs(),
     ) {
@@ -66,6 +67,7 @@ proptest! {
                 mark_read: flags[0],
                 shortcuts: flags[1],
                 highlight: flags[2],
+                layout: std::array::from_fn(|i| layout[i].index(LAYOUTS[i].options.len())),
             },
             read,
             saved,
