@@ -129,20 +129,20 @@ impl Draft {
 
     /// The finished article. `mentions` are this draft's [`Draft::date_mentions`];
     /// `corpus_reference` gives years to day-month dates the article itself
-    /// cannot; `roster` names the people of [`Draft::people`].
+    /// cannot; `people` are its [`Draft::people`] as the archive names them
+    /// ([`people::Roster::people_of`]).
     pub fn finish(
         self,
         slug: String,
         mentions: &[date::Mention],
         corpus_reference: Option<Date>,
-        roster: &people::Roster,
+        people: Vec<String>,
     ) -> Article {
         let (date, date_certainty) = match self.given_date {
             Some(given) => (Some(given), Some(date::Certainty::Given)),
             None => date::article_date(mentions, corpus_reference).unzip(),
         };
         let found = places::find(self.texts());
-        let people = roster.people_of(&self.people());
         let words = self.texts().map(count_words).sum::<usize>();
         let body_words = words - count_words(&self.title);
         let excerpt = excerpt(

@@ -175,14 +175,17 @@ fn finish(drafts: Vec<draft::Draft>) -> Vec<Article> {
     let slugs = slug::unique_slugs(drafts.iter().map(|d| d.title.as_str()));
     let mentions: Vec<Vec<date::Mention>> = drafts.iter().map(draft::Draft::date_mentions).collect();
     let corpus_reference = mentions.iter().filter_map(|m| date::latest_stated(m)).max();
+    let found: Vec<people::Found> = drafts.iter().map(draft::Draft::people).collect();
     let mut roster = people::Roster::default();
-    for draft in &drafts {
-        roster.add(&draft.people());
+    for found in &found {
+        roster.add(found);
     }
     drafts
         .into_iter()
         .zip(slugs)
-        .zip(&mentions)
-        .map(|((draft, slug), mentions)| draft.finish(slug, mentions, corpus_reference, &roster))
+        .zip(mentions.iter().zip(&found))
+        .map(|((draft, slug), (mentions, found))| {
+            draft.finish(slug, mentions, corpus_reference, roster.people_of(found))
+        })
         .collect()
 }

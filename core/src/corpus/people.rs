@@ -314,8 +314,10 @@ fn is_patronymic(name: &str) -> bool {
     PATRONYMIC_ENDINGS.iter().any(|ending| lower.ends_with(ending))
 }
 
+/// A title written in lowercase (`president`) is a role too.
 fn is_role(word: &str) -> bool {
-    ROLES.contains(&crate::lowercase::lowercase(word).as_str())
+    let lower = crate::lowercase::lowercase(word);
+    ROLES.contains(&lower.as_str()) || TITLES.contains(&lower.as_str())
 }
 
 /// Endings of Russian, Central Asian, Ukrainian, Polish, Caucasian and
@@ -472,44 +474,22 @@ const TITLES: &[&str] = &[
 ];
 
 /// Roles written in lowercase just before a name (`opposition politician
-/// Zhasaral Quanyshalin`).
+/// Zhasaral Quanyshalin`), beside the [`TITLES`], which count as roles too.
 const ROLES: &[&str] = &[
-    "president",
-    "minister",
-    "premier",
     "diplomat",
     "politician",
     "pianist",
     "musician",
     "singer",
-    "spokesman",
-    "spokeswoman",
     "spokesperson",
     "activist",
     "journalist",
     "blogger",
     "lawyer",
-    "officer",
-    "colonel",
-    "general",
-    "leader",
-    "chief",
     "ally",
     "analyst",
-    "director",
-    "professor",
     "expert",
     "official",
-    "deputy",
-    "chairman",
-    "ambassador",
-    "envoy",
-    "secretary",
-    "mayor",
-    "governor",
-    "judge",
-    "prosecutor",
-    "commander",
     "writer",
     "poet",
     "artist",
@@ -540,28 +520,12 @@ const ROLES: &[&str] = &[
     "doctor",
     "founder",
     "ceo",
-    "президент",
-    "министр",
-    "генерал",
-    "полковник",
-    "депутат",
     "журналист",
     "политик",
-    "лидер",
-    "председатель",
-    "посол",
-    "мэр",
-    "аким",
-    "губернатор",
-    "судья",
-    "прокурор",
     "адвокат",
     "активист",
     "блогер",
     "эксперт",
-    "директор",
-    "профессор",
-    "спикер",
     "пианист",
     "музыкант",
 ];

@@ -204,7 +204,8 @@ impl<'s, S: Reopen> Iterator for Articles<'s, S> {
             let slug = std::mem::take(slug);
             self.given += 1;
             let mentions = draft.date_mentions();
-            return Some(draft.finish(slug, &mentions, self.reference, &self.people));
+            let people = self.people.people_of(&draft.people());
+            return Some(draft.finish(slug, &mentions, self.reference, people));
         }
     }
 }
