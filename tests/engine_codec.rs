@@ -2,6 +2,7 @@
 //! as bytes exactly, and damaged bytes are an error, never a panic.
 
 use folio::catalog::{Filters, Sort};
+use folio::corpus::Date;
 use folio::engine::answer_now;
 use folio::engine::codec::{decode, encode, Malformed, Wire};
 use folio::engine::protocol::{ArticleRequest, List, Numbered, Passage, Request, Response, SearchRequest};
@@ -45,6 +46,10 @@ fn requests() -> Vec<Request> {
         Request::Search(SearchRequest {
             list: List {
                 query: "Kazakhstan crisis".into(),
+                filters: Filters {
+                    dates: Some((Date::iso("2022-01-08").unwrap(), Date::iso("2022-01-10").unwrap())),
+                    ..Filters::default()
+                },
                 sort: Sort::Newest,
                 ..List::default()
             },
@@ -144,7 +149,7 @@ fn a_keystroke_costs_few_bytes() {
         limit: 20,
         facets: false,
     });
-    assert_eq!(round_trip(1, request.clone()), 17);
+    assert_eq!(round_trip(1, request.clone()), 18);
     let answer = round_trip(1, answer_now(&engine, &request));
     assert!((1_000..4_000).contains(&answer), "{answer} bytes");
 }

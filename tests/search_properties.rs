@@ -2,11 +2,11 @@
 //! corpora and arbitrary queries.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 use folio::catalog::{Facet, Filters, Sort};
-use folio::corpus::{self, Article, Source};
+use folio::corpus::{self, Article, Date, Source};
 use folio::search::{Index, Query, NAME_RULES};
 use proptest::prelude::*;
 
@@ -131,7 +131,7 @@ proptest! {
     }
 
     #[test]
-    fn facets_count_the_results_and_filters_exclude(text in query(), filters in strategies::filters(vec!["2022-01", "1999-12"]), sort in strategies::sort()) {
+    fn facets_count_the_results_and_filters_exclude(text in query(), filters in strategies::filters(vec!["2022-01", "1999-12"], vec!["2021-12-31", "2022-01-05", "2022-01-08", "2022-01-10", "2022-01-11"]), sort in strategies::sort()) {
         let index = seed_index();
         let results = index.search(&Query::parse(&text), &filters, sort, index.len());
         prop_assert_eq!(results.hits.len(), results.total);
@@ -142,7 +142,18 @@ proptest! {
             prop_assert!(filters.publishers.is_empty() || article.publisher.as_ref().is_some_and(|p| filters.publishers.contains(p)));
             prop_assert!(filters.months.is_empty() || month.is_some_and(|m| filters.months.contains(&m)));
             prop_assert!(filters.countries.is_empty() || article.countries.iter().any(|c| filters.countries.contains(c)));
+            prop_assert!(filters.dates.is_none_or(|(from, to)| article.date.is_some_and(|d| (from..=to).contains(&d))));
         }
+        // The timeline counts what every filter but the dates keeps, per day.
+        let undated = Filters { dates: None, ..filters.clone() };
+        let kept = index.search(&Query::parse(&text), &undated, sort, index.len());
+        let mut days: BTreeMap<Date, usize> = BTreeMap::new();
+        for hit in &kept.hits {
+            if let Some(date) = index.articles()[hit.doc].date {
+                *days.entry(date).or_default() += 1;
+            }
+        }
+        prop_assert_eq!(&results.facets.days, &days.into_iter().collect::<Vec<_>>());
         // With no filters, each facet counts exactly the results: single-valued
         // facets add up to the total (less those without a value), and each
         // value of the multi-valued one counts the results that carry it.

@@ -310,7 +310,7 @@ proptest! {
     #[test]
     fn the_split_index_answers_as_the_whole_index_does(
         records in prop::collection::vec(article(), 1..40),
-        queries in prop::collection::vec((query(), strategies::filters(vec!["2022-01", "2021-12", "1999-12"]), strategies::sort()), 1..6),
+        queries in prop::collection::vec((query(), strategies::filters(vec!["2022-01", "2021-12", "1999-12"], vec!["2021-12-30", "2022-01-05", "2022-01-06", "2022-01-31"]), strategies::sort()), 1..6),
         limits in limits(),
     ) {
         let index = Index::new(split::date_order(corpus(&records)));
@@ -335,6 +335,16 @@ proptest! {
             let (mut found, _) = fetching(&split, &mut engine, |e| e.search_counting(&query, filters, *sort, 10, Count::Nothing));
             settle_total(&mut found.total, &mut found.estimated, expected.total, found.hits.len(), index.len())?;
             prop_assert_eq!(&found, &expected, "{:?} {:?} {:?}, without counts", text, filters, sort);
+            // The timeline alone: exact, unless the page was ranked from the
+            // heads and its matches are not all known, when there is none.
+            let expected = index.search_counting(&query, filters, *sort, 10, Count::Timeline);
+            let (mut found, _) = fetching(&split, &mut engine, |e| e.search_counting(&query, filters, *sort, 10, Count::Timeline));
+            if found.estimated {
+                prop_assert!(found.facets.days.is_empty());
+                found.facets.days = expected.facets.days.clone();
+            }
+            settle_total(&mut found.total, &mut found.estimated, expected.total, found.hits.len(), index.len())?;
+            prop_assert_eq!(&found, &expected, "{:?} {:?} {:?}, the timeline alone", text, filters, sort);
             // An article's previous and next come from the whole order, and
             // its page marks every match.
             let (ranked, _) = fetching(&split, &mut engine, |e| e.ranked(&query, filters, *sort));
@@ -364,7 +374,7 @@ proptest! {
     #[test]
     fn the_engine_answers_from_the_split_index_as_from_memory(
         records in prop::collection::vec(article(), 1..30),
-        lists in prop::collection::vec((query(), strategies::filters(vec!["2022-01", "2021-12"]), strategies::sort(), prop::collection::vec(any::<prop::sample::Index>(), 0..3)), 1..4),
+        lists in prop::collection::vec((query(), strategies::filters(vec!["2022-01", "2021-12"], vec!["2021-12-30", "2022-01-06"]), strategies::sort(), prop::collection::vec(any::<prop::sample::Index>(), 0..3)), 1..4),
         limits in limits(),
         packed in any::<bool>(),
     ) {
@@ -739,6 +749,17 @@ fn a_list_without_its_filters_on_screen_reads_no_catalogue() {
         );
         let catalogue = |fetched: &Names| fetched.iter().filter(|name| name.starts_with('c')).count();
         assert_eq!(catalogue(&fetched), 0, "{text}: {fetched:?}");
+        // Its timeline, which the list shows, reads none either: each day's
+        // articles are a run of numbers the directory gives.
+        let mut engine = Engine::new(&split.directory).unwrap();
+        let (found, _, fetched) = fetching_files(&split, &mut engine, |e| {
+            e.search_counting(&query, &Filters::default(), Sort::Relevance, 10, Count::Timeline)
+        });
+        assert_eq!(catalogue(&fetched), 0, "{text}: {fetched:?}");
+        if !found.estimated {
+            assert_eq!(found.facets.days, counted.facets.days, "{text}");
+            assert!(counted.facets.days.len() > 1, "{text}");
+        }
         let (_, _, opened) = fetching_files(&split, &mut engine, |e| {
             e.search(&query, &Filters::default(), Sort::Relevance, 10)
         });

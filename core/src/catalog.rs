@@ -20,6 +20,9 @@ pub struct Filters {
     pub publishers: Names,
     pub countries: Names,
     pub months: Names,
+    /// Only articles dated from the first day to the second, both included:
+    /// what the reader selects on the timeline.
+    pub dates: Option<(Date, Date)>,
     /// Only these articles (by position, ascending and distinct), before
     /// anything else: the reader's saved articles. Facets count within
     /// them. A sorted list rather than a set: the engine's only set of
@@ -63,7 +66,13 @@ impl Facet {
 
 impl Filters {
     pub fn is_empty(&self) -> bool {
-        self.publishers.is_empty() && self.countries.is_empty() && self.months.is_empty() && self.only.is_none()
+        !self.narrows() && self.only.is_none()
+    }
+
+    /// Whether a facet's values or the dates narrow the list (the saved
+    /// articles aside).
+    pub fn narrows(&self) -> bool {
+        !(self.publishers.is_empty() && self.countries.is_empty() && self.months.is_empty() && self.dates.is_none())
     }
 
     pub fn values(&self, facet: Facet) -> &Names {
@@ -169,6 +178,10 @@ pub struct Facets {
     pub countries: FacetValues,
     /// `YYYY-MM`, newest first.
     pub months: FacetValues,
+    /// The matches per day, oldest first, none at zero, counted with every
+    /// filter but the dates: the timeline, which shows what selecting
+    /// other dates would give.
+    pub days: Vec<(Date, usize)>,
 }
 
 /// Each article's facet values, as small ids, and the date order.
@@ -182,6 +195,8 @@ pub struct Catalog {
     publishers: Vec<String>,
     countries: Vec<&'static str>,
     months: Vec<String>,
+    /// Every date an article has, newest first.
+    days: Vec<Date>,
     docs: Vec<DocFacets>,
     /// Words per article in `more_countries`: the countries past the 64th.
     more_words: usize,
@@ -217,6 +232,8 @@ struct DocFacets {
     publisher: u32,
     /// Index into `months`; `months.len()` for undated.
     month: u32,
+    /// Index into `days`; `days.len()` for undated.
+    day: u32,
 }
 
 /// What the catalogue reads of an article: all that a streamed split
@@ -246,6 +263,8 @@ impl Catalog {
         let (publishers, publisher_rank) = ranked(articles.iter().filter_map(|a| a.publisher()));
         let (countries, country_rank) = ranked(articles.iter().flat_map(|a| a.countries().iter().copied()));
         let (months, month_rank) = ranked(articles.iter().filter_map(|a| a.date()).map(|d| (d.year, d.month)));
+        let (dates, date_rank) = ranked(articles.iter().filter_map(|a| a.date()));
+        let undated = dates.len() as u64;
         let mut docs: Vec<DocFacets> = articles
             .iter()
             .map(|a| DocFacets {
@@ -255,6 +274,7 @@ impl Catalog {
                 month: a.date().map_or(months.len() as u32, |d| {
                     months.len() as u32 - 1 - month_rank[&(d.year, d.month)]
                 }),
+                day: a.date().map_or(undated as u32, |d| undated as u32 - 1 - date_rank[&d]),
             })
             .collect();
         let more_words = countries.len().div_ceil(64).saturating_sub(1);
@@ -277,8 +297,6 @@ impl Catalog {
         // Both date orders put undated articles last and keep corpus order
         // among equal dates: a key per article (its date's rank above, its
         // position below), sorted in linear time.
-        let (dates, date_rank) = ranked(articles.iter().filter_map(|a| a.date()));
-        let undated = dates.len() as u64;
         let by_keys = |rank: &dyn Fn(u64) -> u64| {
             let mut keys: Vec<u64> = (0u64..)
                 .zip(articles)
@@ -297,6 +315,7 @@ impl Catalog {
             publishers,
             countries,
             months,
+            days: dates.into_iter().rev().collect(),
             docs,
             more_words,
             more_countries,
@@ -358,9 +377,12 @@ impl Catalog {
     /// and counting read only the known articles; an unknown one counts as
     /// having no publisher, month or country. The oldest-first order is
     /// `oldest_first` where the index has given it whole, else that of the
-    /// known articles.
+    /// known articles. An article's day is where its number falls among
+    /// the whole archive's `days` (oldest first, with their counts): each
+    /// day's articles are a run of numbers.
     pub(crate) fn from_entries(
         (publishers, countries, months): (Vec<String>, Vec<&'static str>, Vec<String>),
+        days: &[(Date, usize)],
         n: usize,
         known: &[(u32, DocEntry)],
         oldest_first: Option<&[u32]>,
@@ -369,7 +391,16 @@ impl Catalog {
             countries: 0,
             publisher: publishers.len() as u32,
             month: months.len() as u32,
+            day: days.len() as u32,
         };
+        let ends: Vec<usize> = days
+            .iter()
+            .rev()
+            .scan(0, |end, &(_, count)| {
+                *end += count;
+                Some(*end)
+            })
+            .collect();
         let more_words = countries.len().div_ceil(64).saturating_sub(1);
         let mut docs = vec![none; n];
         let mut more_countries = vec![0u64; n * more_words];
@@ -378,6 +409,7 @@ impl Catalog {
             let d = *doc as usize;
             docs[d].publisher = entry.publisher;
             docs[d].month = entry.month;
+            docs[d].day = ends.partition_point(|&end| end <= d) as u32;
             for &c in &entry.countries {
                 match c / 64 {
                     0 => docs[d].countries |= 1 << c,
@@ -391,6 +423,7 @@ impl Catalog {
             publishers,
             countries,
             months,
+            days: days.iter().rev().map(|&(day, _)| day).collect(),
             docs,
             more_words,
             more_countries,
@@ -459,16 +492,17 @@ impl Catalog {
             }
         };
         let mut month_counts = vec![0usize; self.months.len() + 1];
+        let mut day_counts = vec![0usize; self.days.len() + 1];
         let mut matches = matches;
         if let Some(only) = &filters.only {
             matches.retain(|doc| only.binary_search(doc).is_ok());
         }
-        let narrowed = !(filters.publishers.is_empty() && filters.countries.is_empty() && filters.months.is_empty());
-        let kept = if !narrowed {
+        let kept = if !filters.narrows() {
             for &doc in &matches {
                 let facets = self.docs[doc as usize];
                 publisher_counts[facets.publisher as usize] += 1;
                 month_counts[facets.month as usize] += 1;
+                day_counts[facets.day as usize] += 1;
                 count_countries(facets.countries, self.more_countries_of::<MORE>(doc));
             }
             matches
@@ -481,6 +515,13 @@ impl Catalog {
             };
             let publisher_ok = wanted(&self.publishers, &filters.publishers);
             let month_ok = wanted(&self.months, &filters.months);
+            // Newest first: the chosen dates are the days from `to` to `from`.
+            let mut day_ok: Vec<bool> = self
+                .days
+                .iter()
+                .map(|day| filters.dates.is_none_or(|(from, to)| (from..=to).contains(day)))
+                .collect();
+            day_ok.push(filters.dates.is_none());
             let mut country_mask = vec![0u64; self.more_words + 1];
             for (i, c) in self.countries.iter().enumerate() {
                 if filters.countries.contains(c) {
@@ -494,20 +535,24 @@ impl Catalog {
                 let facets = self.docs[doc as usize];
                 let p = publisher_ok[facets.publisher as usize];
                 let m = month_ok[facets.month as usize];
+                let d = day_ok[facets.day as usize];
                 let more = self.more_countries_of::<MORE>(doc);
                 let c = any_country
                     || facets.countries & first_mask != 0
                     || more.iter().zip(more_mask).any(|(a, b)| a & b != 0);
-                if c && m {
+                if c && m && d {
                     publisher_counts[facets.publisher as usize] += 1;
                 }
-                if p && m {
+                if p && m && d {
                     count_countries(facets.countries, more);
                 }
-                if p && c {
+                if p && c && d {
                     month_counts[facets.month as usize] += 1;
                 }
                 if p && c && m {
+                    day_counts[facets.day as usize] += 1;
+                }
+                if p && c && m && d {
                     kept.push(doc);
                 }
             }
@@ -519,8 +564,18 @@ impl Catalog {
             publishers: facet(&self.publishers, &publisher_counts, &filters.publishers, true),
             countries: facet(&self.countries, &country_counts, &filters.countries, true),
             months: facet(&self.months, &month_counts, &filters.months, false),
+            days: timeline(&self.days, &day_counts),
         };
         (kept, facets)
+    }
+
+    /// The timeline of `docs`: how many fall on each day, oldest first.
+    pub fn timeline(&self, docs: &[u32]) -> Vec<(Date, usize)> {
+        let mut counts = vec![0usize; self.days.len() + 1];
+        for &doc in docs {
+            counts[self.docs[doc as usize].day as usize] += 1;
+        }
+        timeline(&self.days, &counts)
     }
 
     /// The bits of the countries past the 64th that article `doc` mentions.
@@ -557,6 +612,17 @@ fn ranked<K: Copy + Ord + Hash>(values: impl Iterator<Item = K>) -> (Vec<K>, FxH
         rank.insert(*value, i as u32);
     }
     (sorted, rank)
+}
+
+/// The days of `days` (newest first) with counts, oldest first; the
+/// "none" slot past them (undated articles) is left out.
+pub(crate) fn timeline(days: &[Date], counts: &[usize]) -> Vec<(Date, usize)> {
+    days.iter()
+        .zip(counts)
+        .rev()
+        .filter(|(_, &count)| count > 0)
+        .map(|(&day, &count)| (day, count))
+        .collect()
 }
 
 /// The values worth showing: those with matches, and those chosen (even at
@@ -682,6 +748,38 @@ mod tests {
             let name: &'static str = Box::leak(format!("Country {i:06}").into_boxed_str());
             (article(None, None, vec![name]), name.to_string())
         });
+    }
+
+    /// Dates keep the articles of those days and narrow the other facets'
+    /// counts; the timeline counts every day the other filters keep.
+    #[test]
+    fn dates_narrow_the_facets_and_the_timeline_shows_every_day() {
+        let day = |d: u8| Date::new(2022, 1, d).expect("a valid date");
+        let articles = [
+            article(Some("A".into()), Some(day(3)), Vec::new()),
+            article(Some("B".into()), Some(day(5)), Vec::new()),
+            article(Some("A".into()), Some(day(5)), Vec::new()),
+            article(Some("A".into()), None, Vec::new()),
+            article(Some("B".into()), Some(day(9)), Vec::new()),
+        ];
+        let catalog = Catalog::new(&articles);
+        let all: Vec<u32> = (0..5).collect();
+        let mut filters = Filters {
+            dates: Some((day(4), day(9))),
+            ..Filters::default()
+        };
+        let (kept, facets) = catalog.filter(all.clone(), &filters);
+        assert_eq!(kept, [1, 2, 4]);
+        let counts = |values: &FacetValues| -> Vec<(String, usize)> {
+            values.values.iter().map(|v| (v.value.clone(), v.count)).collect()
+        };
+        assert_eq!(counts(&facets.publishers), [("B".to_string(), 2), ("A".to_string(), 1)]);
+        assert_eq!(facets.days, [(day(3), 1), (day(5), 2), (day(9), 1)]);
+        filters.publishers.insert("A".into());
+        let (kept, facets) = catalog.filter(all.clone(), &filters);
+        assert_eq!(kept, [2]);
+        assert_eq!(facets.days, [(day(3), 1), (day(5), 1)]);
+        assert_eq!(catalog.timeline(&all), [(day(3), 1), (day(5), 2), (day(9), 1)]);
     }
 
     #[test]

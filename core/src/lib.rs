@@ -17,4 +17,5 @@ pub mod route;
 pub mod search;
 pub mod split;
 pub mod text;
+pub mod timeline;
 pub mod varint;

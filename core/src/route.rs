@@ -11,6 +11,7 @@
 use crate::names::Names;
 
 use crate::catalog::{Facet, Filters, Sort};
+use crate::corpus::Date;
 
 /// The longest search kept from a URL, in characters.
 const MAX_QUERY_CHARS: usize = 500;
@@ -133,6 +134,7 @@ impl Location {
                 "sort" => location.sort = Sort::named(&value).unwrap_or_default(),
                 "saved" => location.saved = value == "1",
                 "embed" => location.embed = Some(Embed::parse(&value)),
+                "dates" => location.filters.dates = dates(&value),
                 key => {
                     if let Some(facet) = Facet::keyed(key) {
                         add(location.filters.values_mut(facet), value);
@@ -172,6 +174,11 @@ impl Location {
             let values = self.filters.values(facet);
             params.extend(values.iter().map(|v| format!("{}={}", facet.key(), encode(v))));
         }
+        match self.filters.dates {
+            Some((from, to)) if from == to => params.push(format!("dates={from}")),
+            Some((from, to)) => params.push(format!("dates={from}..{to}")),
+            None => {}
+        }
         if self.sort != Sort::Relevance {
             params.push(format!("sort={}", self.sort.name()));
         }
@@ -204,6 +211,15 @@ fn add(set: &mut Names, value: String) {
     if set.len() < MAX_FILTER_VALUES && !value.is_empty() {
         set.insert(value.chars().take(MAX_QUERY_CHARS).collect());
     }
+}
+
+/// The dates of `?dates=2022-01-05..2022-01-12` (both included), or of
+/// one day (`?dates=2022-01-05`); in either order; `None` unless both are
+/// dates as `YYYY-MM-DD`.
+pub fn dates(value: &str) -> Option<(Date, Date)> {
+    let (from, to) = value.split_once("..").unwrap_or((value, value));
+    let (from, to) = (Date::iso(from)?, Date::iso(to)?);
+    Some((from.min(to), from.max(to)))
 }
 
 /// Percent-decoding (and `+` as space); a malformed escape stays as written,
@@ -283,6 +299,7 @@ mod tests {
         searched.filters.publishers.insert("RFE/RL".into());
         searched.filters.countries.insert("Kazakhstan".into());
         searched.filters.months.insert("2022-01".into());
+        searched.filters.dates = Some((day(2022, 1, 5), day(2022, 1, 12)));
         searched.sort = Sort::Newest;
         searched.saved = true;
         searched.embed = Some(Embed {
@@ -306,6 +323,27 @@ mod tests {
             Some("/news/articles/csto-leaders/")
         );
         assert_eq!(Location::default().href("/news"), "/news/");
+    }
+
+    fn day(year: i32, month: u8, day: u8) -> Date {
+        Date::new(year, month, day).unwrap()
+    }
+
+    #[test]
+    fn dates_are_a_span_or_one_day_in_either_order() {
+        let dates = |search: &str| Location::parse("/", search, "/").filters.dates;
+        let span = Some((day(2022, 1, 5), day(2022, 1, 12)));
+        assert_eq!(dates("dates=2022-01-05..2022-01-12"), span);
+        assert_eq!(dates("dates=2022-01-12..2022-01-05"), span);
+        assert_eq!(dates("dates=2022-01-05"), Some((day(2022, 1, 5), day(2022, 1, 5))));
+        for odd in ["dates=2022-01-05..", "dates=..2022-01-05", "dates=2022-02-30", "dates=5%20Jan%202022", "dates=2022-1-5", "dates="] {
+            assert_eq!(dates(odd), None, "{odd}");
+        }
+        let mut one = list("");
+        one.filters.dates = Some((day(2022, 1, 5), day(2022, 1, 5)));
+        assert_eq!(one.href("/"), "/?dates=2022-01-05");
+        one.filters.dates = span;
+        assert_eq!(one.href("/"), "/?dates=2022-01-05..2022-01-12");
     }
 
     #[test]

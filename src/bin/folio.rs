@@ -6,6 +6,7 @@
 //! folio dump [paths] --text    the articles as clean corpus text
 //! folio search <query> [paths] [--limit N] [--sort relevance|newest|oldest]
 //!              [--publisher P] [--country C] [--month YYYY-MM]
+//!              [--dates YYYY-MM-DD[..YYYY-MM-DD]]
 //! ```
 //!
 //! Paths are files or directories and default to `seeds/`.
@@ -23,10 +24,11 @@ const USAGE: &str = "usage: folio check [paths]
        folio dump [paths] --json | --text
        folio search <query> [paths] [--limit N] [--sort relevance|newest|oldest]
                     [--publisher P] [--country C] [--month YYYY-MM]
+                    [--dates YYYY-MM-DD[..YYYY-MM-DD]]
 paths are corpus files or directories (default: seeds/)";
 
 /// Options that take a value.
-const VALUED: [&str; 5] = ["--limit", "--sort", "--publisher", "--country", "--month"];
+const VALUED: [&str; 6] = ["--limit", "--sort", "--publisher", "--country", "--month", "--dates"];
 
 struct Args {
     command: String,
@@ -196,10 +198,18 @@ fn search_options(args: &Args) -> Result<(Filters, Sort, usize), String> {
         Some(name) => Sort::named(name).ok_or_else(|| format!("--sort is relevance, newest or oldest, not {name}"))?,
     };
     let set = |name| args.values(name).map(str::to_string).collect();
+    let dates = match args.values("--dates").last() {
+        None => None,
+        Some(value) => Some(
+            folio::route::dates(value)
+                .ok_or_else(|| format!("--dates is YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD, not {value}"))?,
+        ),
+    };
     let filters = Filters {
         publishers: set("--publisher"),
         countries: set("--country"),
         months: set("--month"),
+        dates,
         only: None,
     };
     Ok((filters, sort, limit))

@@ -153,7 +153,8 @@ fn search<S: Source>(source: &S, request: &SearchRequest) -> Step<SearchAnswer> 
         Step::Done(filters) => filters,
         Step::Need(need) => return Step::Need(need),
     };
-    let count = if request.facets { Count::Facets } else { Count::Nothing };
+    // The timeline is above every list; the facets' values only where seen.
+    let count = if request.facets { Count::Facets } else { Count::Timeline };
     let results = match source.search(&Query::parse(&list.query), &filters, list.sort, request.limit, count) {
         Step::Done(results) => results,
         Step::Need(need) => return Step::Need(need),

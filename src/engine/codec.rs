@@ -202,6 +202,16 @@ impl Wire for Date {
     }
 }
 
+impl<A: Wire, B: Wire> Wire for (A, B) {
+    fn put(&self, out: &mut Vec<u8>) {
+        self.0.put(out);
+        self.1.put(out);
+    }
+    fn get(input: &mut Input<'_>) -> Result<Self, Malformed> {
+        Ok((A::get(input)?, B::get(input)?))
+    }
+}
+
 impl Wire for Sort {
     fn put(&self, out: &mut Vec<u8>) {
         out.push(match self {
@@ -253,17 +263,20 @@ macro_rules! wire_struct {
 }
 
 impl Wire for Filters {
-    /// The three facets; `only` is the engine's and never travels.
+    /// The three facets and the dates; `only` is the engine's and never
+    /// travels.
     fn put(&self, out: &mut Vec<u8>) {
         self.publishers.put(out);
         self.countries.put(out);
         self.months.put(out);
+        self.dates.put(out);
     }
     fn get(input: &mut Input<'_>) -> Result<Self, Malformed> {
         Ok(Filters {
             publishers: Wire::get(input)?,
             countries: Wire::get(input)?,
             months: Wire::get(input)?,
+            dates: Wire::get(input)?,
             only: None,
         })
     }
@@ -295,7 +308,8 @@ wire_struct!(FacetValues { values, estimated });
 wire_struct!(Facets {
     publishers,
     countries,
-    months
+    months,
+    days
 });
 wire_struct!(Snippet {
     block,

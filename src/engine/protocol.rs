@@ -37,7 +37,7 @@ pub enum Request {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct List {
     pub query: String,
-    /// Publishers, countries and months. `only` is the engine's own (it
+    /// Publishers, countries, months and dates. `only` is the engine's own (it
     /// holds article positions, which the app never sees) and is not sent.
     pub filters: Filters,
     /// Only these articles, by slug: the reader's saved ones.
@@ -53,7 +53,8 @@ pub struct SearchRequest {
     /// Whether the facet values are counted: only where they are on screen
     /// (the sidebar, the filters' panel). Counting a search without filters
     /// reads a split index's catalogue shards, which a phone with its
-    /// panel closed would fetch for nothing.
+    /// panel closed would fetch for nothing. The timeline, which needs
+    /// none, is counted either way.
     pub facets: bool,
 }
 

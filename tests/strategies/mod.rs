@@ -1,11 +1,13 @@
 //! Strategies the property tests share.
 
 use folio::catalog::{Filters, Sort};
+use folio::corpus::Date;
 use proptest::prelude::*;
 
 /// Filters by the seed's and the generated corpora's publishers and
-/// countries, with one value of each that no article has, and by `months`.
-pub fn filters(months: Vec<&'static str>) -> impl Strategy<Value = Filters> {
+/// countries, with one value of each that no article has, by `months`, and
+/// by dates from one of `days` to another (`YYYY-MM-DD`).
+pub fn filters(months: Vec<&'static str>, days: Vec<&'static str>) -> impl Strategy<Value = Filters> {
     let publishers = prop::collection::btree_set(
         prop::sample::select(vec!["RFE/RL", "DPA", "Global Voices", "Nobody"]),
         0..3,
@@ -15,10 +17,13 @@ pub fn filters(months: Vec<&'static str>) -> impl Strategy<Value = Filters> {
         0..3,
     );
     let months = prop::collection::btree_set(prop::sample::select(months), 0..2);
-    (publishers, countries, months).prop_map(|(p, c, m)| Filters {
+    let day = prop::sample::select(days).prop_map(|day| Date::iso(day).expect("a date as YYYY-MM-DD"));
+    let dates = prop::option::weighted(0.3, (day.clone(), day)).prop_map(|dates| dates.map(|(a, b)| (a.min(b), a.max(b))));
+    (publishers, countries, months, dates).prop_map(|(p, c, m, dates)| Filters {
         publishers: p.into_iter().map(str::to_string).collect(),
         countries: c.into_iter().map(str::to_string).collect(),
         months: m.into_iter().map(str::to_string).collect(),
+        dates,
         only: None,
     })
 }

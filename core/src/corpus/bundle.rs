@@ -96,14 +96,7 @@ pub fn encode(articles: &[Article]) -> Vec<u8> {
         out.optional(a.continue_reading.as_deref());
         out.optional(a.url.as_deref());
         out.optional(a.dateline.as_deref());
-        match a.date {
-            Some(date) => {
-                out.number(date.year.max(0) as usize + 1);
-                out.byte(date.month);
-                out.byte(date.day);
-            }
-            None => out.number(0),
-        }
+        out.date(a.date);
         out.byte(a.date_certainty.map_or(0, |c| c as u8));
         let place =
             |out: &mut Writer, name: &&str| out.number(places::name_id(name).map_or(usize::MAX >> 8, usize::from));
@@ -216,14 +209,7 @@ fn decode_with<'a>(bytes: &'a [u8], body: impl Fn(&'a str) -> Cow<'static, str>)
         a.continue_reading = r.optional()?;
         a.url = r.optional()?;
         a.dateline = r.optional()?;
-        a.date = match r.number()? {
-            0 => None,
-            year => {
-                let (month, day) = (r.byte()?, r.byte()?);
-                let year = i32::try_from(year - 1).map_err(|_| BundleError::YearOutOfRange)?;
-                Some(Date::new(year, month, day).ok_or(BundleError::InvalidDate)?)
-            }
-        };
+        a.date = r.date()?;
         a.date_certainty = match r.byte()? {
             0 => None,
             code => Some(coded(&Certainty::ALL, |c| c as u8, code).ok_or(BundleError::UnknownDateCertainty(code))?),
@@ -306,6 +292,18 @@ impl Writer {
         }
     }
 
+    /// A date, or none: its year plus one (zero is none), month and day.
+    pub(crate) fn date(&mut self, date: Option<Date>) {
+        match date {
+            Some(date) => {
+                self.number(date.year.max(0) as usize + 1);
+                self.byte(date.month);
+                self.byte(date.day);
+            }
+            None => self.number(0),
+        }
+    }
+
     pub(crate) fn list<T>(&mut self, items: &[T], mut write: impl FnMut(&mut Self, &T)) {
         self.number(items.len());
         for item in items {
@@ -384,6 +382,18 @@ impl<'a> Reader<'a> {
         match self.byte()? {
             0 => Ok(None),
             _ => self.text().map(Some),
+        }
+    }
+
+    /// What [`Writer::date`] wrote.
+    pub(crate) fn date(&mut self) -> Result<Option<Date>, BundleError> {
+        match self.number()? {
+            0 => Ok(None),
+            year => {
+                let (month, day) = (self.byte()?, self.byte()?);
+                let year = i32::try_from(year - 1).map_err(|_| BundleError::YearOutOfRange)?;
+                Ok(Some(Date::new(year, month, day).ok_or(BundleError::InvalidDate)?))
+            }
         }
     }
 

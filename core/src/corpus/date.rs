@@ -73,8 +73,13 @@ impl Date {
         }
     }
 
+    /// A date written `YYYY-MM-DD`, and nothing else.
+    pub fn iso(text: &str) -> Option<Date> {
+        parse_iso(text)
+    }
+
     /// Days since 1970-01-01 (negative before), for distances between dates.
-    fn days_since_epoch(self) -> i64 {
+    pub fn days_since_epoch(self) -> i64 {
         // Howard Hinnant's days_from_civil.
         let y = i64::from(self.year) - i64::from(self.month <= 2);
         let era = y.div_euclid(400);
@@ -83,6 +88,34 @@ impl Date {
         let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
         era * 146_097 + doe - 719_468
+    }
+
+    /// The last day of the date's month.
+    pub fn month_end(self) -> Date {
+        Date {
+            day: days_in_month(self.year, self.month),
+            ..self
+        }
+    }
+
+    /// The day after.
+    pub fn next_day(self) -> Date {
+        match (self.day < days_in_month(self.year, self.month), self.month) {
+            (true, _) => Date {
+                day: self.day + 1,
+                ..self
+            },
+            (false, 12) => Date {
+                year: self.year.saturating_add(1),
+                month: 1,
+                day: 1,
+            },
+            (false, month) => Date {
+                month: month + 1,
+                day: 1,
+                ..self
+            },
+        }
     }
 
     /// The month as `2022-01`, the key of the month facet.

@@ -19,6 +19,7 @@ use super::expand::MatchKind;
 use super::heads::{self, Bounds};
 use super::index::{self, Index};
 use super::matcher::{Alternatives, Matcher};
+use super::members::Except;
 use super::query::{Query, Word};
 use super::snippet::{self, Snippet};
 use super::store::Store;
@@ -245,7 +246,13 @@ pub(crate) fn ranked<S: Store>(store: &S, query: &Query, filters: &Filters, sort
 /// shards (at 100,000 articles, a quarter of a common word's cold search).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Count {
+    /// Every facet's values, and the timeline: the filters are on screen.
     Facets,
+    /// The timeline alone, as a list whose filters are not on screen shows
+    /// it. A split index counts it from the matches' numbers, with no
+    /// catalogue shard; a page settled from the heads of common words'
+    /// lists has none, since its matches are not all known.
+    Timeline,
     Nothing,
 }
 
@@ -255,12 +262,12 @@ trait Evaluate: Store + Sized {
         let matcher = Matcher::new(self, query);
         let n = self.len();
         let mut acc = Accumulator::new(n);
-        let narrowed = !(filters.publishers.is_empty() && filters.countries.is_empty() && filters.months.is_empty());
+        let narrowed = filters.narrows();
         let k = PROXIMITY_CANDIDATES.max(limit);
-        // A page by relevance that nothing narrows or counts may be ranked
-        // from the heads of common words' lists.
+        // A page by relevance that nothing narrows, and whose facets are
+        // not counted, may be ranked from the heads of common words' lists.
         let headed = sort == Sort::Relevance
-            && count == Count::Nothing
+            && count != Count::Facets
             && !narrowed
             && filters.only.is_none()
             && k <= HEADED_PAGE
@@ -344,8 +351,20 @@ trait Evaluate: Store + Sized {
             self.need_catalog(&matching);
             self.catalog().filter(self.describable(matching), filters)
         };
+        let timeline = |days| Facets {
+            days,
+            ..Facets::default()
+        };
         let (kept, facets) = match (count, self.whole_facets(), members) {
             (Count::Nothing, _, _) if plain => (matching, Facets::default()),
+            (Count::Timeline, whole, _) if plain => {
+                let days = match whole {
+                    Some(whole) if everything => whole.days.clone(),
+                    _ if estimated => Vec::new(),
+                    _ => self.timeline(&matching),
+                };
+                (matching, timeline(days))
+            }
             (Count::Facets, Some(whole), _) if plain && everything => (matching, whole.clone()),
             (Count::Facets, _, _) if plain => match self.estimated_facets(&matching) {
                 Some(estimated) => (matching, estimated),
@@ -355,22 +374,25 @@ trait Evaluate: Store + Sized {
                 if !self.ready() {
                     return Ranking::unfinished(matcher, acc.scores);
                 }
-                let mut kept = members.keep(&matching, None);
+                let mut kept = members.keep(&matching, Except::Nothing);
                 if by_catalog {
                     self.need_catalog(&kept);
                     kept = self.describable(kept);
                 }
+                let days = || self.timeline(&members.keep(&matching, Except::Dates));
                 let facets = match count {
                     Count::Nothing => Facets::default(),
+                    Count::Timeline => timeline(days()),
                     Count::Facets => {
                         let [publishers, countries, months] = Facet::ALL.map(|facet| {
-                            let docs = members.keep(&matching, Some(facet));
+                            let docs = members.keep(&matching, Except::Facet(facet));
                             self.facet_counts(facet, docs, filters, everything && members.only(facet))
                         });
                         Facets {
                             publishers,
                             countries,
                             months,
+                            days: days(),
                         }
                     }
                 };
@@ -380,6 +402,7 @@ trait Evaluate: Store + Sized {
             // asked for are dropped, so every store answers alike.
             _ => match counted(matching) {
                 (kept, _) if count == Count::Nothing => (kept, Facets::default()),
+                (kept, facets) if count == Count::Timeline => (kept, timeline(facets.days)),
                 counted => counted,
             },
         };

@@ -8,6 +8,7 @@
 use super::index::{Postings, Vocabulary};
 use super::members::Members;
 use crate::catalog::{Catalog, Facet, FacetValues, Facets, Filters};
+use crate::corpus::Date;
 
 pub(crate) trait Store {
     /// Articles in the whole corpus (idf and the accumulators depend on it).
@@ -80,6 +81,13 @@ pub(crate) trait Store {
     /// split index estimates where that would read too much of it.
     fn facet_counts(&self, facet: Facet, docs: Vec<u32>, filters: &Filters, _whole: bool) -> FacetValues {
         counted(self, facet, docs, filters)
+    }
+
+    /// The timeline of `docs`: how many fall on each day, oldest first.
+    /// Counted in the catalogue; a split index reads where each day's
+    /// articles are numbered instead.
+    fn timeline(&self, docs: &[u32]) -> Vec<(Date, usize)> {
+        self.catalog().timeline(docs)
     }
 
     /// Whether the catalogue orders every article oldest first without

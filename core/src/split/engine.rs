@@ -102,7 +102,7 @@ impl Engine {
             name: "directory".into(),
             error,
         })?;
-        let catalog = Catalog::from_entries(names(&directory), directory.articles, &[], None);
+        let catalog = Catalog::from_entries(names(&directory), &directory.whole.days, directory.articles, &[], None);
         Ok(Engine {
             directory,
             files: FxHashMap::default(),
@@ -463,7 +463,7 @@ impl Engine {
                 (first..).zip(entries.iter().cloned())
             })
             .collect();
-        Catalog::from_entries(names(d), d.articles, &known, self.oldest.as_deref())
+        Catalog::from_entries(names(d), &d.whole.days, d.articles, &known, self.oldest.as_deref())
     }
 }
 

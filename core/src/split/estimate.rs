@@ -12,7 +12,8 @@ use crate::names::Names;
 use std::ops::Range;
 
 use super::format::Directory;
-use crate::catalog::{facet, FacetValues};
+use crate::catalog::{facet, timeline, FacetValues};
+use crate::corpus::Date;
 
 /// The most catalogue shards a search reads to count its facets.
 pub const SAMPLE_SHARDS: usize = 4;
@@ -72,16 +73,28 @@ pub(super) fn sample(directory: &Directory, docs: &[u32]) -> Option<Vec<u32>> {
 /// The month counts of `docs`, exactly, from where each month's articles
 /// are (see [`Directory::month_runs`]), with the `chosen` months marked.
 pub(super) fn months(directory: &Directory, docs: &[u32], chosen: &Names) -> FacetValues {
-    let runs: Vec<(&str, Range<u32>)> = directory.month_runs().collect();
+    let (names, counts) = per_run(directory.month_runs(), docs);
+    facet(&names, &counts, chosen, false)
+}
+
+/// The timeline of `docs`, exactly, from where each day's articles are
+/// (see [`Directory::day_runs`]).
+pub(super) fn days(directory: &Directory, docs: &[u32]) -> Vec<(Date, usize)> {
+    let (days, counts) = per_run(directory.day_runs(), docs);
+    timeline(&days, &counts)
+}
+
+/// How many of `docs` fall in each of `runs` (runs of article numbers in
+/// order, each with what it is of), and what each is of.
+fn per_run<T>(runs: impl Iterator<Item = (T, Range<u32>)>, docs: &[u32]) -> (Vec<T>, Vec<usize>) {
+    let (of, runs): (Vec<T>, Vec<Range<u32>>) = runs.unzip();
     let mut counts = vec![0; runs.len()];
     for &doc in docs {
-        let month = runs.partition_point(|(_, run)| run.end <= doc);
-        if let Some(count) = counts.get_mut(month) {
+        if let Some(count) = counts.get_mut(runs.partition_point(|run| run.end <= doc)) {
             *count += 1;
         }
     }
-    let names: Vec<&str> = runs.iter().map(|(name, _)| *name).collect();
-    facet(&names, &counts, chosen, false)
+    (of, counts)
 }
 
 /// The whole archive's counts of a facet (publishers or countries), with

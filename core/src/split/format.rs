@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use crate::catalog::{DocEntry, Facet, FacetValue, FacetValues, Facets, Filters};
 use crate::corpus::bundle::{self, BundleError, Reader, Writer};
-use crate::corpus::{places, Article};
+use crate::corpus::{places, Article, Date};
 
 /// What each file holds, as its first byte.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -264,6 +264,10 @@ impl Directory {
                     out.number(value.count);
                 });
             }
+            out.list(&self.whole.days, |out, &(day, count)| {
+                out.date(Some(day));
+                out.number(count);
+            });
             out.number(self.averages.0.to_bits() as usize);
             out.number(self.averages.1.to_bits() as usize);
         })
@@ -303,6 +307,7 @@ impl Directory {
         d.whole.publishers = read_facet(&mut r)?;
         d.whole.countries = read_facet(&mut r)?;
         d.whole.months = read_facet(&mut r)?;
+        d.whole.days = r.list(|r| Ok((r.date()?.ok_or(BundleError::InvalidDate)?, r.number()?)))?;
         d.averages = (f32::from_bits(number_u32(&mut r)?), f32::from_bits(number_u32(&mut r)?));
         finished(&r, d)
     }
@@ -365,6 +370,27 @@ impl Directory {
             end += month.count as u32;
             (month.value.as_str(), start..end)
         })
+    }
+
+    /// Each day, newest first, with its articles: a run of numbers, as a
+    /// month's are (see [`Directory::month_runs`]).
+    pub fn day_runs(&self) -> impl Iterator<Item = (Date, Range<u32>)> + '_ {
+        let mut end = 0;
+        self.whole.days.iter().rev().map(move |&(day, count)| {
+            let start = end;
+            end += count as u32;
+            (day, start..end)
+        })
+    }
+
+    /// The articles dated from `from` to `to` (both included): a run of
+    /// numbers, since articles are numbered newest first.
+    pub fn dated(&self, (from, to): (Date, Date)) -> Range<u32> {
+        let mut runs = self.day_runs().filter(|(day, _)| (from..=to).contains(day));
+        match runs.next() {
+            Some((_, first)) => first.start..runs.last().map_or(first.end, |(_, last)| last.end),
+            None => 0..0,
+        }
     }
 
     /// The catalogue shard describing article `doc`.

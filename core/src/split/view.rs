@@ -15,6 +15,7 @@ use super::engine::{Engine, Loaded};
 use super::estimate;
 use super::format::{Head, Kind, PostingsAt, Shard, Tag, Target};
 use crate::catalog::{Catalog, Facet, FacetValues, Facets, Filters};
+use crate::corpus::Date;
 use crate::search::index::{fields, Postings, Vocabulary};
 use crate::search::members::Members;
 use crate::search::query::Clause;
@@ -136,8 +137,8 @@ impl<'e> View<'e> {
         }
     }
 
-    /// The publisher and country counts of `docs` (months are left
-    /// empty), with `filters`' values marked, estimated from the matches
+    /// The publisher and country counts of `docs` (months and days are
+    /// left empty), with `filters`' values marked, estimated from the matches
     /// in a few catalogue shards; `None` where `docs` lie in so few shards
     /// that counting them all costs no more (see `estimate.rs`).
     fn sampled(&self, docs: &[u32], filters: &Filters) -> Option<Facets> {
@@ -150,6 +151,7 @@ impl<'e> View<'e> {
             publishers: sampled.publishers.scaled(scale),
             countries: sampled.countries.scaled(scale),
             months: FacetValues::default(),
+            days: Vec::new(),
         })
     }
 
@@ -294,6 +296,7 @@ impl Store for View<'_> {
         let sampled = self.sampled(docs, &Filters::default())?;
         Some(Facets {
             months: estimate::months(self.engine.directory(), docs, &Names::new()),
+            days: estimate::days(self.engine.directory(), docs),
             ..sampled
         })
     }
@@ -335,6 +338,9 @@ impl Store for View<'_> {
             }
             members.choose(Facet::Month, set);
         }
+        if let Some(dates) = filters.dates {
+            members.date(directory.dated(dates));
+        }
         Some(members)
     }
 
@@ -353,6 +359,10 @@ impl Store for View<'_> {
             Some(sampled) => sampled.get(facet).clone(),
             None => counted(self, facet, docs, filters),
         }
+    }
+
+    fn timeline(&self, docs: &[u32]) -> Vec<(Date, usize)> {
+        estimate::days(self.engine.directory(), docs)
     }
 
     fn dated(&self) -> bool {
