@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use folio::corpus::{self, Source};
+use folio::corpus::{self, Date, Source};
 use folio::engine::protocol::SearchAnswer;
 use folio::engine::InProcess;
 use folio::route::{Location, Page, Prerender};
@@ -128,6 +128,44 @@ async fn filters_show_counts_and_chips() {
         "the publisher facet ignores its own filter"
     );
     assert!(html.contains("January 2022<span class=\"count\"> (3)</span>"));
+}
+
+/// The timeline's markup in `html`, and each of its links' names.
+fn timeline(html: &str) -> (&str, Vec<&str>) {
+    let Some(start) = html.find(r#"<figure class="timeline"#) else {
+        return ("", Vec::new());
+    };
+    let figure = &html[start..start + html[start..].find("</figure>").expect("the figure ends")];
+    let names = figure
+        .split("<a ")
+        .skip(1)
+        .filter_map(|link| link.split_once(r#"aria-label=""#)?.1.split('"').next())
+        .collect();
+    (figure, names)
+}
+
+#[tokio::test]
+async fn the_timeline_draws_each_day_and_marks_the_dates_chosen() {
+    let html = render(seed_index(), Location::default()).await;
+    let (figure, bars) = timeline(&html);
+    assert!(figure.contains(r#"role="list" aria-label="Articles per day""#), "{figure}");
+    // 8 to 10 January 2022: three slots, the empty 9th drawn without a link.
+    assert!(figure.contains(r#"viewBox="0 0 30 40""#), "{figure}");
+    assert_eq!(bars, ["8 January 2022: 1 article", "10 January 2022: 5 articles"]);
+    assert_eq!(figure.matches(r#"tabindex="0""#).count(), 1);
+    assert!(!figure.contains("aria-current"));
+    // The dates chosen: a chip, the bar marked, the other bar still there.
+    let mut location = Location::default();
+    location.filters.dates = Some((Date::iso("2022-01-10").unwrap(), Date::iso("2022-01-31").unwrap()));
+    let html = render(seed_index(), location).await;
+    assert_eq!(text_after(&html, r#"role="status""#), "5 articles of 9");
+    assert!(html.contains(r#"aria-label="Remove filter 10 January 2022 – 31 January 2022""#));
+    let (figure, bars) = timeline(&html);
+    assert_eq!(bars, ["8 January 2022: 1 article", "10 January 2022: 5 articles"]);
+    assert_eq!(figure.matches(r#"aria-current="true""#).count(), 1);
+    assert!(figure.contains(r#"aria-label="10 January 2022: 5 articles" aria-current="true""#), "{figure}");
+    // No matches, no timeline.
+    assert_eq!(timeline(&render(seed_index(), list("zzzzqqq")).await).1, Vec::<&str>::new());
 }
 
 #[tokio::test]

@@ -4,6 +4,7 @@ use super::context::Ctx;
 use super::meta;
 use super::state::{Action, Panel};
 use crate::catalog::{Facet, FacetValues, Facets};
+use crate::timeline::span_label;
 
 fn facet_title(facet: Facet) -> &'static str {
     match facet {
@@ -95,16 +96,17 @@ pub fn chips(ctx: &Ctx) -> Html {
     if !meta::is_narrowed(&location.filters, location.saved) {
         return html! {};
     }
-    let chips = Facet::ALL.iter().flat_map(|&facet| {
-        location
-            .filters
-            .values(facet)
-            .iter()
-            .map(move |value| (facet, value.clone()))
+    let values = Facet::ALL.iter().flat_map(|&facet| {
+        location.filters.values(facet).iter().map(move |value| {
+            let label = meta::chip_label(facet, value);
+            let value = value.clone();
+            (label, Action::ToggleFilter(facet, value))
+        })
     });
-    let chips = chips.map(|(facet, value)| {
-        let label = meta::chip_label(facet, &value);
-        let remove = ctx.callback(move |_: MouseEvent| Action::ToggleFilter(facet, value.clone()));
+    let dates = (location.filters.dates).map(|dates| (span_label(dates), Action::Dates(None)));
+    let saved = (location.saved).then(|| ("Saved only".to_string(), Action::ToggleSavedOnly));
+    let chips = values.chain(dates).chain(saved).map(|(label, action)| {
+        let remove = ctx.callback(move |_: MouseEvent| action.clone());
         html! {
             <li>
                 <button type="button" class="chip" aria-label={format!("Remove filter {label}")} onclick={remove}>
@@ -113,21 +115,10 @@ pub fn chips(ctx: &Ctx) -> Html {
             </li>
         }
     });
-    let saved = location.saved.then(|| {
-        let remove = ctx.callback(|_: MouseEvent| Action::ToggleSavedOnly);
-        html! {
-            <li>
-                <button type="button" class="chip" aria-label="Remove filter Saved only" onclick={remove}>
-                    { "Saved only" }<span aria-hidden="true">{ " ×" }</span>
-                </button>
-            </li>
-        }
-    });
     let clear = ctx.callback(|_: MouseEvent| Action::ClearFilters);
     html! {
         <ul class="chips" aria-label="Active filters">
             { for chips }
-            { for saved }
             <li><button type="button" class="clear" onclick={clear}>{ "Clear all" }</button></li>
         </ul>
     }

@@ -7,6 +7,7 @@ use super::context::Ctx;
 use super::filters::{chips, filter_panel};
 use super::meta;
 use super::state::{Action, Panel};
+use super::timeline::timeline;
 use crate::catalog::{Facet, Sort};
 use crate::engine::protocol::{Request, SearchAnswer};
 
@@ -45,6 +46,7 @@ pub fn list_view(ctx: &Ctx) -> Html {
         .iter()
         .map(|&facet| location.filters.values(facet).len())
         .sum::<usize>()
+        + usize::from(location.filters.dates.is_some())
         + usize::from(location.saved);
     let toggle_filters = ctx.callback(|_: MouseEvent| Action::Panel(Panel::Filters));
     let more = ctx.callback(|_: MouseEvent| Action::MoreResults);
@@ -86,6 +88,7 @@ pub fn list_view(ctx: &Ctx) -> Html {
                 { chips(ctx) }
             </div>
             { filter_panel(ctx, counted.then_some(&results.facets)) }
+            { timeline(ctx, &results.facets.days) }
             <div class="results" aria-busy={busy.to_string()}>
                 if results.hits.is_empty() {
                     <div class="empty">

@@ -22,5 +22,6 @@ mod settings;
 mod shortcuts;
 pub mod state;
 pub mod stored;
+mod timeline;
 
 pub use reader::{Reader, ReaderProps};

@@ -14,6 +14,7 @@ use super::backup::Backup;
 use super::library::Library;
 use super::prefs::{Prefs, Theme, TEXT_SIZES};
 use crate::catalog::{Facet, Sort};
+use crate::corpus::Date;
 use crate::route::{Location, Page};
 
 /// Results shown at first, and added by "Show more".
@@ -75,6 +76,9 @@ pub struct State {
     /// hydrate and update on every keystroke. A prerendered page has none,
     /// since its renderer cannot know the screen (see `Action::Restore`).
     pub sidebar: bool,
+    /// The timeline's bars being dragged across: the one pressed, and the
+    /// one under the pointer now.
+    pub drag: Option<(usize, usize)>,
 }
 
 impl State {
@@ -93,6 +97,7 @@ impl State {
             library,
             panel: Panel::None,
             sidebar: false,
+            drag: None,
         };
         state.mark_read();
         state
@@ -121,6 +126,10 @@ pub enum Action {
     /// The reader pressed Enter or left the search box: the search is one to come back to.
     Commit,
     ToggleFilter(Facet, String),
+    /// Only articles of these dates (both included), or of any.
+    Dates(Option<(Date, Date)>),
+    /// The timeline's bars dragged across (see [`State::drag`]), or none.
+    Drag(Option<(usize, usize)>),
     ClearFilters,
     ToggleSavedOnly,
     Sort(Sort),
@@ -179,6 +188,15 @@ impl Reducible for State {
                     set.insert(value);
                 }
                 next.after_list_change();
+            }
+            Action::Dates(dates) => {
+                next.location.filters.dates = dates;
+                next.drag = None;
+                next.after_list_change();
+            }
+            Action::Drag(drag) => {
+                next.drag = drag;
+                next.step = HistoryStep::None;
             }
             Action::ClearFilters => {
                 next.location.filters = Default::default();

@@ -83,6 +83,62 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
       await page.close();
     });
 
+    test('the timeline selects a day, a range by keyboard and by dragging, each a chip kept in the URL', async () => {
+      const page = await openPage(context, viewport);
+      await ready(page);
+      const chart = page.getByRole('list', { name: 'Articles per day' });
+      const bars = () => chart.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('aria-label')));
+      const dates = () => new URL(page.url()).searchParams.get('dates');
+      const shown = async (text) => {
+        await page.getByRole('status').getByText(text, { exact: true }).waitFor();
+      };
+      // The seed's dated articles: one on 8 January 2022, five on the 10th.
+      assert.deepEqual(await bars(), ['8 January 2022: 1 article', '10 January 2022: 5 articles']);
+      const first = chart.getByRole('link', { name: '8 January 2022: 1 article' });
+      const last = chart.getByRole('link', { name: '10 January 2022: 5 articles' });
+      await first.click();
+      await shown('1 article of 9');
+      assert.equal(dates(), '2022-01-08');
+      assert.deepEqual(await resultTitles(page), ['Arrest of a fugitive driver']);
+      // The other bar is still there to choose: the timeline leaves out its own filter.
+      assert.deepEqual(await bars(), ['8 January 2022: 1 article', '10 January 2022: 5 articles']);
+      assert.equal(await first.getAttribute('aria-current'), 'true');
+      assert.equal(await last.getAttribute('aria-current'), null);
+      // By keyboard: the chosen bar is the one tab stop; the arrow moves on,
+      // and Shift with Enter widens the dates to that bar.
+      assert.deepEqual(await chart.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('tabindex'))), ['0', '-1']);
+      await first.focus();
+      await page.keyboard.press('ArrowRight');
+      assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), '10 January 2022: 5 articles');
+      await page.keyboard.press('Shift+Enter');
+      await shown('6 articles of 9');
+      assert.equal(dates(), '2022-01-08..2022-01-10');
+      await page.getByRole('button', { name: 'Remove filter 8 January 2022 – 10 January 2022' }).click();
+      await shown('9 articles');
+      assert.equal(dates(), null);
+      // Dragging from one bar to another selects both and the days between.
+      const centre = async (bar) => {
+        const box = await bar.locator('rect.slot').boundingBox();
+        return [box.x + box.width / 2, box.y + box.height / 2];
+      };
+      const [[x1, y1], [x2, y2]] = [await centre(first), await centre(last)];
+      await page.mouse.move(x2, y2);
+      await page.mouse.down();
+      await page.mouse.move((x1 + x2) / 2, y1, { steps: 4 });
+      await page.mouse.move(x1, y1, { steps: 4 });
+      await page.mouse.up();
+      await shown('6 articles of 9');
+      assert.equal(dates(), '2022-01-08..2022-01-10');
+      assert.ok(await page.getByRole('button', { name: 'Remove filter 8 January 2022 – 10 January 2022' }).isVisible());
+      // The dates survive a reload, and Back undoes them.
+      await page.reload();
+      await shown('6 articles of 9');
+      await page.goBack();
+      await shown('9 articles');
+      assert.deepEqual(page.problems, []);
+      await page.close();
+    });
+
     test('opening an article and going back returns to the same place', async () => {
       const page = await openPage(context, viewport);
       await ready(page, '?q=kazakhstan');
@@ -318,7 +374,7 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
     for (const theme of ['light', 'dark']) {
       test(`axe finds no violations in the ${theme} theme`, async () => {
         const page = await openPage(context, viewport, { colorScheme: theme });
-        for (const [view, path] of [['home', ''], ['results', '?q=Toqaev'], ['filtered', '?q=Toqaev&publisher=RFE%2FRL'], ['article', `articles/${SLUG}/?q=Toqaev`]]) {
+        for (const [view, path] of [['home', ''], ['results', '?q=Toqaev'], ['filtered', '?q=Toqaev&publisher=RFE%2FRL'], ['dated', '?dates=2022-01-08..2022-01-09'], ['article', `articles/${SLUG}/?q=Toqaev`]]) {
           await ready(page, path);
           assert.deepEqual(await axeViolations(page), [], `${view} in ${theme}`);
         }
