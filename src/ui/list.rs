@@ -88,8 +88,8 @@ pub fn list_view(ctx: &Ctx) -> Html {
                 { chips(ctx) }
             </div>
             { filter_panel(ctx, counted.then_some(&results.facets)) }
-            { timeline(ctx, &results.facets.days) }
             <div class="results" aria-busy={busy.to_string()}>
+                { timeline(ctx, &results.facets.days) }
                 if results.hits.is_empty() {
                     <div class="empty">
                         <p>{ "Nothing here matches." }</p>

@@ -121,6 +121,7 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
         const box = await bar.locator('rect.slot').boundingBox();
         return [box.x + box.width / 2, box.y + box.height / 2];
       };
+      await chart.scrollIntoViewIfNeeded();
       const [[x1, y1], [x2, y2]] = [await centre(first), await centre(last)];
       await page.mouse.move(x2, y2);
       await page.mouse.down();
