@@ -14,7 +14,9 @@
 // one of the search has come back begins a new round, which is telling on
 // Slow 4G, where a round trip takes 150 ms), and the worker's
 // memory once the queries are typed (its wasm memory and its JavaScript
-// heap, read over the DevTools protocol).
+// heap, read over the DevTools protocol). Then, on home, the newest three
+// bars of the whole archive's timeline chosen in turn, each until its
+// list is painted (`timeline_pick_ms`).
 // Usage: node benches/web/reader.mjs <site URL> <label>
 // A slow network is the server's to make (`cargo xtask bench --scale`
 // serves one): Chromium's emulation would not slow the service worker,
@@ -29,7 +31,7 @@ const QUERIES = ['tokayev', 'kazakhstan fuel', 'kyrgyz jazz', 'putin -ukraine', 
 // so the paint has happened).
 const INSTRUMENT = () => {
   let wentLive;
-  window.__folio = { firstList: null, live: null, longestTask: 0, keystrokes: [], wentLive: new Promise((resolve) => { wentLive = resolve; }) };
+  window.__folio = { firstList: null, live: null, longestTask: 0, keystrokes: [], picks: [], wentLive: new Promise((resolve) => { wentLive = resolve; }) };
   new PerformanceObserver((list) => {
     for (const task of list.getEntries()) {
       if (window.__folio.live === null) window.__folio.longestTask = Math.max(window.__folio.longestTask, task.duration);
@@ -48,9 +50,10 @@ const INSTRUMENT = () => {
   }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-live'] });
   // Yew renders in a microtask after the input event, so by the next frame
   // the list is busy (the engine works on it) or already shows the answer.
-  document.addEventListener('input', () => {
+  // The same for a bar chosen on the timeline.
+  const measure = (samples) => () => {
     const since = performance.now();
-    const done = () => painted(since, (t) => window.__folio.keystrokes.push(t));
+    const done = () => painted(since, (t) => samples.push(t));
     requestAnimationFrame(() => {
       const results = document.querySelector('.results');
       if (!results || results.getAttribute('aria-busy') !== 'true') return done();
@@ -62,7 +65,10 @@ const INSTRUMENT = () => {
       });
       watch.observe(results, { attributes: true, attributeFilter: ['aria-busy'] });
     });
-  }, true);
+  };
+  document.addEventListener('input', measure(window.__folio.keystrokes), true);
+  const picked = measure(window.__folio.picks);
+  document.addEventListener('click', (event) => { if (event.target.closest('.timeline a')) picked(); }, true);
 };
 
 /// Every request that reaches the network from the context (the page, its
@@ -206,6 +212,18 @@ try {
     }
   }
   const samples = (await page.evaluate(() => window.__folio.keystrokes)).sort((a, b) => a - b);
+  // The timeline of the whole archive (home): its newest three bars chosen
+  // in turn, each to its list painted.
+  await search.fill('');
+  await waitFor(page, () => document.querySelector('.timeline a') && document.querySelector('.results').getAttribute('aria-busy') !== 'true', null);
+  const bars = page.locator('.timeline a');
+  const timelineBars = await bars.count();
+  for (let i = 1; i <= 3; i++) {
+    const before = await page.evaluate(() => window.__folio.picks.length);
+    await bars.nth(timelineBars - i).click();
+    await waitFor(page, (n) => window.__folio.picks.length > n, before);
+  }
+  const picks = await page.evaluate(() => window.__folio.picks.map(Math.round));
   const at = (q) => samples[Math.round((samples.length - 1) * q)];
   console.log(JSON.stringify({
     label,
@@ -221,6 +239,8 @@ try {
     p50_ms: +at(0.5).toFixed(1),
     p95_ms: +at(0.95).toFixed(1),
     max_ms: +at(1).toFixed(1),
+    timeline_bars: timelineBars,
+    timeline_pick_ms: picks,
     worker_mb: +((await workerMemory()) / 1e6).toFixed(1),
   }));
 } finally {

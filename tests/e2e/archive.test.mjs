@@ -60,6 +60,31 @@ test('a large archive answers every search as the whole index would', async () =
   await page.close();
 });
 
+test('the timeline draws a search’s matches per month, and a month chosen on it lists that month’s', async () => {
+  const page = await indexedPage(VIEWPORTS.desktop);
+  const { query, total, days } = EXPECTED.searches[0];
+  await page.goto(url(`?q=${encodeURIComponent(query)}`));
+  await started(page);
+  await page.getByText(resultsFor(total, query), { exact: true }).waitFor();
+  // The matches per month, from the index in memory's counts per day.
+  const months = new Map();
+  for (const [day, count] of days) months.set(day.slice(0, 7), (months.get(day.slice(0, 7)) ?? 0) + count);
+  assert.ok(months.size > 12, `the matches span ${months.size} months`);
+  const NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const named = ([key, n]) => `${NAMES[Number(key.slice(5)) - 1]} ${key.slice(0, 4)}: ${n} article${n === 1 ? '' : 's'}`;
+  const chart = page.getByRole('list', { name: 'Articles per month' });
+  const bars = await chart.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('aria-label')));
+  assert.deepEqual(bars, [...months].map(named));
+  // The busiest month, chosen: exactly its matches, its dates in the URL.
+  const [key, count] = [...months].sort((a, b) => b[1] - a[1])[0];
+  await chart.getByRole('link', { name: named([key, count]) }).click();
+  await page.getByText(resultsFor(count, query), { exact: true }).waitFor();
+  const last = new Date(Date.UTC(Number(key.slice(0, 4)), Number(key.slice(5)), 0)).getUTCDate();
+  assert.equal(new URL(page.url()).searchParams.get('dates'), `${key}-01..${key}-${last}`);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test('on a phone a search counts its filters’ values only once their panel is opened', async () => {
   const page = await indexedPage(VIEWPORTS.phone);
   await page.goto(url(''));

@@ -170,7 +170,11 @@ pub fn expectations(dist: &Path, queries: &[String], lost: &str) -> Result<Strin
         for hit in &results.hits {
             titles.push(index.read(|e| e.article(hit.doc).map(|a| a.title.clone()))?);
         }
-        searches.push(serde_json::json!({ "query": query, "total": results.total, "titles": titles }));
+        // The timeline's counts per day, as `YYYY-MM-DD` and count.
+        let days: Vec<(String, usize)> = (results.facets.days.iter())
+            .map(|(day, count)| (day.to_string(), *count))
+            .collect();
+        searches.push(serde_json::json!({ "query": query, "total": results.total, "titles": titles, "days": days }));
     }
     let oldest = match index.len() {
         0 => None,
