@@ -90,6 +90,22 @@ impl Date {
         era * 146_097 + doe - 719_468
     }
 
+    /// The date `days` after 1970-01-01 (before, if negative): the inverse
+    /// of [`Date::days_since_epoch`]. `None` past the years an `i32` holds.
+    pub fn from_days_since_epoch(days: i64) -> Option<Date> {
+        // Howard Hinnant's civil_from_days.
+        let z = days.checked_add(719_468)?;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Date::new(i32::try_from(year).ok()?, month, day)
+    }
+
     /// The last day of the date's month.
     pub fn month_end(self) -> Date {
         Date {
@@ -385,6 +401,22 @@ mod tests {
             Some((d(2022, 1, 11), Certainty::YearFromArticle))
         );
         assert_eq!(article_date(&mentions("no dates here"), Some(d(2022, 1, 1))), None);
+    }
+
+    #[test]
+    fn days_since_the_epoch_convert_both_ways() {
+        let mut date = Date::new(-1, 12, 25).unwrap();
+        for _ in 0..800_000 {
+            let days = date.days_since_epoch();
+            assert_eq!(Date::from_days_since_epoch(days), Some(date), "{days}");
+            let next = date.next_day();
+            assert_eq!(next.days_since_epoch(), days + 1, "{date}");
+            date = next;
+        }
+        assert_eq!(Date::new(1970, 1, 1).unwrap().days_since_epoch(), 0);
+        assert_eq!(Date::from_days_since_epoch(19_000), Date::new(2022, 1, 8));
+        assert_eq!(Date::from_days_since_epoch(i64::MAX), None);
+        assert_eq!(Date::from_days_since_epoch(1 << 40), None);
     }
 
     #[test]

@@ -264,9 +264,15 @@ impl Directory {
                     out.number(value.count);
                 });
             }
+            // Days with articles: the first as a date, then each as the
+            // days since the one before (mostly 1), and its count. Dates in
+            // full were 4 KB more gzipped at 10,000 articles over five years.
+            out.date(self.whole.days.first().map(|&(day, _)| day));
+            let mut last = self.whole.days.first().map_or(0, |(day, _)| day.days_since_epoch());
             out.list(&self.whole.days, |out, &(day, count)| {
-                out.date(Some(day));
+                out.number((day.days_since_epoch() - last) as usize);
                 out.number(count);
+                last = day.days_since_epoch();
             });
             out.number(self.averages.0.to_bits() as usize);
             out.number(self.averages.1.to_bits() as usize);
@@ -307,7 +313,11 @@ impl Directory {
         d.whole.publishers = read_facet(&mut r)?;
         d.whole.countries = read_facet(&mut r)?;
         d.whole.months = read_facet(&mut r)?;
-        d.whole.days = r.list(|r| Ok((r.date()?.ok_or(BundleError::InvalidDate)?, r.number()?)))?;
+        let mut day = r.date()?.map_or(0, Date::days_since_epoch);
+        d.whole.days = r.list(|r| {
+            day = i64::try_from(r.number()?).ok().and_then(|gap| day.checked_add(gap)).ok_or(BundleError::InvalidDate)?;
+            Ok((Date::from_days_since_epoch(day).ok_or(BundleError::InvalidDate)?, r.number()?))
+        })?;
         d.averages = (f32::from_bits(number_u32(&mut r)?), f32::from_bits(number_u32(&mut r)?));
         finished(&r, d)
     }
