@@ -94,7 +94,8 @@ pub fn timeline(ctx: &Ctx, days: &[(Date, usize)]) -> Html {
         }
     });
     let n = bars.len();
-    let pressed = ctx.callback(move |e: PointerEvent| Action::Drag(bar_at(&e, n).map(|i| (i, i))));
+    // The main button, a finger or a pen; not a right click.
+    let pressed = ctx.callback(move |e: PointerEvent| Action::Drag(bar_at(&e, n).filter(|_| e.button() == 0).map(|i| (i, i))));
     let drag = ctx.state.drag;
     let state = ctx.state.clone();
     let moved = Callback::from(move |e: PointerEvent| match (drag, bar_at(&e, n)) {
@@ -104,12 +105,14 @@ pub fn timeline(ctx: &Ctx, days: &[(Date, usize)]) -> Html {
         _ => {}
     });
     let spans: Vec<(Date, Date)> = bars.iter().map(|bar| (bar.from, bar.to)).collect();
+    // Across bars; a press and release on one is that bar's click. The
+    // bars may have changed since the press (a search answered meanwhile):
+    // a bar no longer there ends the drag.
     let released = ctx.callback(move |_: PointerEvent| match drag {
-        // Across bars; a press and release on one is that bar's click.
-        Some((from, to)) if from != to => {
-            let (first, last) = (from.min(to), from.max(to));
-            Action::Dates(Some((spans[first].0, spans[last].1)))
-        }
+        Some((from, to)) if from != to => match (spans.get(from.min(to)), spans.get(from.max(to))) {
+            (Some(first), Some(last)) => Action::Dates(Some((first.0, last.1))),
+            _ => Action::Drag(None),
+        },
         _ => Action::Drag(None),
     });
     let cancelled = ctx.callback(|_: PointerEvent| Action::Drag(None));
