@@ -148,7 +148,10 @@ fn timeline(html: &str) -> (&str, Vec<&str>) {
 async fn the_timeline_draws_each_day_and_marks_the_dates_chosen() {
     let html = render(seed_index(), Location::default()).await;
     let (figure, bars) = timeline(&html);
-    assert!(figure.contains(r#"role="list" aria-label="Articles per day""#), "{figure}");
+    assert!(
+        figure.contains(r#"role="list" aria-label="Articles per day""#),
+        "{figure}"
+    );
     // 8 to 10 January 2022: three slots, the empty 9th drawn without a link.
     assert!(figure.contains(r#"viewBox="0 0 30 40""#), "{figure}");
     assert_eq!(bars, ["8 January 2022: 1 article", "10 January 2022: 5 articles"]);
@@ -163,9 +166,15 @@ async fn the_timeline_draws_each_day_and_marks_the_dates_chosen() {
     let (figure, bars) = timeline(&html);
     assert_eq!(bars, ["8 January 2022: 1 article", "10 January 2022: 5 articles"]);
     assert_eq!(figure.matches(r#"aria-current="true""#).count(), 1);
-    assert!(figure.contains(r#"aria-label="10 January 2022: 5 articles" aria-current="true""#), "{figure}");
+    assert!(
+        figure.contains(r#"aria-label="10 January 2022: 5 articles" aria-current="true""#),
+        "{figure}"
+    );
     // No matches, no timeline.
-    assert_eq!(timeline(&render(seed_index(), list("zzzzqqq")).await).1, Vec::<&str>::new());
+    assert_eq!(
+        timeline(&render(seed_index(), list("zzzzqqq")).await).1,
+        Vec::<&str>::new()
+    );
 }
 
 #[tokio::test]

@@ -336,7 +336,14 @@ mod tests {
         assert_eq!(dates("dates=2022-01-05..2022-01-12"), span);
         assert_eq!(dates("dates=2022-01-12..2022-01-05"), span);
         assert_eq!(dates("dates=2022-01-05"), Some((day(2022, 1, 5), day(2022, 1, 5))));
-        for odd in ["dates=2022-01-05..", "dates=..2022-01-05", "dates=2022-02-30", "dates=5%20Jan%202022", "dates=2022-1-5", "dates="] {
+        for odd in [
+            "dates=2022-01-05..",
+            "dates=..2022-01-05",
+            "dates=2022-02-30",
+            "dates=5%20Jan%202022",
+            "dates=2022-1-5",
+            "dates=",
+        ] {
             assert_eq!(dates(odd), None, "{odd}");
         }
         let mut one = list("");

@@ -164,7 +164,10 @@ mod tests {
         let (unit, drawn) = bars(&[(date(2001, 6, 1), 5), (date(2019, 2, 3), 7), (date(2019, 12, 31), 1)]);
         assert_eq!(unit, Unit::Year);
         assert_eq!(drawn.len(), 19);
-        assert_eq!((drawn[0].from, drawn[0].to, drawn[0].count), (date(2001, 1, 1), date(2001, 12, 31), 5));
+        assert_eq!(
+            (drawn[0].from, drawn[0].to, drawn[0].count),
+            (date(2001, 1, 1), date(2001, 12, 31), 5)
+        );
         assert_eq!(drawn[18].count, 8);
         assert_eq!(drawn.iter().map(|b| b.count).sum::<usize>(), 13);
     }
@@ -191,10 +194,16 @@ mod tests {
     fn spans_read_as_whole_years_months_or_days() {
         assert_eq!(span_label((date(2021, 1, 1), date(2021, 12, 31))), "2021");
         assert_eq!(span_label((date(2019, 1, 1), date(2021, 12, 31))), "2019 – 2021");
-        assert_eq!(span_label((date(2022, 1, 1), date(2022, 3, 31))), "January 2022 – March 2022");
+        assert_eq!(
+            span_label((date(2022, 1, 1), date(2022, 3, 31))),
+            "January 2022 – March 2022"
+        );
         assert_eq!(span_label((date(2022, 2, 1), date(2022, 2, 28))), "February 2022");
         assert_eq!(span_label((date(2022, 1, 5), date(2022, 1, 5))), "5 January 2022");
-        assert_eq!(span_label((date(2022, 1, 5), date(2022, 1, 12))), "5 January 2022 – 12 January 2022");
+        assert_eq!(
+            span_label((date(2022, 1, 5), date(2022, 1, 12))),
+            "5 January 2022 – 12 January 2022"
+        );
     }
 
     #[test]

@@ -16,9 +16,9 @@ use yew::prelude::*;
 
 use super::context::Ctx;
 use super::state::Action;
+use crate::catalog::Filters;
 use crate::corpus::Date;
 use crate::route::{Location, Page};
-use crate::catalog::Filters;
 use crate::timeline::{bars, within};
 
 /// A bar's slot and the chart's height, in the SVG's units; the stylesheet
@@ -95,7 +95,8 @@ pub fn timeline(ctx: &Ctx, days: &[(Date, usize)]) -> Html {
     });
     let n = bars.len();
     // The main button, a finger or a pen; not a right click.
-    let pressed = ctx.callback(move |e: PointerEvent| Action::Drag(bar_at(&e, n).filter(|_| e.button() == 0).map(|i| (i, i))));
+    let pressed =
+        ctx.callback(move |e: PointerEvent| Action::Drag(bar_at(&e, n).filter(|_| e.button() == 0).map(|i| (i, i))));
     let drag = ctx.state.drag;
     let state = ctx.state.clone();
     let moved = Callback::from(move |e: PointerEvent| match (drag, bar_at(&e, n)) {

@@ -18,7 +18,8 @@ pub fn filters(months: Vec<&'static str>, days: Vec<&'static str>) -> impl Strat
     );
     let months = prop::collection::btree_set(prop::sample::select(months), 0..2);
     let day = prop::sample::select(days).prop_map(|day| Date::iso(day).expect("a date as YYYY-MM-DD"));
-    let dates = prop::option::weighted(0.3, (day.clone(), day)).prop_map(|dates| dates.map(|(a, b)| (a.min(b), a.max(b))));
+    let dates =
+        prop::option::weighted(0.3, (day.clone(), day)).prop_map(|dates| dates.map(|(a, b)| (a.min(b), a.max(b))));
     (publishers, countries, months, dates).prop_map(|(p, c, m, dates)| Filters {
         publishers: p.into_iter().map(str::to_string).collect(),
         countries: c.into_iter().map(str::to_string).collect(),

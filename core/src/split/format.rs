@@ -315,8 +315,14 @@ impl Directory {
         d.whole.months = read_facet(&mut r)?;
         let mut day = r.date()?.map_or(0, Date::days_since_epoch);
         d.whole.days = r.list(|r| {
-            day = i64::try_from(r.number()?).ok().and_then(|gap| day.checked_add(gap)).ok_or(BundleError::InvalidDate)?;
-            Ok((Date::from_days_since_epoch(day).ok_or(BundleError::InvalidDate)?, r.number()?))
+            day = i64::try_from(r.number()?)
+                .ok()
+                .and_then(|gap| day.checked_add(gap))
+                .ok_or(BundleError::InvalidDate)?;
+            Ok((
+                Date::from_days_since_epoch(day).ok_or(BundleError::InvalidDate)?,
+                r.number()?,
+            ))
         })?;
         d.averages = (f32::from_bits(number_u32(&mut r)?), f32::from_bits(number_u32(&mut r)?));
         finished(&r, d)
