@@ -515,7 +515,6 @@ impl Catalog {
             };
             let publisher_ok = wanted(&self.publishers, &filters.publishers);
             let month_ok = wanted(&self.months, &filters.months);
-            // Newest first: the chosen dates are the days from `to` to `from`.
             let mut day_ok: Vec<bool> = self
                 .days
                 .iter()
