@@ -336,6 +336,37 @@ async fn the_results_are_busy_until_the_latest_search_is_answered() {
     );
 }
 
+/// A filter just chosen is checked while its answer is awaited: the
+/// checkboxes follow the reader's choice, not the last answer's (Yew sets
+/// `checked` on every render, so the last answer's would uncheck it).
+#[tokio::test]
+async fn a_filter_just_chosen_is_checked_before_its_answer_comes() {
+    let engine = seed_index();
+    let mut answered = State::new(list("Toqaev"), Prefs::default(), Library::default());
+    answered.sidebar = true;
+    let mut chosen = answered.clone();
+    chosen.location.filters.publishers.insert("RFE/RL".into());
+    let props = ReaderProps {
+        answers: gather_now(&*engine, &answered).expect("the engine answers at once"),
+        engine,
+        base: "/".into(),
+        prerender: Prerender::All,
+        initial: chosen,
+        arrival: None,
+    };
+    let html = without_comments(&LocalServerRenderer::<Reader>::with_props(props).render().await);
+    assert!(html.contains(r#"<div aria-busy="true" class="results">"#));
+    let checked = |html: &str| -> Vec<String> {
+        html.split("<input ")
+            .skip(1)
+            .filter(|tag| tag.split('>').next().is_some_and(|tag| tag.contains("checked")))
+            .filter_map(|tag| tag.split_once(r#"id=""#)?.1.split('"').next().map(str::to_string))
+            .collect()
+    };
+    assert_eq!(checked(&html), ["filter-publisher-0"]);
+    assert_eq!(text_after(&html, r#"for="filter-publisher-0""#), "RFE/RL");
+}
+
 /// Offline, an answer read around files that could not be fetched says,
 /// in the live region with its count, that its results may be incomplete.
 #[tokio::test]

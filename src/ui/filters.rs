@@ -39,13 +39,17 @@ pub fn filter_panel(ctx: &Ctx, facets: Option<&Facets>) -> Html {
         };
         let FacetValues { values, estimated } = facets.get(facet);
         let estimated = *estimated;
+        // Checked as the reader chose, not as the answer shown says: Yew
+        // sets `checked` on every render, and until the answer to a new
+        // choice comes, the last one's would uncheck it.
+        let chosen = ctx.state.location.filters.values(facet);
         let options = values.iter().enumerate().map(|(i, value)| {
             let id = format!("filter-{}-{i}", facet.key());
             let name = value.value.clone();
             let onchange = ctx.callback(move |_: Event| Action::ToggleFilter(facet, name.clone()));
             html! {
                 <li>
-                    <input type="checkbox" id={id.clone()} checked={value.selected} {onchange} />
+                    <input type="checkbox" id={id.clone()} checked={chosen.contains(&value.value)} {onchange} />
                     <label for={id}>
                         { meta::chip_label(facet, &value.value) }
                         <span class="count">{ count_label(value.count, estimated) }</span>
