@@ -38,7 +38,7 @@ fn small_bundle(n: usize) -> Vec<u8> {
 /// cut or change within the magic line says the file is not a bundle, any
 /// other says it is damaged.
 fn expected_error(bytes: &[u8]) -> BundleError {
-    let magic = b"folio-bundle-4\n";
+    let magic = b"folio-bundle-5\n";
     if bytes.starts_with(magic) {
         BundleError::Damaged
     } else {

@@ -378,3 +378,40 @@ fn an_index_built_in_slices_is_the_index_built_at_once() {
         }
     }
 }
+
+/// Each article's related articles, by position.
+fn related(doc: usize) -> Vec<usize> {
+    let articles = index().articles();
+    articles[doc]
+        .related
+        .iter()
+        .map(|link| {
+            articles
+                .iter()
+                .position(|a| a.slug == link.slug && a.title == link.title)
+                .unwrap()
+        })
+        .collect()
+}
+
+#[test]
+fn the_reports_of_kazakhstans_unrest_point_at_one_another_first() {
+    let unrest = [1, 4, 5, 6, 7];
+    for doc in unrest {
+        let listed = related(doc);
+        let others = listed.iter().take_while(|other| unrest.contains(other)).count();
+        assert!(others >= 3, "{doc} lists {listed:?}");
+    }
+    assert_eq!(related(4), [6, 5, 7, 1]);
+    assert_eq!(related(6), [4, 7, 1, 2]);
+}
+
+#[test]
+fn the_tajik_police_reports_point_at_each_other_and_not_at_the_jazz_story() {
+    assert_eq!(related(8), [3]);
+    assert_eq!(related(3), [8]);
+    for doc in 0..9 {
+        assert!(!related(doc).contains(&doc), "{doc} lists itself");
+        assert!(related(doc).len() <= 5);
+    }
+}

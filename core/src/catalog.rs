@@ -690,6 +690,7 @@ mod tests {
             countries,
             places: Vec::new(),
             people: Vec::new(),
+            related: Vec::new(),
             blocks: Vec::new(),
             photos: Vec::new(),
             excerpt: String::new(),

@@ -13,6 +13,7 @@ pub mod lowercase;
 pub mod names;
 pub mod neighbours;
 pub mod order;
+pub mod related;
 pub mod route;
 pub mod search;
 pub mod split;

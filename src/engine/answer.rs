@@ -6,8 +6,7 @@
 use crate::names::Names;
 
 use super::protocol::{
-    ArticleAnswer, ArticleRequest, ArticleText, CardText, Link, List, Passage, Request, Response, SearchAnswer,
-    SearchRequest,
+    ArticleAnswer, ArticleRequest, ArticleText, CardText, List, Passage, Request, Response, SearchAnswer, SearchRequest,
 };
 use crate::catalog::{Filters, Sort};
 use crate::corpus::Article;
@@ -213,13 +212,7 @@ fn article<S: Source>(source: &S, request: &ArticleRequest) -> Step<Option<Artic
     let highlights = needs.take(source.highlights(doc, &query));
     let order = needs.take(source.ranked(&query, &filters, list.sort));
     let Neighbours { previous, next } = order.map_or_else(Neighbours::default, |order| Neighbours::of(doc, &order));
-    let mut link = |doc: Option<usize>| {
-        let other = needs.take(source.article(doc?))?;
-        Some(Link {
-            slug: other.slug.clone(),
-            title: other.title.clone(),
-        })
-    };
+    let mut link = |doc: Option<usize>| Some(needs.take(source.article(doc?))?.link());
     let (previous, next) = (link(previous), link(next));
     match (article, highlights) {
         (Some(article), Some(highlights)) if needs.0.is_empty() => Step::Done(Some(ArticleAnswer {
@@ -245,6 +238,7 @@ fn text_of(article: &Article) -> ArticleText {
         blocks: article.blocks.clone(),
         photos: article.photos.iter().map(|photo| photo.text()).collect(),
         people: article.people.clone(),
+        related: article.related.clone(),
         source: article.source.clone(),
         copyright: article.copyright.clone(),
         excerpt: article.excerpt.clone(),

@@ -357,6 +357,7 @@ wire_struct!(ArticleText {
     blocks,
     photos,
     people,
+    related,
     source,
     copyright,
     excerpt,

@@ -10,6 +10,7 @@ use crate::names::Names;
 use std::ops::Range;
 
 use crate::catalog::{Facets, Filters, Sort};
+pub use crate::corpus::Link;
 use crate::corpus::{Block, Date};
 use crate::search::{Highlights, Snippet};
 
@@ -164,15 +165,10 @@ pub struct ArticleText {
     pub photos: Vec<String>,
     /// The people it names, most mentioned first.
     pub people: Vec<String>,
+    /// What to read next, best first (see `folio_core::related`).
+    pub related: Vec<Link>,
     pub source: Option<String>,
     pub copyright: Option<String>,
     /// The page's description.
     pub excerpt: String,
-}
-
-/// Another article, as a link names it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Link {
-    pub slug: String,
-    pub title: String,
 }

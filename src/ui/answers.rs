@@ -473,6 +473,7 @@ mod tests {
                             blocks: Vec::new(),
                             photos: Vec::new(),
                             people: Vec::new(),
+                            related: Vec::new(),
                             source: None,
                             copyright: None,
                             excerpt: String::new(),

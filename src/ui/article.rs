@@ -13,7 +13,9 @@ use crate::route::{Location, Page};
 use crate::search::Highlights;
 
 /// One article: heading, meta line, body, source and copyright, with the
-/// search's matches highlighted, and its neighbours in the result list.
+/// search's matches highlighted, what to read next, and its neighbours in
+/// the result list. A related article opens in the reader's list, as a
+/// neighbour does: Back returns to that list.
 pub fn article_view(ctx: &Ctx, answer: &ArticleAnswer) -> Html {
     let state = &ctx.state;
     let article = &answer.article;
@@ -137,6 +139,15 @@ pub fn article_view(ctx: &Ctx, answer: &ArticleAnswer) -> Html {
                 if let Some(source) = &article.source { <p>{ format!("Source: {source}") }</p> }
                 if let Some(copyright) = &article.copyright { <p>{ copyright }</p> }
             </footer>
+            if !article.related.is_empty() {
+                <section class="related" aria-labelledby="related-heading">
+                    <h2 id="related-heading">{ "Read next" }</h2>
+                    <ul>{ for article.related.iter().map(|other| {
+                        let (href, onclick, title) = link_to(other);
+                        html! { <li><a {href} {onclick}>{ title }</a></li> }
+                    }) }</ul>
+                </section>
+            }
             <nav class="neighbours" aria-label="More articles">
                 if let Some(previous) = &answer.previous {
                     { { let (href, onclick, title) = link_to(previous); html! { <a class="prev" {href} {onclick}><span>{ "Previous" }</span>{ title }</a> } } }

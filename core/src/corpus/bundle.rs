@@ -16,11 +16,11 @@ use std::borrow::Cow;
 use std::fmt;
 
 use super::date::{Certainty, Date};
-use super::model::{excerpt, Article, Block, BlockKind, Photo, PublisherOrigin};
+use super::model::{excerpt, Article, Block, BlockKind, Link, Photo, PublisherOrigin};
 use super::places;
 use crate::varint::{self, Malformed};
 
-pub(crate) const MAGIC: &[u8] = b"folio-bundle-4\n";
+pub(crate) const MAGIC: &[u8] = b"folio-bundle-5\n";
 
 /// Why a bundle could not be read. Past a good checksum only a faulty
 /// encoder could write what the variants after `Damaged` describe; they are
@@ -103,6 +103,10 @@ pub fn encode(articles: &[Article]) -> Vec<u8> {
         out.list(&a.countries, place);
         out.list(&a.places, place);
         out.list(&a.people, |out, name| out.text(name));
+        out.list(&a.related, |out, link| {
+            out.text(&link.slug);
+            out.text(&link.title);
+        });
         out.list(&a.blocks, |out, b| {
             out.byte(b.kind as u8);
             out.text(&b.text);
@@ -224,6 +228,12 @@ fn decode_with<'a>(bytes: &'a [u8], body: impl Fn(&'a str) -> Cow<'static, str>)
         a.countries = r.list(place)?;
         a.places = r.list(place)?;
         a.people = r.list(Reader::text)?;
+        a.related = r.list(|r| {
+            Ok(Link {
+                slug: r.text()?,
+                title: r.text()?,
+            })
+        })?;
         a.blocks = r.list(|r| {
             let code = r.byte()?;
             let kind = coded(&BlockKind::ALL, |k| k as u8, code).ok_or(BundleError::UnknownBlockKind(code))?;

@@ -176,6 +176,7 @@ impl Draft {
             countries: found.countries,
             places: found.places,
             people,
+            related: Vec::new(),
             blocks: self.blocks,
             photos: self.photos,
             excerpt,

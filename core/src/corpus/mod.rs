@@ -34,7 +34,7 @@ use std::fmt;
 
 pub use date::{month_name, Certainty, Date};
 pub use files::{corpus_files_of, read_sources, CorpusFile};
-pub use model::{Article, Block, BlockKind, Photo, PublisherOrigin, WORDS_PER_MINUTE};
+pub use model::{Article, Block, BlockKind, Link, Photo, PublisherOrigin, WORDS_PER_MINUTE};
 pub use source::clean;
 
 /// One corpus file: its name (as shown in messages) and its bytes, borrowed

@@ -44,6 +44,11 @@ pub struct Article {
     /// People named, each under the spelling the archive writes most, most
     /// mentioned first (see [`super::people`]).
     pub people: Vec<String>,
+    /// What to read next, best first: worked out from the whole archive
+    /// as it is indexed (see [`crate::related`]), empty until then, and so
+    /// not in `folio dump`, which shows the corpus as parsed.
+    #[serde(skip)]
+    pub related: Vec<Link>,
     /// The body: paragraphs and sub-headings in reading order.
     pub blocks: Vec<Block>,
     /// Photo captions and credits found inside paragraphs: not body text, not lost.
@@ -58,6 +63,13 @@ pub struct Article {
     pub file: String,
     /// The 1-based line of its title in that file.
     pub line: usize,
+}
+
+/// Another article, as a link names it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Link {
+    pub slug: String,
+    pub title: String,
 }
 
 /// Average adult silent reading speed for non-fiction (Brysbaert, 2019).
@@ -147,6 +159,14 @@ impl Block {
 }
 
 impl Article {
+    /// A link to this article.
+    pub fn link(&self) -> Link {
+        Link {
+            slug: self.slug.clone(),
+            title: self.title.clone(),
+        }
+    }
+
     /// The paragraphs of the body, without sub-headings.
     pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
         self.blocks

@@ -21,8 +21,9 @@ use super::normalize;
 use super::store::Store;
 use super::varint;
 use crate::catalog::Catalog;
-use crate::corpus::Article;
+use crate::corpus::{Article, Link};
 use crate::order;
+use crate::related::{names_of, Related};
 use crate::text;
 
 /// How much a word in the title counts against one in the body.
@@ -190,7 +191,7 @@ impl Indexing {
         let averages = averages(&plain_lengths(&lengths));
         let mut forward = builder.forward;
         forward.shrink_to_fit();
-        Index {
+        let mut index = Index {
             articles,
             vocab: Vocabulary {
                 text: builder.words,
@@ -211,7 +212,9 @@ impl Indexing {
             bylines,
             catalog: completed.catalog.expect(missing),
             averages,
-        }
+        };
+        index.relate();
+        index
     }
 }
 
@@ -326,6 +329,28 @@ impl Index {
             + self.df.capacity() * 4
             + self.docs.iter().map(|d| 16 + d.field_starts.len() * 4).sum::<usize>()
             + self.vocab.bytes()
+    }
+}
+
+impl Index {
+    /// Gives each article its related articles (see [`crate::related`]).
+    fn relate(&mut self) {
+        let mut related = Related::new(&self.df, self.len());
+        for (doc, article) in (0u32..).zip(&self.articles) {
+            related.add(
+                Store::forward(self, doc),
+                &names_of(&article.people, &article.countries),
+                article.date,
+            );
+        }
+        let related = related.finish();
+        let links: Vec<Vec<Link>> = related
+            .iter()
+            .map(|docs| docs.iter().map(|&doc| self.articles[doc as usize].link()).collect())
+            .collect();
+        for (article, links) in self.articles.iter_mut().zip(links) {
+            article.related = links;
+        }
     }
 }
 

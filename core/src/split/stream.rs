@@ -10,7 +10,11 @@
 //!    the postings gathered are written out as a run, sorted by word,
 //!    whenever they pass the memory budget;
 //! 3. the forward index, read back, gives the pairs of common words (which
-//!    words are common is known only once every list is), again in runs.
+//!    words are common is known only once every list is), again in runs,
+//!    and each article's related articles (which words are rare is known
+//!    only then too);
+//! 4. the articles and their forward index, read back once more, go out
+//!    in their article groups, each with its related articles' links.
 //!
 //! Then the runs are merged in key order into the dictionary and postings
 //! files, through the same code as [`super::write`]; what needs the whole
@@ -28,7 +32,8 @@ use super::spill::{Reader, Records, Runs, Scratch};
 use super::write::{finish, text_size, Dictionary, Files, Groups};
 use super::{date_positions, Limits, WriteError};
 use crate::catalog::{Catalog, Catalogued};
-use crate::corpus::{bundle, Article, Date};
+use crate::corpus::{bundle, Article, Date, Link};
+use crate::related::{names_of, Related};
 use crate::search::index::{weigh, weighed_len, Stream, Vocabulary};
 use crate::varint;
 
@@ -99,11 +104,19 @@ pub fn write_to(
     let facts: Vec<Facts> = order.iter().filter_map(|&doc| slots[doc as usize].take()).collect();
     drop(slots);
     let catalog = Catalog::new(&facts);
-    let slugs: Vec<(String, u32)> = (0u32..).zip(facts).map(|(doc, a)| (a.slug, doc)).collect();
+    let (mut titles, mut names, mut dates) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+    let slugs: Vec<(String, u32)> = (0u32..)
+        .zip(facts)
+        .map(|(doc, a)| {
+            titles.push(a.title);
+            names.push(a.names);
+            dates.push(a.date);
+            (a.slug, doc)
+        })
+        .collect();
 
-    // 2. Newest first: index, write the groups, gather the postings.
+    // 2. Newest first: index, gather the postings.
     let mut files = Files::new(out);
-    let mut groups = Groups::new(limits, n, text);
     let mut stream = Stream::default();
     let mut word_runs = Runs::new("words");
     // Per word: how long its list will be, which says whether it is common.
@@ -112,11 +125,7 @@ pub fn write_to(
     let mut spilled = File::open(scratch.path("articles"))?;
     let (mut bytes, mut record) = (Vec::new(), Vec::new());
     for &doc in &order {
-        Records::read_at(&mut spilled, at[doc as usize], &mut bytes)?;
-        let article = bundle::decode(&bytes)
-            .map_err(|e| WriteError::Io(format!("a temporary file: {e}")))?
-            .pop()
-            .ok_or_else(|| WriteError::Io("a temporary file lost an article".into()))?;
+        let article = read_article(&mut spilled, at[doc as usize], &mut bytes)?;
         let (forward, starts) = stream.add(&article);
         record.clear();
         varint::push(&mut record, forward.len() as u64);
@@ -125,7 +134,6 @@ pub fn write_to(
             varint::push(&mut record, start);
         }
         forward_out.push(&record)?;
-        groups.add(&mut files, article, forward, starts)?;
         if stream.held() > memory {
             spill_words(&mut stream, &mut word_runs, &scratch, &mut weighed)?;
         }
@@ -134,29 +142,49 @@ pub fn write_to(
     forward_out.close()?;
     let (vocab, df, norms, averages) = stream.finish();
 
-    // 3. The pairs of common words, from the forward index.
+    // 3. The pairs of common words, and each article's related ones, from
+    // the forward index.
     let common = |word: u32| weighed[word as usize] > limits.inline;
     let mut pairs = Pairs::default();
     let mut spellings = Spellings::new(&vocab, &df, limits.head, averages);
     let mut pair_runs = Runs::new("pairs");
+    let mut related = Related::new(&df, n);
     let mut forward = Reader::open(&scratch.path("forward"))?;
     let (mut words, mut starts) = (Vec::new(), Vec::new());
     let mut doc = 0;
     while forward.next(&mut record)? {
-        let mut at = 0;
-        let len = varint::read(&record, &mut at) as usize;
-        words.clear();
-        words.extend(varint::iter(&record[at..at + len]));
-        starts.clear();
-        starts.extend(varint::iter(&record[at + len..]));
+        read_forward(&record, &mut words, &mut starts);
         pairs.add(doc, &words, &starts, &common);
         spellings.add(doc, &words, &starts);
+        related.add(words.iter().copied(), &names[doc as usize], dates[doc as usize]);
         doc += 1;
         if pairs.held() > memory {
             spill_pairs(&mut pairs, &mut pair_runs, &scratch, &vocab)?;
         }
     }
     spill_pairs(&mut pairs, &mut pair_runs, &scratch, &vocab)?;
+    drop(names);
+    let related = related.finish();
+
+    // 4. The article groups, each article with its related ones' links.
+    let mut groups = Groups::new(limits, n, text);
+    let mut forward = Reader::open(&scratch.path("forward"))?;
+    for (&doc, related) in order.iter().zip(related) {
+        let mut article = read_article(&mut spilled, at[doc as usize], &mut bytes)?;
+        article.related = related
+            .iter()
+            .map(|&other| Link {
+                slug: slugs[other as usize].0.clone(),
+                title: titles[other as usize].clone(),
+            })
+            .collect();
+        if !forward.next(&mut record)? {
+            return Err(WriteError::Io("a temporary file lost an article's words".into()));
+        }
+        let (forward, starts) = forward_of(&record);
+        groups.add(&mut files, article, forward.to_vec(), varint::iter(starts).collect())?;
+    }
+    drop(titles);
 
     // The runs merged, in key order, into the dictionary and postings.
     let mut dictionary = Dictionary::new(*limits, &df, weighed.iter().copied(), spellings.finish());
@@ -198,10 +226,39 @@ pub fn write_to(
     })
 }
 
+/// An article spilled at `at`, read back.
+fn read_article(spilled: &mut File, at: u64, bytes: &mut Vec<u8>) -> Result<Article, WriteError> {
+    Records::read_at(spilled, at, bytes)?;
+    bundle::decode(bytes)
+        .map_err(|e| WriteError::Io(format!("a temporary file: {e}")))?
+        .pop()
+        .ok_or_else(|| WriteError::Io("a temporary file lost an article".into()))
+}
+
+/// An article's forward index and its field starts, as a record holds
+/// them: both as varints, the first after its length.
+fn forward_of(record: &[u8]) -> (&[u8], &[u8]) {
+    let mut at = 0;
+    let len = varint::read(record, &mut at) as usize;
+    record[at..].split_at(len)
+}
+
+/// An article's word ids and field starts, from its record.
+fn read_forward(record: &[u8], words: &mut Vec<u32>, starts: &mut Vec<u32>) {
+    let (forward, field_starts) = forward_of(record);
+    words.clear();
+    words.extend(varint::iter(forward));
+    starts.clear();
+    starts.extend(varint::iter(field_starts));
+}
+
 /// What the date order, catalogue and slugs read of an article: the rest
 /// of it waits in a temporary file.
 struct Facts {
     slug: String,
+    /// For the links to it, and what it names, for its related articles.
+    title: String,
+    names: Vec<u64>,
     publisher: Option<String>,
     countries: Vec<&'static str>,
     date: Option<Date>,
@@ -210,7 +267,9 @@ struct Facts {
 impl Facts {
     fn of(article: Article) -> Facts {
         Facts {
+            names: names_of(&article.people, &article.countries),
             slug: article.slug,
+            title: article.title,
             publisher: article.publisher,
             countries: article.countries,
             date: article.date,
