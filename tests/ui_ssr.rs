@@ -200,6 +200,45 @@ async fn an_article_has_its_heading_body_and_footer() {
 }
 
 #[tokio::test]
+async fn an_article_ends_with_what_to_read_next_each_opened_in_the_readers_list() {
+    let location = Location {
+        page: Page::Article("will-the-crisis-in-kazakhstan-affect-putins-plans-for-ukraine".into()),
+        ..list("Toqaev")
+    };
+    let html = render(seed_index(), location).await;
+    let section = &html[html
+        .find(r#"<section aria-labelledby="related-heading""#)
+        .expect("a Read next section")..];
+    let section = &section[..section.find("</section>").unwrap()];
+    assert_eq!(text_after(section, r#"id="related-heading""#), "Read next");
+    let links: Vec<(&str, &str)> = section
+        .split(r#"<a href=""#)
+        .skip(1)
+        .map(|link| {
+            let (href, rest) = link.split_once('"').unwrap();
+            (href, &rest[rest.find('>').unwrap() + 1..rest.find("</a>").unwrap()])
+        })
+        .collect();
+    assert_eq!(
+        links,
+        [
+            (
+                "/articles/csto-leaders-to-discuss-kazakhstan-crisis-in-videoconference/?q=Toqaev",
+                "CSTO Leaders To Discuss Kazakhstan Crisis In Videoconference"
+            ),
+            (
+                "/articles/kazakh-president-says-week-of-deadly-unrest-was-attempted-coup-without-citing/?q=Toqaev",
+                "Kazakh President Says Week Of Deadly Unrest Was ‘Attempted Coup,’ Without Citing Evidence"
+            ),
+            (
+                "/articles/outrage-after-kazakh-officials-portray-kyrgyz-jazz-musician-as-foreign-terrorist/?q=Toqaev",
+                "Outrage After Kazakh Officials Portray Kyrgyz Jazz Musician As ‘Foreign Terrorist’"
+            ),
+        ]
+    );
+}
+
+#[tokio::test]
 async fn a_teaser_says_where_the_full_text_is() {
     let location = Location {
         page: Page::Article("the-long-lasting-conundrum-in-tajikistans-pamir-region".into()),

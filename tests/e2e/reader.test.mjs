@@ -16,6 +16,8 @@ const TOQAEV = [
   TITLE,
 ];
 
+const CSTO = 'CSTO Leaders To Discuss Kazakhstan Crisis In Videoconference';
+
 let context;
 before(async () => { context = await launch(); });
 after(async () => { await context?.close(); });
@@ -202,6 +204,25 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
       assert.equal(new URL(page.url()).searchParams.get('q'), 'Qasym-Zhomart Toqaev');
       await page.goBack();
       await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+      assert.deepEqual(page.problems, []);
+      await page.close();
+    });
+
+    test('an article ends with what to read next, each opened in the reader’s list', async () => {
+      const page = await openPage(context, viewport);
+      await ready(page, `articles/${SLUG}/?q=kazakhstan`);
+      const readNext = page.getByRole('region', { name: 'Read next' });
+      assert.deepEqual(await readNext.getByRole('link').allTextContents(), [CSTO, TOQAEV[1], TOQAEV[2]]);
+      await readNext.getByRole('link', { name: CSTO }).click();
+      await page.getByRole('heading', { level: 1, name: CSTO }).waitFor();
+      const at = new URL(page.url());
+      assert.equal(at.pathname, new URL('articles/csto-leaders-to-discuss-kazakhstan-crisis-in-videoconference/', SITE).pathname);
+      assert.equal(at.searchParams.get('q'), 'kazakhstan');
+      assert.deepEqual(await readNext.getByRole('link').allTextContents(), [TITLE, TOQAEV[1], TOQAEV[0]]);
+      await page.goBack();
+      await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+      await page.getByRole('link', { name: '← Back to results' }).click();
+      await page.getByText('5 results for “kazakhstan”').waitFor();
       assert.deepEqual(page.problems, []);
       await page.close();
     });
