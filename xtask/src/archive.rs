@@ -115,8 +115,10 @@ pub fn write(dist: &Path, corpus: Corpus) -> Result<Option<Manifest>, Fail> {
         store(&manifest.name, &manifest.gzipped)?;
     }
     say(&format!(
-        "split index: {} articles, {} files in {FOLDER}/ ({})",
+        "split index: {} articles ({} with related articles, {} links), {} files in {FOLDER}/ ({})",
         summary.articles,
+        summary.related.0,
+        summary.related.1,
         if packed { 1 } else { names.len() + 1 },
         match &manifest {
             None => "all in the entry".to_string(),

@@ -48,6 +48,8 @@ pub struct Summary {
     /// places it (it is the one file not named by its checksum).
     pub directory: Vec<u8>,
     pub articles: usize,
+    /// Articles with related articles, and their links in all.
+    pub related: (usize, usize),
     /// Files given to the output, the directory aside.
     pub files: usize,
     pub bytes: u64,
@@ -169,7 +171,10 @@ pub fn write_to(
     // 4. The article groups, each article with its related ones' links.
     let mut groups = Groups::new(limits, n, text);
     let mut forward = Reader::open(&scratch.path("forward"))?;
+    let mut linked = (0, 0);
     for (&doc, related) in order.iter().zip(related) {
+        linked.0 += usize::from(!related.is_empty());
+        linked.1 += related.len();
         let mut article = read_article(&mut spilled, at[doc as usize], &mut bytes)?;
         article.related = related
             .iter()
@@ -221,6 +226,7 @@ pub fn write_to(
     Ok(Summary {
         directory,
         articles: n,
+        related: linked,
         files: files.count(),
         bytes: files.bytes,
     })
