@@ -149,7 +149,7 @@ fn a_keystroke_costs_few_bytes() {
         limit: 20,
         facets: false,
     });
-    assert_eq!(round_trip(1, request.clone()), 18);
+    assert_eq!(round_trip(1, request.clone()), 19);
     let answer = round_trip(1, answer_now(&engine, &request));
     assert!((1_000..4_000).contains(&answer), "{answer} bytes");
 }

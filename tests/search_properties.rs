@@ -142,6 +142,7 @@ proptest! {
             prop_assert!(filters.publishers.is_empty() || article.publisher.as_ref().is_some_and(|p| filters.publishers.contains(p)));
             prop_assert!(filters.months.is_empty() || month.is_some_and(|m| filters.months.contains(&m)));
             prop_assert!(filters.countries.is_empty() || article.countries.iter().any(|c| filters.countries.contains(c)));
+            prop_assert!(filters.people.is_empty() || article.people.iter().any(|p| filters.people.contains(p)));
             prop_assert!(filters.dates.is_none_or(|(from, to)| article.date.is_some_and(|d| (from..=to).contains(&d))));
         }
         // The timeline counts what every filter but the dates keeps, per day.
@@ -165,6 +166,13 @@ proptest! {
         for value in &unfiltered.facets.countries.values {
             let carrying = shown.iter().filter(|a| a.countries.contains(&value.value.as_str())).count();
             prop_assert_eq!(value.count, carrying, "{}", value.value);
+        }
+        // The seed names fewer people than a catalogue counts: all of them.
+        let named: Vec<&String> = folio::order::distinct(shown.iter().flat_map(|a| &a.people));
+        prop_assert_eq!(unfiltered.facets.people.values.len(), named.len());
+        for value in &unfiltered.facets.people.values {
+            let naming = shown.iter().filter(|a| a.people.contains(&value.value)).count();
+            prop_assert_eq!(value.count, naming, "{}", value.value);
         }
     }
 }

@@ -379,6 +379,50 @@ fn an_index_built_in_slices_is_the_index_built_at_once() {
     }
 }
 
+#[test]
+fn the_people_named_are_a_facet_counted_like_countries() {
+    let counted = |results: &Results| -> Vec<(String, usize)> {
+        (results.facets.people.values.iter())
+            .map(|v| (v.value.clone(), v.count))
+            .collect()
+    };
+    let everyone = counted(&search(""));
+    assert_eq!(everyone.len(), 20, "{everyone:?}");
+    assert_eq!(
+        everyone[..3],
+        [
+            ("Qasym-Zhomart Toqaev".to_string(), 4),
+            ("Vladimir Putin".to_string(), 3),
+            ("Abdulloev Alisher Qurbonovich".to_string(), 1)
+        ]
+    );
+    let mut filters = Filters::default();
+    filters.people.insert("Vladimir Putin".into());
+    let putin = index().search(&Query::parse("kazakhstan"), &filters, Sort::Newest, 20);
+    assert_eq!(
+        putin.hits.iter().map(|h| h.doc).collect::<BTreeSet<_>>(),
+        set(&[4, 5, 7])
+    );
+    // The person's own counts ignore the person chosen; the others' apply it.
+    assert_eq!(
+        counted(&putin)[..2],
+        [
+            ("Qasym-Zhomart Toqaev".to_string(), 4),
+            ("Vladimir Putin".to_string(), 3)
+        ]
+    );
+    assert_eq!(
+        putin
+            .facets
+            .countries
+            .values
+            .iter()
+            .find(|v| v.value == "Ukraine")
+            .map(|v| v.count),
+        Some(1)
+    );
+}
+
 /// Each article's related articles, by position.
 fn related(doc: usize) -> Vec<usize> {
     let articles = index().articles();

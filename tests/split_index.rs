@@ -49,6 +49,8 @@ const WORDS: &[&str] = &[
     "musicians",
     "Ukraine",
     "Putin",
+    "President Vladimir Putin",
+    "Karim Masimov",
     "Kyrgyz",
     "airport",
     "seized",
@@ -226,19 +228,19 @@ struct Found {
     articles: Vec<Article>,
 }
 
-/// Whether a split index estimates the publisher and the country counts of
+/// Whether a split index estimates the publisher, country and people counts of
 /// a search (see `split/estimate.rs`): each facet counts the matches that
 /// the other facets' filters keep, and is estimated where those lie in
 /// more catalogue shards than a search reads, unless they are the whole
 /// archive (whose counts the directory holds) or are counted anyway (saved
 /// articles).
 /// The sort does not matter: the oldest first reads the order's own file.
-fn estimates(index: &Index, query: &Query, filters: &Filters, sort: Sort, limits: &Limits) -> [bool; 2] {
+fn estimates(index: &Index, query: &Query, filters: &Filters, sort: Sort, limits: &Limits) -> [bool; 3] {
     if filters.only.is_some() {
-        return [false; 2];
+        return [false; 3];
     }
     let words = !(query.required.is_empty() && query.excluded.is_empty());
-    [Facet::Publisher, Facet::Country].map(|facet| {
+    [Facet::Publisher, Facet::Country, Facet::Person].map(|facet| {
         let mut others = filters.clone();
         others.values_mut(facet).clear();
         let whole = !words && others == Filters::default();
@@ -252,15 +254,16 @@ fn estimates(index: &Index, query: &Query, filters: &Filters, sort: Sort, limits
 }
 
 /// Checks `found`'s facet counts against the exact `counts`: where the
-/// split index `estimated` them, publishers and countries are marked as
+/// split index `estimated` them, publishers, countries and people are marked as
 /// estimates and name only values that match (each at least once) or are
 /// chosen, and months stay exact. Then makes them exact, for the rest of
 /// the answer to be compared.
-fn settle(found: &mut Facets, counts: &Facets, estimated: [bool; 2]) -> Result<(), TestCaseError> {
+fn settle(found: &mut Facets, counts: &Facets, estimated: [bool; 3]) -> Result<(), TestCaseError> {
     prop_assert!(!found.months.estimated, "months are exact");
     for ((found, exact), estimated) in [
         (&mut found.publishers, &counts.publishers),
         (&mut found.countries, &counts.countries),
+        (&mut found.people, &counts.people),
     ]
     .into_iter()
     .zip(estimated)
@@ -400,7 +403,7 @@ proptest! {
                 let exact = answer_now(&index, request);
                 let counting = matches!(request, Request::Search(search) if search.facets);
                 if let (Response::Search(found), Response::Search(counted), true) = (&mut answer, &exact, counting) {
-                    let estimated = if list.saved.is_some() { [false; 2] } else { estimates(&index, &Query::parse(text), filters, *sort, &limits) };
+                    let estimated = if list.saved.is_some() { [false; 3] } else { estimates(&index, &Query::parse(text), filters, *sort, &limits) };
                     settle(&mut found.facets, &counted.facets, estimated)?;
                 }
                 if let (Response::Search(found), Response::Search(exact)) = (&mut answer, &exact) {

@@ -353,13 +353,14 @@ async fn the_filters_values_are_rendered_only_where_they_can_be_seen() {
     let home = || State::new(Location::default(), Prefs::default(), Library::default());
     // A prerendered page, and a phone with the panel closed: Saved only.
     assert_eq!(values(&render_state(seed_index(), home()).await), 1);
-    // Beside the list, or in the open panel: 4 publishers, 10 countries, 1 month.
+    // Beside the list, or in the open panel: 4 publishers, 10 countries, 1
+    // month, 20 people.
     let mut wide = home();
     wide.sidebar = true;
-    assert_eq!(values(&render_state(seed_index(), wide).await), 1 + 4 + 10 + 1);
+    assert_eq!(values(&render_state(seed_index(), wide).await), 1 + 4 + 10 + 1 + 20);
     let mut open = home();
     open.panel = Panel::Filters;
-    assert_eq!(values(&render_state(seed_index(), open).await), 1 + 4 + 10 + 1);
+    assert_eq!(values(&render_state(seed_index(), open).await), 1 + 4 + 10 + 1 + 20);
 }
 
 #[tokio::test]

@@ -20,6 +20,7 @@ pub struct Filters {
     pub publishers: Names,
     pub countries: Names,
     pub months: Names,
+    pub people: Names,
     /// Only articles dated from the first day to the second, both included:
     /// what the reader selects on the timeline.
     pub dates: Option<(Date, Date)>,
@@ -30,16 +31,25 @@ pub struct Filters {
     pub only: Option<Vec<u32>>,
 }
 
-/// The three things a reader can filter by.
+/// The four things a reader can filter by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Facet {
     Publisher,
     Country,
     Month,
+    /// One of the archive's [`PEOPLE`] most named people.
+    Person,
 }
 
+/// The people a catalogue counts: the archive's most named, as many as one
+/// 64-bit word of an article's catalogue entry holds. The long tail (at
+/// 1,000,000 articles, far more people than a panel could list) would
+/// cost a word per article per 64 more in the engine's memory; a person
+/// outside them is still a search (an article's people links are).
+pub const PEOPLE: usize = 64;
+
 impl Facet {
-    pub const ALL: [Facet; 3] = [Facet::Publisher, Facet::Country, Facet::Month];
+    pub const ALL: [Facet; 4] = [Facet::Publisher, Facet::Country, Facet::Month, Facet::Person];
 
     /// The facet's name in URLs (`?publisher=RFE%2FRL`) and in the app's
     /// element ids: one spelling, so a link and a checkbox always agree.
@@ -48,6 +58,7 @@ impl Facet {
             Facet::Publisher => "publisher",
             Facet::Country => "country",
             Facet::Month => "month",
+            Facet::Person => "person",
         }
     }
 
@@ -59,6 +70,7 @@ impl Facet {
             "publisher" => Some(Facet::Publisher),
             "country" => Some(Facet::Country),
             "month" => Some(Facet::Month),
+            "person" => Some(Facet::Person),
             _ => None,
         }
     }
@@ -72,7 +84,11 @@ impl Filters {
     /// Whether a facet's values or the dates narrow the list (the saved
     /// articles aside).
     pub fn narrows(&self) -> bool {
-        !(self.publishers.is_empty() && self.countries.is_empty() && self.months.is_empty() && self.dates.is_none())
+        !(self.publishers.is_empty()
+            && self.countries.is_empty()
+            && self.months.is_empty()
+            && self.people.is_empty()
+            && self.dates.is_none())
     }
 
     pub fn values(&self, facet: Facet) -> &Names {
@@ -80,6 +96,7 @@ impl Filters {
             Facet::Publisher => &self.publishers,
             Facet::Country => &self.countries,
             Facet::Month => &self.months,
+            Facet::Person => &self.people,
         }
     }
 
@@ -88,6 +105,7 @@ impl Filters {
             Facet::Publisher => &mut self.publishers,
             Facet::Country => &mut self.countries,
             Facet::Month => &mut self.months,
+            Facet::Person => &mut self.people,
         }
     }
 }
@@ -98,6 +116,7 @@ impl Facets {
             Facet::Publisher => &self.publishers,
             Facet::Country => &self.countries,
             Facet::Month => &self.months,
+            Facet::Person => &self.people,
         }
     }
 }
@@ -178,6 +197,7 @@ pub struct Facets {
     pub countries: FacetValues,
     /// `YYYY-MM`, newest first.
     pub months: FacetValues,
+    pub people: FacetValues,
     /// The matches per day, oldest first, none at zero, counted with every
     /// filter but the dates: the timeline, which shows what selecting
     /// other dates would give.
@@ -195,6 +215,8 @@ pub struct Catalog {
     publishers: Vec<String>,
     countries: Vec<&'static str>,
     months: Vec<String>,
+    /// The [`PEOPLE`] most named, by name.
+    people: Vec<String>,
     /// Every date an article has, newest first.
     days: Vec<Date>,
     docs: Vec<DocFacets>,
@@ -218,6 +240,7 @@ pub(crate) struct DocEntry {
     pub publisher: u32,
     pub month: u32,
     pub countries: Vec<u32>,
+    pub people: Vec<u32>,
     pub oldest: u32,
 }
 
@@ -228,6 +251,8 @@ pub(crate) struct DocEntry {
 struct DocFacets {
     /// Bit `i` set: the article mentions `countries[i]`, for the first 64.
     countries: u64,
+    /// Bit `i` set: the article names `people[i]`.
+    people: u64,
     /// Index into `publishers`; `publishers.len()` for none.
     publisher: u32,
     /// Index into `months`; `months.len()` for undated.
@@ -241,6 +266,7 @@ struct DocFacets {
 pub trait Catalogued {
     fn publisher(&self) -> Option<&str>;
     fn countries(&self) -> &[&'static str];
+    fn people(&self) -> &[String];
     fn date(&self) -> Option<Date>;
 }
 
@@ -253,9 +279,27 @@ impl Catalogued for Article {
         &self.countries
     }
 
+    fn people(&self) -> &[String] {
+        &self.people
+    }
+
     fn date(&self) -> Option<Date> {
         self.date
     }
+}
+
+/// The [`PEOPLE`] people the most articles name (ties by name), by name,
+/// and each one's bit.
+fn most_named<'a>(articles: &'a [impl Catalogued]) -> (Vec<String>, FxHashMap<&'a str, u32>) {
+    let mut named: FxHashMap<&str, usize> = FxHashMap::default();
+    for person in articles.iter().flat_map(|a| a.people()) {
+        *named.entry(person).or_insert(0) += 1;
+    }
+    let mut most: Vec<(&str, usize)> = named.into_iter().collect();
+    order::sort_by(&mut most, |a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    most.truncate(PEOPLE);
+    let (people, rank) = ranked(most.into_iter().map(|(person, _)| person));
+    (people.into_iter().map(String::from).collect(), rank)
 }
 
 impl Catalog {
@@ -264,11 +308,15 @@ impl Catalog {
         let (countries, country_rank) = ranked(articles.iter().flat_map(|a| a.countries().iter().copied()));
         let (months, month_rank) = ranked(articles.iter().filter_map(|a| a.date()).map(|d| (d.year, d.month)));
         let (dates, date_rank) = ranked(articles.iter().filter_map(|a| a.date()));
+        let (people, person_rank) = most_named(articles);
         let undated = dates.len() as u64;
         let mut docs: Vec<DocFacets> = articles
             .iter()
             .map(|a| DocFacets {
                 countries: 0,
+                people: (a.people().iter())
+                    .filter_map(|p| person_rank.get(p.as_str()))
+                    .fold(0, |bits, &i| bits | 1 << i),
                 publisher: a.publisher().map_or(publishers.len() as u32, |p| publisher_rank[p]),
                 // Newest first.
                 month: a.date().map_or(months.len() as u32, |d| {
@@ -315,6 +363,7 @@ impl Catalog {
             publishers,
             countries,
             months,
+            people,
             days: dates.into_iter().rev().collect(),
             docs,
             more_words,
@@ -341,26 +390,27 @@ impl Catalog {
         (0..self.docs.len())
             .map(|doc| {
                 let facets = self.docs[doc];
-                let mut countries: Vec<u32> = (0..64).filter(|i| facets.countries & 1 << i != 0).collect();
-                for (w, &bits) in self.more_countries[doc * self.more_words..(doc + 1) * self.more_words]
+                let mut countries: Vec<u32> = bits(facets.countries).collect();
+                for (w, &more) in self.more_countries[doc * self.more_words..(doc + 1) * self.more_words]
                     .iter()
                     .enumerate()
                 {
-                    countries.extend((0..64).filter(|i| bits & 1 << i != 0).map(|i| 64 * (w as u32 + 1) + i));
+                    countries.extend(bits(more).map(|i| 64 * (w as u32 + 1) + i));
                 }
                 DocEntry {
                     publisher: facets.publisher,
                     month: facets.month,
                     countries,
+                    people: bits(facets.people).collect(),
                     oldest: oldest[doc],
                 }
             })
             .collect()
     }
 
-    /// The names of the facet values: publishers, countries, months.
-    pub(crate) fn names(&self) -> (&[String], &[&'static str], &[String]) {
-        (&self.publishers, &self.countries, &self.months)
+    /// The names of the facet values: publishers, countries, months, people.
+    pub(crate) fn names(&self) -> (&[String], &[&'static str], &[String], &[String]) {
+        (&self.publishers, &self.countries, &self.months, &self.people)
     }
 
     /// Whether the articles are in date order, newest first, as a split
@@ -381,7 +431,7 @@ impl Catalog {
     /// the whole archive's `days` (oldest first, with their counts): each
     /// day's articles are a run of numbers.
     pub(crate) fn from_entries(
-        (publishers, countries, months): (Vec<String>, Vec<&'static str>, Vec<String>),
+        (publishers, countries, months, people): (Vec<String>, Vec<&'static str>, Vec<String>, Vec<String>),
         days: &[(Date, usize)],
         n: usize,
         known: &[(u32, DocEntry)],
@@ -389,6 +439,7 @@ impl Catalog {
     ) -> Catalog {
         let none = DocFacets {
             countries: 0,
+            people: 0,
             publisher: publishers.len() as u32,
             month: months.len() as u32,
             day: days.len() as u32,
@@ -410,6 +461,10 @@ impl Catalog {
             docs[d].publisher = entry.publisher;
             docs[d].month = entry.month;
             docs[d].day = ends.partition_point(|&end| end <= d) as u32;
+            docs[d].people = entry
+                .people
+                .iter()
+                .fold(0, |bits, &i| bits | 1u64.checked_shl(i).unwrap_or(0));
             for &c in &entry.countries {
                 match c / 64 {
                     0 => docs[d].countries |= 1 << c,
@@ -423,6 +478,7 @@ impl Catalog {
             publishers,
             countries,
             months,
+            people,
             days: days.iter().rev().map(|&(day, _)| day).collect(),
             docs,
             more_words,
@@ -492,6 +548,7 @@ impl Catalog {
             }
         };
         let mut month_counts = vec![0usize; self.months.len() + 1];
+        let mut person_counts = [0usize; PEOPLE];
         let mut day_counts = vec![0usize; self.days.len() + 1];
         let mut matches = matches;
         if let Some(only) = &filters.only {
@@ -503,6 +560,7 @@ impl Catalog {
                 publisher_counts[facets.publisher as usize] += 1;
                 month_counts[facets.month as usize] += 1;
                 day_counts[facets.day as usize] += 1;
+                count_bits(&mut person_counts, facets.people);
                 count_countries(facets.countries, self.more_countries_of::<MORE>(doc));
             }
             matches
@@ -529,6 +587,10 @@ impl Catalog {
             }
             let (first_mask, more_mask) = (country_mask[0], &country_mask[1..]);
             let any_country = filters.countries.is_empty();
+            let person_mask = (self.people.iter().enumerate())
+                .filter(|(_, p)| filters.people.contains(p))
+                .fold(0u64, |mask, (i, _)| mask | 1 << i);
+            let any_person = filters.people.is_empty();
             let mut kept = Vec::with_capacity(matches.len());
             for &doc in &matches {
                 let facets = self.docs[doc as usize];
@@ -539,19 +601,23 @@ impl Catalog {
                 let c = any_country
                     || facets.countries & first_mask != 0
                     || more.iter().zip(more_mask).any(|(a, b)| a & b != 0);
-                if c && m && d {
+                let n = any_person || facets.people & person_mask != 0;
+                if c && m && d && n {
                     publisher_counts[facets.publisher as usize] += 1;
                 }
-                if p && m && d {
+                if p && m && d && n {
                     count_countries(facets.countries, more);
                 }
-                if p && c && d {
+                if p && c && d && n {
                     month_counts[facets.month as usize] += 1;
                 }
-                if p && c && m {
+                if p && c && m && n {
                     day_counts[facets.day as usize] += 1;
                 }
                 if p && c && m && d {
+                    count_bits(&mut person_counts, facets.people);
+                }
+                if p && c && m && d && n {
                     kept.push(doc);
                 }
             }
@@ -563,6 +629,7 @@ impl Catalog {
             publishers: facet(&self.publishers, &publisher_counts, &filters.publishers, true),
             countries: facet(&self.countries, &country_counts, &filters.countries, true),
             months: facet(&self.months, &month_counts, &filters.months, false),
+            people: facet(&self.people, &person_counts, &filters.people, true),
             days: timeline(&self.days, &day_counts),
         };
         (kept, facets)
@@ -585,6 +652,11 @@ impl Catalog {
         let start = doc as usize * self.more_words;
         &self.more_countries[start..start + self.more_words]
     }
+}
+
+/// The bits set in `bits`, lowest first.
+fn bits(bits: u64) -> impl Iterator<Item = u32> {
+    (0..64).filter(move |i| bits & 1 << i != 0)
 }
 
 /// Adds one to `counts[i]` for each bit `i` set in `bits`.
@@ -783,6 +855,52 @@ mod tests {
     }
 
     #[test]
+    fn the_people_counted_are_the_64_most_named_and_filter_like_countries() {
+        // Person i is named by i + 1 articles: 70 people, 2,485 names.
+        let mut articles = Vec::new();
+        for person in 0..70 {
+            for _ in 0..=person {
+                let mut a = article(None, None, vec![]);
+                a.people = vec![format!("Person {person:02}")];
+                articles.push(a);
+            }
+        }
+        // One more names the most named and the least at once.
+        let mut both = article(None, None, vec![]);
+        both.people = vec!["Person 69".into(), "Person 00".into()];
+        articles.push(both);
+        let catalog = Catalog::new(&articles);
+        let all: Vec<u32> = (0..articles.len() as u32).collect();
+        let (_, facets) = catalog.filter(all.clone(), &Filters::default());
+        let counted: Vec<(&str, usize)> = facets
+            .people
+            .values
+            .iter()
+            .map(|v| (v.value.as_str(), v.count))
+            .collect();
+        assert_eq!(counted.len(), PEOPLE);
+        assert_eq!(counted[0], ("Person 69", 71));
+        assert_eq!(counted[63], ("Person 06", 7));
+        assert!(
+            !counted.iter().any(|(p, _)| *p == "Person 00"),
+            "the least named is left out"
+        );
+        let mut filters = Filters::default();
+        filters.people.insert("Person 69".into());
+        filters.people.insert("Person 68".into());
+        let (kept, facets) = catalog.filter(all.clone(), &filters);
+        assert_eq!(kept.len(), 71 + 69);
+        // Counted with every filter but their own: what choosing another gives.
+        assert_eq!(facets.people.values.len(), PEOPLE);
+        filters.people = Names::from_iter(["Person 00".to_string()]);
+        assert_eq!(
+            catalog.filter(all, &filters).0,
+            [] as [u32; 0],
+            "a person not counted takes in nothing"
+        );
+    }
+
+    #[test]
     fn sorts_and_facets_have_one_name_each_way() {
         let sorts = [Sort::Relevance, Sort::Newest, Sort::Oldest];
         let names: Vec<_> = sorts.iter().map(|sort| sort.name()).collect();
@@ -791,7 +909,7 @@ mod tests {
             assert_eq!(Sort::named(sort.name()), Some(sort));
         }
         let keys: Vec<_> = Facet::ALL.iter().map(|facet| facet.key()).collect();
-        assert_eq!(keys, ["publisher", "country", "month"]);
+        assert_eq!(keys, ["publisher", "country", "month", "person"]);
         for facet in Facet::ALL {
             assert_eq!(Facet::keyed(facet.key()), Some(facet));
         }

@@ -6,7 +6,7 @@
 //! folio dump [paths] --text    the articles as clean corpus text
 //! folio search <query> [paths] [--limit N] [--sort relevance|newest|oldest]
 //!              [--publisher P] [--country C] [--month YYYY-MM]
-//!              [--dates YYYY-MM-DD[..YYYY-MM-DD]]
+//!              [--person NAME] [--dates YYYY-MM-DD[..YYYY-MM-DD]]
 //! ```
 //!
 //! Paths are files or directories and default to `seeds/`.
@@ -24,11 +24,19 @@ const USAGE: &str = "usage: folio check [paths]
        folio dump [paths] --json | --text
        folio search <query> [paths] [--limit N] [--sort relevance|newest|oldest]
                     [--publisher P] [--country C] [--month YYYY-MM]
-                    [--dates YYYY-MM-DD[..YYYY-MM-DD]]
+                    [--person NAME] [--dates YYYY-MM-DD[..YYYY-MM-DD]]
 paths are corpus files or directories (default: seeds/)";
 
 /// Options that take a value.
-const VALUED: [&str; 6] = ["--limit", "--sort", "--publisher", "--country", "--month", "--dates"];
+const VALUED: [&str; 7] = [
+    "--limit",
+    "--sort",
+    "--publisher",
+    "--country",
+    "--month",
+    "--person",
+    "--dates",
+];
 
 struct Args {
     command: String,
@@ -209,6 +217,7 @@ fn search_options(args: &Args) -> Result<(Filters, Sort, usize), String> {
         publishers: set("--publisher"),
         countries: set("--country"),
         months: set("--month"),
+        people: set("--person"),
         dates,
         only: None,
     };

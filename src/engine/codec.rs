@@ -263,12 +263,13 @@ macro_rules! wire_struct {
 }
 
 impl Wire for Filters {
-    /// The three facets and the dates; `only` is the engine's and never
+    /// The four facets and the dates; `only` is the engine's and never
     /// travels.
     fn put(&self, out: &mut Vec<u8>) {
         self.publishers.put(out);
         self.countries.put(out);
         self.months.put(out);
+        self.people.put(out);
         self.dates.put(out);
     }
     fn get(input: &mut Input<'_>) -> Result<Self, Malformed> {
@@ -276,6 +277,7 @@ impl Wire for Filters {
             publishers: Wire::get(input)?,
             countries: Wire::get(input)?,
             months: Wire::get(input)?,
+            people: Wire::get(input)?,
             dates: Wire::get(input)?,
             only: None,
         })
@@ -309,6 +311,7 @@ wire_struct!(Facets {
     publishers,
     countries,
     months,
+    people,
     days
 });
 wire_struct!(Snippet {

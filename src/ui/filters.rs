@@ -11,6 +11,7 @@ fn facet_title(facet: Facet) -> &'static str {
         Facet::Publisher => "Publisher",
         Facet::Country => "Country mentioned",
         Facet::Month => "Month",
+        Facet::Person => "People",
     }
 }
 

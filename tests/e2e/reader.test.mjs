@@ -85,6 +85,28 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
       await page.close();
     });
 
+    test('the people named are a filter with counts, kept in the URL, and a chip removes it', async () => {
+      const page = await openPage(context, viewport);
+      await ready(page, '?q=kazakhstan');
+      await page.getByText('5 results for “kazakhstan”').waitFor();
+      await openFilters(page, name);
+      const people = page.getByRole('group', { name: 'People' });
+      const labels = await people.locator('label').allTextContents();
+      assert.deepEqual(labels.slice(0, 3), ['Qasym-Zhomart Toqaev (4)', 'Vladimir Putin (3)', 'Angela Stent (1)']);
+      await people.getByRole('checkbox', { name: 'Vladimir Putin (3)' }).check();
+      await page.getByText('3 results for “kazakhstan”').waitFor();
+      if (name === 'phone') await page.getByRole('button', { name: 'Done' }).click();
+      assert.equal(new URL(page.url()).searchParams.get('person'), 'Vladimir Putin');
+      assert.deepEqual((await resultTitles(page)).sort(), [CSTO, TOQAEV[1], TITLE].sort());
+      await page.reload();
+      await page.getByText('3 results for “kazakhstan”').waitFor();
+      await page.getByRole('button', { name: 'Remove filter Vladimir Putin' }).click();
+      await page.getByText('5 results for “kazakhstan”').waitFor();
+      assert.equal(new URL(page.url()).searchParams.get('person'), null);
+      assert.deepEqual(page.problems, []);
+      await page.close();
+    });
+
     test('the timeline selects a day, a range by keyboard and by dragging, each a chip kept in the URL', async () => {
       const page = await openPage(context, viewport);
       await ready(page);

@@ -17,13 +17,23 @@ pub fn filters(months: Vec<&'static str>, days: Vec<&'static str>) -> impl Strat
         0..3,
     );
     let months = prop::collection::btree_set(prop::sample::select(months), 0..2);
+    let people = prop::collection::btree_set(
+        prop::sample::select(vec![
+            "Vladimir Putin",
+            "Karim Masimov",
+            "Qasym-Zhomart Toqaev",
+            "Nobody Known",
+        ]),
+        0..3,
+    );
     let day = prop::sample::select(days).prop_map(|day| Date::iso(day).expect("a date as YYYY-MM-DD"));
     let dates =
         prop::option::weighted(0.3, (day.clone(), day)).prop_map(|dates| dates.map(|(a, b)| (a.min(b), a.max(b))));
-    (publishers, countries, months, dates).prop_map(|(p, c, m, dates)| Filters {
+    (publishers, countries, months, people, dates).prop_map(|(p, c, m, n, dates)| Filters {
         publishers: p.into_iter().map(str::to_string).collect(),
         countries: c.into_iter().map(str::to_string).collect(),
         months: m.into_iter().map(str::to_string).collect(),
+        people: n.into_iter().map(str::to_string).collect(),
         dates,
         only: None,
     })

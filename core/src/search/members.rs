@@ -12,7 +12,7 @@ use crate::catalog::Facet;
 /// a run of numbers.
 #[derive(Default)]
 pub(crate) struct Members {
-    sets: [Option<Vec<bool>>; 3],
+    sets: [Option<Vec<bool>>; 4],
     dates: Option<Range<u32>>,
 }
 

@@ -384,7 +384,7 @@ trait Evaluate: Store + Sized {
                     Count::Nothing => Facets::default(),
                     Count::Timeline => timeline(days()),
                     Count::Facets => {
-                        let [publishers, countries, months] = Facet::ALL.map(|facet| {
+                        let [publishers, countries, months, people] = Facet::ALL.map(|facet| {
                             let docs = members.keep(&matching, Except::Facet(facet));
                             self.facet_counts(facet, docs, filters, everything && members.only(facet))
                         });
@@ -392,6 +392,7 @@ trait Evaluate: Store + Sized {
                             publishers,
                             countries,
                             months,
+                            people,
                             days: days(),
                         }
                     }

@@ -476,6 +476,11 @@ fn finish<T>(step: Step<(T, Names, bool)>) -> Step<T> {
 }
 
 /// The facet values' names, as the catalogue takes them.
-fn names(d: &Directory) -> (Vec<String>, Vec<&'static str>, Vec<String>) {
-    (d.publishers.clone(), d.countries.clone(), d.months.clone())
+fn names(d: &Directory) -> (Vec<String>, Vec<&'static str>, Vec<String>, Vec<String>) {
+    (
+        d.publishers.clone(),
+        d.countries.clone(),
+        d.months.clone(),
+        d.people.clone(),
+    )
 }

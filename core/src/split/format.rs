@@ -87,6 +87,8 @@ pub struct Directory {
     pub publishers: Vec<String>,
     pub countries: Vec<&'static str>,
     pub months: Vec<String>,
+    /// The most named people (see [`crate::catalog::PEOPLE`]), by name.
+    pub people: Vec<String>,
     /// Catalogue shards: shard `i` is file `i`.
     pub catalogs: Block,
     /// Articles per group: group `g` holds articles from `g * per_group`.
@@ -110,7 +112,8 @@ pub struct Directory {
     /// match (all of them at 1,000,000 articles: 2 MB), and the directory
     /// says only how many files each value's list takes.
     pub lists: Block,
-    /// Per publisher, then per country: how many files its list takes.
+    /// Per publisher, then per country, then per person: how many files
+    /// its list takes.
     pub list_files: Vec<u32>,
     /// The oldest-first order, in one file (none for no article): an
     /// archive sorted oldest first reads it instead of the catalogue entry
@@ -249,6 +252,7 @@ impl Directory {
                 |out: &mut Writer, name: &&str| out.number(places::name_id(name).map_or(usize::MAX >> 8, usize::from));
             out.list(&self.countries, place);
             out.list(&self.months, |out, m| out.text(m));
+            out.list(&self.people, |out, p| out.text(p));
             self.catalogs.write(out);
             out.number(self.per_group);
             out.list(&self.group_blocks, |out, b| out.text(b));
@@ -258,7 +262,12 @@ impl Directory {
             self.lists.write(out);
             out.list(&self.list_files, |out, &n| out.number(n as usize));
             self.order.write(out);
-            for facet in [&self.whole.publishers, &self.whole.countries, &self.whole.months] {
+            for facet in [
+                &self.whole.publishers,
+                &self.whole.countries,
+                &self.whole.months,
+                &self.whole.people,
+            ] {
                 out.list(&facet.values, |out, value| {
                     out.text(&value.value);
                     out.number(value.count);
@@ -301,6 +310,7 @@ impl Directory {
                 .ok_or(BundleError::UnknownPlace(id))
         })?;
         d.months = r.list(Reader::text)?;
+        d.people = r.list(Reader::text)?;
         d.catalogs = Block::read(&mut r)?;
         d.per_group = r.number()?.max(1);
         d.group_blocks = r.list(Reader::text)?;
@@ -313,6 +323,7 @@ impl Directory {
         d.whole.publishers = read_facet(&mut r)?;
         d.whole.countries = read_facet(&mut r)?;
         d.whole.months = read_facet(&mut r)?;
+        d.whole.people = read_facet(&mut r)?;
         let mut day = r.date()?.map_or(0, Date::days_since_epoch);
         d.whole.days = r.list(|r| {
             day = i64::try_from(r.number()?)
@@ -373,7 +384,10 @@ impl Directory {
         let countries = (filters.countries.iter())
             .filter_map(|value| self.countries.iter().position(|c| c == value))
             .map(|at| (self.publishers.len() + at, Facet::Country));
-        publishers.chain(countries)
+        let people = (filters.people.iter())
+            .filter_map(|value| self.people.iter().position(|p| p == value))
+            .map(|at| (self.publishers.len() + self.countries.len() + at, Facet::Person));
+        publishers.chain(countries).chain(people)
     }
 
     /// Each month, newest first, with its articles: articles are numbered
@@ -587,15 +601,14 @@ impl Group {
 }
 
 /// A catalogue shard, a column at a time: the publishers, the months, the
-/// places oldest first, then the countries, each article's as bits (a byte
-/// per 8 countries). Articles are newest first, so each one's place in the
-/// oldest-first order mostly differs from the one before by one: it is
-/// stored as that difference, which compresses to almost nothing. Written
-/// article by article, with each one's countries as a list, a shard of
-/// 8,192 generated articles took 17.0 KB gzipped; so, 12.5 KB.
+/// places oldest first, then the countries and the people, each article's
+/// as bits (a byte per 8 values). Articles are newest first, so each one's
+/// place in the oldest-first order mostly differs from the one before by
+/// one: it is stored as that difference, which compresses to almost
+/// nothing. Written article by article, with each one's countries as a
+/// list, a shard of 8,192 generated articles took 17.0 KB gzipped; so,
+/// 12.5 KB.
 pub fn encode_catalog(entries: &[DocEntry]) -> Vec<u8> {
-    let countries = entries.iter().flat_map(|e| &e.countries);
-    let width = countries.max().map_or(0, |&c| c as usize / 8 + 1);
     seal(Kind::Catalog, |out| {
         out.list(entries, |out, e| out.number(e.publisher as usize));
         for e in entries {
@@ -607,15 +620,38 @@ pub fn encode_catalog(entries: &[DocEntry]) -> Vec<u8> {
             last = i64::from(e.oldest);
             out.number(((delta << 1) ^ (delta >> 63)) as usize);
         }
-        out.number(width);
-        for e in entries {
-            let mut bits = vec![0u8; width];
-            for &c in &e.countries {
-                bits[c as usize / 8] |= 1 << (c % 8);
-            }
-            out.0.extend_from_slice(&bits);
-        }
+        write_bits(out, entries.iter().map(|e| &e.countries));
+        write_bits(out, entries.iter().map(|e| &e.people));
     })
+}
+
+/// A column of sets of small ids, each as bits, all as wide as the largest
+/// id needs.
+fn write_bits<'a>(out: &mut Writer, sets: impl Iterator<Item = &'a Vec<u32>> + Clone) {
+    let width = sets.clone().flatten().max().map_or(0, |&id| id as usize / 8 + 1);
+    out.number(width);
+    for set in sets {
+        let mut bits = vec![0u8; width];
+        for &id in set {
+            bits[id as usize / 8] |= 1 << (id % 8);
+        }
+        out.0.extend_from_slice(&bits);
+    }
+}
+
+/// A column [`write_bits`] wrote, into each entry's set.
+fn read_bits<'e>(r: &mut Reader<'_>, sets: impl Iterator<Item = &'e mut Vec<u32>>) -> Result<(), BundleError> {
+    let width = r.number()?;
+    for set in sets {
+        for (i, &byte) in (0u32..).zip(r.bytes(width)?) {
+            for bit in 0..8 {
+                if byte >> bit & 1 == 1 {
+                    set.push(i * 8 + bit);
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 pub fn decode_catalog(bytes: &[u8]) -> Result<Vec<DocEntry>, BundleError> {
@@ -635,16 +671,8 @@ pub fn decode_catalog(bytes: &[u8]) -> Result<Vec<DocEntry>, BundleError> {
         last += (zigzag >> 1) ^ -(zigzag & 1);
         e.oldest = u32::try_from(last).map_err(|_| BundleError::NumberTooLarge)?;
     }
-    let width = r.number()?;
-    for e in &mut entries {
-        for (i, &byte) in (0u32..).zip(r.bytes(width)?) {
-            for bit in 0..8 {
-                if byte >> bit & 1 == 1 {
-                    e.countries.push(i * 8 + bit);
-                }
-            }
-        }
-    }
+    read_bits(&mut r, entries.iter_mut().map(|e| &mut e.countries))?;
+    read_bits(&mut r, entries.iter_mut().map(|e| &mut e.people))?;
     finished(&r, entries)
 }
 
@@ -744,18 +772,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_catalogue_shard_keeps_every_articles_countries_as_bits() {
-        let entry = |publisher, month, oldest, countries: &[u32]| DocEntry {
+    fn a_catalogue_shard_keeps_every_articles_countries_and_people_as_bits() {
+        let entry = |publisher, month, oldest, countries: &[u32], people: &[u32]| DocEntry {
             publisher,
             month,
             oldest,
             countries: countries.to_vec(),
+            people: people.to_vec(),
         };
         let entries = [
-            entry(2, 0, 5, &[0, 7, 8]),
-            entry(0, 0, 3, &[]),
-            entry(1, 1, 4, &[70]),
-            entry(2, 1, 0, &[3, 64, 71]),
+            entry(2, 0, 5, &[0, 7, 8], &[63]),
+            entry(0, 0, 3, &[], &[]),
+            entry(1, 1, 4, &[70], &[0, 9]),
+            entry(2, 1, 0, &[3, 64, 71], &[]),
         ];
         assert_eq!(decode_catalog(&encode_catalog(&entries)).unwrap(), entries);
         assert_eq!(decode_catalog(&encode_catalog(&[])).unwrap(), []);

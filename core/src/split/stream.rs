@@ -266,6 +266,7 @@ struct Facts {
     title: String,
     names: Vec<u64>,
     publisher: Option<String>,
+    people: Vec<String>,
     countries: Vec<&'static str>,
     date: Option<Date>,
 }
@@ -277,6 +278,7 @@ impl Facts {
             slug: article.slug,
             title: article.title,
             publisher: article.publisher,
+            people: article.people,
             countries: article.countries,
             date: article.date,
         }
@@ -290,6 +292,10 @@ impl Catalogued for Facts {
 
     fn countries(&self) -> &[&'static str] {
         &self.countries
+    }
+
+    fn people(&self) -> &[String] {
+        &self.people
     }
 
     fn date(&self) -> Option<Date> {

@@ -137,7 +137,7 @@ impl<'e> View<'e> {
         }
     }
 
-    /// The publisher and country counts of `docs` (months and days are
+    /// The publisher, country and people counts of `docs` (months and days are
     /// left empty), with `filters`' values marked, estimated from the matches
     /// in a few catalogue shards; `None` where `docs` lie in so few shards
     /// that counting them all costs no more (see `estimate.rs`).
@@ -151,6 +151,7 @@ impl<'e> View<'e> {
             publishers: sampled.publishers.scaled(scale),
             countries: sampled.countries.scaled(scale),
             months: FacetValues::default(),
+            people: sampled.people.scaled(scale),
             days: Vec::new(),
         })
     }
@@ -305,7 +306,7 @@ impl Store for View<'_> {
         let directory = self.engine.directory();
         let n = directory.articles;
         let mut members = Members::default();
-        let mut sets: [Option<Vec<bool>>; 2] = [None, None];
+        let mut sets: [Option<Vec<bool>>; 4] = Default::default();
         for (value, facet) in directory.chosen(filters) {
             let set = sets[facet as usize].get_or_insert_with(|| vec![false; n]);
             for name in directory.list_of(value) {
@@ -320,7 +321,7 @@ impl Store for View<'_> {
                 }
             }
         }
-        for facet in [Facet::Publisher, Facet::Country] {
+        for facet in [Facet::Publisher, Facet::Country, Facet::Person] {
             if !filters.values(facet).is_empty() {
                 // A value the archive lacks takes in nothing.
                 members.choose(facet, sets[facet as usize].take().unwrap_or_else(|| vec![false; n]));

@@ -229,7 +229,7 @@ pub(super) fn finish(
         0 => Block::default(),
         _ => write_block(files, Kind::Order, vec![encode_order(&oldest)])?,
     };
-    let (publishers, countries, months) = catalog.names();
+    let (publishers, countries, months, people) = catalog.names();
     let (_, whole) = catalog.filter((0..articles as u32).collect(), &Filters::default());
     let directory = Directory {
         articles,
@@ -237,6 +237,7 @@ pub(super) fn finish(
         publishers: publishers.to_vec(),
         countries: countries.to_vec(),
         months: months.to_vec(),
+        people: people.to_vec(),
         catalogs,
         per_group,
         group_blocks,
@@ -252,7 +253,7 @@ pub(super) fn finish(
     Ok(directory.encode())
 }
 
-/// Each publisher's and each country's articles, ascending, cut into
+/// Each publisher's, country's and person's articles, ascending, cut into
 /// files of about `limits.list` bytes; returns the files' block and how
 /// many files each value's list took (see [`Directory::lists`]).
 fn write_lists(
@@ -261,8 +262,8 @@ fn write_lists(
     catalog: &Catalog,
     entries: &[DocEntry],
 ) -> Result<(Block, Vec<u32>), WriteError> {
-    let (publishers, countries, _) = catalog.names();
-    let mut lists = vec![Vec::new(); publishers.len() + countries.len()];
+    let (publishers, countries, _, people) = catalog.names();
+    let mut lists = vec![Vec::new(); publishers.len() + countries.len() + people.len()];
     for (doc, entry) in (0u32..).zip(entries) {
         // An article with no publisher has the id past the last.
         if let Some(list) = lists[..publishers.len()].get_mut(entry.publisher as usize) {
@@ -270,6 +271,9 @@ fn write_lists(
         }
         for &country in &entry.countries {
             lists[publishers.len() + country as usize].push(doc);
+        }
+        for &person in &entry.people {
+            lists[publishers.len() + countries.len() + person as usize].push(doc);
         }
     }
     let mut sealed = Vec::new();
