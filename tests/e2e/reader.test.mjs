@@ -432,8 +432,8 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
 test('the filters’ values are rendered where they can be seen: beside the list, or in the open panel', async () => {
   const values = (page) => page.locator('#filters input[type=checkbox]').count();
   const valuesBecome = (page, n) => page.waitForFunction((n) => document.querySelectorAll('#filters input[type=checkbox]').length === n, n);
-  // Saved only, 4 publishers, 10 countries, 1 month.
-  const ALL = 1 + 4 + 10 + 1;
+  // Saved only, 4 publishers, 10 countries, 1 month, 20 people.
+  const ALL = 1 + 4 + 10 + 1 + 20;
   // A wide screen: beside the list, once the app is live.
   const wide = await openPage(context, VIEWPORTS.desktop);
   await ready(wide);

@@ -292,7 +292,17 @@ fn ranked(mut counts: Vec<(&'static str, usize)>) -> Vec<&'static str> {
 
 #[cfg(test)]
 mod tests {
-    use super::{find, other_names};
+    use super::{find, other_names, GAZETTEER};
+
+    #[test]
+    fn the_gazetteer_names_no_more_countries_than_a_catalogue_entry_has_bits() {
+        let countries = crate::order::distinct(GAZETTEER.iter().map(|entry| entry.country));
+        assert_eq!(countries.len(), 17);
+        assert!(
+            countries.len() <= 64,
+            "a catalogue entry's countries are one u64 of bits"
+        );
+    }
 
     #[test]
     fn aliases_count_as_one_place() {
