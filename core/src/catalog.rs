@@ -288,7 +288,7 @@ impl Catalogued for Article {
 
 /// The [`PEOPLE`] people the most articles name (ties by name), by name,
 /// and each one's bit.
-fn most_named<'a>(articles: &'a [impl Catalogued]) -> (Vec<String>, FxHashMap<&'a str, u32>) {
+fn most_named(articles: &[impl Catalogued]) -> (Vec<String>, FxHashMap<&str, u32>) {
     let mut named: FxHashMap<&str, usize> = FxHashMap::default();
     for person in articles.iter().flat_map(|a| a.people()) {
         *named.entry(person).or_insert(0) += 1;
