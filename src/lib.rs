@@ -5,7 +5,9 @@
 //! pure engine in the `folio-core` crate, re-exported here; see
 //! `docs/ARCHITECTURE.md`.
 
-pub use folio_core::{bench, catalog, corpus, names, neighbours, order, route, search, split, text, timeline, varint};
+pub use folio_core::{
+    bench, catalog, corpus, names, neighbours, order, related, route, search, split, text, timeline, varint,
+};
 
 pub mod bundled;
 pub mod engine;
