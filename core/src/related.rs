@@ -52,9 +52,10 @@ const ALIKE: f32 = 0.1;
 /// Days over which an article's score halves: a news story runs for weeks.
 const HALF_LIFE: f32 = 30.0;
 
-/// A person's or a place's key: what two articles must both name to share
-/// it (the corpus writes each person under one spelling).
-pub fn name_key(kind: u8, name: &str) -> u64 {
+/// A person's or a country's hash: what two articles must both name to
+/// share it (the corpus writes each person under one spelling, so the
+/// search's name keys are not needed here).
+fn name_hash(kind: u8, name: &str) -> u64 {
     let mut hasher = FxHasher::default();
     hasher.write_u8(kind);
     hasher.write(name.as_bytes());
@@ -65,8 +66,8 @@ pub fn name_key(kind: u8, name: &str) -> u64 {
 pub fn names_of(people: &[String], countries: &[&str]) -> Vec<u64> {
     let mut keys: Vec<u64> = people
         .iter()
-        .map(|p| name_key(b'p', p))
-        .chain(countries.iter().map(|c| name_key(b'c', c)))
+        .map(|p| name_hash(b'p', p))
+        .chain(countries.iter().map(|c| name_hash(b'c', c)))
         .collect();
     crate::order::sort_keys(&mut keys);
     keys.dedup();
